@@ -1,0 +1,104 @@
+"""The plain data that passes from one pipeline stage to the next.
+
+sources -> Article -> sentences -> Story -> Script -> Segment -> Episode
+Nothing here imports anything else of ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Document:
+    """One raw input before extraction: the bytes decoded to text, and where they came from."""
+
+    text: str
+    origin: str  # what the user gave: a path, "-", a URL
+    kind: str = "text"  # "text" or "html"
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: its own paragraphs, in order, and what we know about it."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    source: str = ""  # site or feed name, or the file name
+    url: str = ""
+    author: str = ""
+    published: str = ""  # ISO 8601 date when known
+    language: str = "en"
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    paragraph: int  # index of the paragraph it came from
+    index: int  # position in the article
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the summary chose from one article, in article order."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One spoken (or sounded) piece of the script.
+
+    kind: "intro_tone", "opening", "title", "sentence", "transition", "closing", "outro_tone".
+    pause_after_ms is the silence that follows it.
+    """
+
+    kind: str
+    text: str = ""
+    story_index: int | None = None
+    pause_after_ms: int = 0
+
+
+@dataclass(frozen=True)
+class Script:
+    parts: tuple[Part, ...]
+    title: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A part placed on the timeline of the finished audio."""
+
+    part: Part
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    start_ms: int
+    end_ms: int
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Episode:
+    mp3_path: Path
+    transcript_path: Path
+    duration_s: float
+    title: str
+    stories: tuple[Story, ...]
+    chapters: tuple[Chapter, ...] = field(default_factory=tuple)
+    segments: tuple[Segment, ...] = field(default_factory=tuple)
