@@ -1,0 +1,133 @@
+"""Speech + generated tones -> one programme on a timeline, then mastered for podcast loudness."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from pydub import AudioSegment
+
+from briefing.errors import BriefingError
+from briefing.model import Part, Segment
+
+SAMPLE_RATE = 44100
+TARGET_LUFS = -16.0
+PEAK_CEILING_DB = -2.5  # a margin under -1 dBTP for what MP3 encoding adds
+FADE_MS = 8  # at every joint, so nothing clicks
+
+# Note frequencies (Hz) of the generated signature tones.
+C5, E5, G5, C6 = 523.25, 659.25, 783.99, 1046.50
+
+
+def bell(frequency: float, seconds: float, decay: float = 0.45, level: float = 0.3) -> np.ndarray:
+    """A soft bell: a few inharmonic partials with a quick attack and an exponential decay."""
+    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    partials = ((1.0, 1.0), (2.01, 0.35), (3.02, 0.12), (4.2, 0.05))
+    tone = sum(amp * np.sin(2 * np.pi * frequency * ratio * t) for ratio, amp in partials)
+    envelope = np.exp(-t / decay) * np.minimum(1.0, t / 0.006)
+    return level * tone * envelope / sum(a for _, a in partials)
+
+
+def arpeggio(notes: list[float], spacing: float, ring: float, level: float) -> AudioSegment:
+    """Notes struck one after another, each left to ring: a chime."""
+    length = spacing * (len(notes) - 1) + ring
+    mix = np.zeros(int(length * SAMPLE_RATE))
+    for i, note in enumerate(notes):
+        start = int(i * spacing * SAMPLE_RATE)
+        tone = bell(note, ring, level=level)
+        mix[start: start + len(tone)] += tone
+    return to_segment(mix).fade_out(120)
+
+
+def intro_chime() -> AudioSegment:
+    return arpeggio([C5, E5, G5, C6], spacing=0.14, ring=1.4, level=0.32)
+
+
+def transition_chime() -> AudioSegment:
+    return arpeggio([G5, C6], spacing=0.12, ring=0.7, level=0.18)
+
+
+def outro_chime() -> AudioSegment:
+    return arpeggio([C6, G5, E5, C5], spacing=0.16, ring=1.6, level=0.3)
+
+
+TONES = {"intro_tone": intro_chime, "transition": transition_chime, "outro_tone": outro_chime}
+
+
+def to_segment(samples: np.ndarray) -> AudioSegment:
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+    return AudioSegment(data=pcm, sample_width=2, frame_rate=SAMPLE_RATE, channels=1)
+
+
+def lay_out(
+    parts: tuple[Part, ...], speech: dict[int, AudioSegment]
+) -> tuple[AudioSegment, list[Segment]]:
+    """Place every part and its pause on one timeline; speech[i] is part i's audio."""
+    pieces: list[bytes] = []
+    segments: list[Segment] = []
+    position_frames = 0
+    for index, part in enumerate(parts):
+        sound = speech.get(index) if part.text else TONES[part.kind]()
+        sound = sound.fade_in(FADE_MS).fade_out(FADE_MS)
+        start_ms = position_frames * 1000 // SAMPLE_RATE
+        pieces.append(sound.raw_data)
+        position_frames += int(sound.frame_count())
+        segments.append(Segment(part, start_ms, position_frames * 1000 // SAMPLE_RATE))
+        pause_frames = part.pause_after_ms * SAMPLE_RATE // 1000
+        pieces.append(b"\0\0" * pause_frames)
+        position_frames += pause_frames
+    # Joined once at the end: adding pydub segments one by one copies the whole programme each time.
+    audio = AudioSegment(data=b"".join(pieces), sample_width=2, frame_rate=SAMPLE_RATE, channels=1)
+    return audio, segments
+
+
+@dataclass(frozen=True)
+class Loudness:
+    integrated_lufs: float
+    true_peak_db: float
+
+
+def master(audio: AudioSegment) -> AudioSegment:
+    """Gain to -16 LUFS integrated, with a limiter first when the gain would push the
+    true peak over the ceiling; a second pass trims what the limiter took away."""
+    with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
+        source, limited, final = (Path(tmp) / name for name in ("in.wav", "lim.wav", "out.wav"))
+        audio.export(source, format="wav")
+        before = measure_loudness(source)
+        gain = TARGET_LUFS - before.integrated_lufs
+        ceiling = 10 ** ((PEAK_CEILING_DB - gain) / 20)
+        chain = f"alimiter=limit={min(ceiling, 1.0):.4f}:attack=1:release=60:level=false"
+        ffmpeg(["-i", str(source), "-af", f"{chain},volume={gain:.2f}dB", str(limited)])
+        after = measure_loudness(limited)
+        trim = TARGET_LUFS - after.integrated_lufs
+        trim = min(trim, PEAK_CEILING_DB + 1.0 - after.true_peak_db)  # never trim over -1 dBTP
+        ffmpeg(["-i", str(limited), "-af", f"volume={trim:.2f}dB", str(final)])
+        return AudioSegment.from_wav(final)
+
+
+def measure_loudness(path: Path) -> Loudness:
+    """Integrated loudness and true peak, as ffmpeg's EBU R128 meter reports them."""
+    report = ffmpeg(["-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"])
+    summary = report[report.rindex("Summary:"):]
+    integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
+    peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
+    if not integrated or not peak:
+        raise BriefingError(f"could not measure the loudness of {path.name}")
+    return Loudness(float(integrated.group(1)), float(peak.group(1)))
+
+
+def ffmpeg(arguments: list[str]) -> str:
+    """Run ffmpeg; returns what it printed on stderr (where its filters report)."""
+    command = ["ffmpeg", "-hide_banner", "-nostdin", "-y", *arguments]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except FileNotFoundError as exc:
+        raise BriefingError("ffmpeg is not installed: apt-get install ffmpeg") from exc
+    if result.returncode != 0:
+        last = result.stderr.strip().splitlines()[-1:] or ["no output"]
+        raise BriefingError(f"ffmpeg failed: {last[0]}")
+    return result.stderr

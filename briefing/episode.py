@@ -1,0 +1,145 @@
+"""The finished programme -> MP3 with ID3 tags and chapters, plus transcripts; all atomic."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from mutagen.id3 import (
+    CHAP,
+    COMM,
+    CTOC,
+    ID3,
+    TALB,
+    TCON,
+    TDRC,
+    TIT2,
+    TPE1,
+    USLT,
+    WXXX,
+    CTOCFlags,
+)
+from pydub import AudioSegment
+
+from briefing.model import Chapter, Segment, Story
+
+BITRATE = "96k"
+
+
+@contextmanager
+def atomic_path(final: Path) -> Iterator[Path]:
+    """A temporary path beside `final`, renamed over it only if the block succeeds."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "briefing"
+
+
+def episode_stem(day: date, title: str) -> str:
+    return f"{day.isoformat()}-{slugify(title)}"
+
+
+def chapters_of(segments: list[Segment], stories: list[Story], total_ms: int) -> list[Chapter]:
+    """Intro, one chapter per story (from its title), outro."""
+    starts: dict[int, int] = {}
+    outro_start = total_ms
+    for segment in segments:
+        index = segment.part.story_index
+        if segment.part.kind == "title" and index is not None:
+            starts[index] = segment.start_ms
+        if segment.part.kind == "closing":
+            outro_start = segment.start_ms
+    chapters = [Chapter("Intro", 0, starts.get(0, outro_start))]
+    for index, story in enumerate(stories):
+        end = starts.get(index + 1, outro_start)
+        chapters.append(Chapter(story.article.title, starts[index], end, story.article.url))
+    chapters.append(Chapter("Outro", outro_start, total_ms))
+    return chapters
+
+
+def write_mp3(
+    audio: AudioSegment, path: Path, *, title: str, show: str, author: str, day: date,
+    description: str, transcript: str, chapters: list[Chapter],
+) -> None:
+    """Encode, tag and atomically move into place."""
+    with atomic_path(path) as tmp:
+        audio.export(tmp, format="mp3", bitrate=BITRATE, parameters=["-ar", "44100", "-ac", "1"])
+        tag(tmp, title=title, show=show, author=author, day=day, description=description,
+            transcript=transcript, chapters=chapters)
+
+
+def tag(
+    path: Path, *, title: str, show: str, author: str, day: date, description: str,
+    transcript: str, chapters: list[Chapter],
+) -> None:
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=title))
+    tags.add(TPE1(encoding=3, text=author))
+    tags.add(TALB(encoding=3, text=show))
+    tags.add(TDRC(encoding=3, text=day.isoformat()))
+    tags.add(TCON(encoding=3, text="Podcast"))
+    tags.add(COMM(encoding=3, lang="eng", desc="", text=description))
+    tags.add(USLT(encoding=3, lang="eng", desc="transcript", text=transcript))
+    ids = [f"chp{i}" for i in range(len(chapters))]
+    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                  child_element_ids=ids, sub_frames=[TIT2(encoding=3, text="Chapters")]))
+    for element_id, chapter in zip(ids, chapters, strict=True):
+        frames = [TIT2(encoding=3, text=chapter.title)]
+        if chapter.url:
+            frames.append(WXXX(encoding=3, desc="chapter url", url=chapter.url))
+        tags.add(CHAP(element_id=element_id, start_time=chapter.start_ms, end_time=chapter.end_ms,
+                      sub_frames=frames))
+    tags.save(path, v2_version=3)
+
+
+def plain_transcript(segments: list[Segment]) -> str:
+    """The words as spoken, a paragraph per story section."""
+    lines: list[str] = []
+    paragraph: list[str] = []
+    for segment in segments:
+        part = segment.part
+        if not part.text:
+            continue
+        paragraph.append(part.text)
+        if part.kind != "sentence" or part.pause_after_ms >= 700:
+            lines.append(" ".join(paragraph))
+            paragraph = []
+    if paragraph:
+        lines.append(" ".join(paragraph))
+    return "\n\n".join(lines) + "\n"
+
+
+def webvtt(segments: list[Segment]) -> str:
+    cues = ["WEBVTT", ""]
+    for segment in segments:
+        if segment.part.text:
+            cues += [f"{_vtt_time(segment.start_ms)} --> {_vtt_time(segment.end_ms)}",
+                     segment.part.text, ""]
+    return "\n".join(cues)
+
+
+def _vtt_time(ms: int) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"

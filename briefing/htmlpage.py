@@ -1,0 +1,93 @@
+"""Extract an article (text and metadata) from a saved HTML page, offline, with trafilatura.
+
+Measured on the extraction bench (benchmarks/extraction.py): favor_precision with comments
+excluded scores best; when it finds nothing, trafilatura's recall mode, then the page's plain text
+through cleanup.clean_page_text, are tried in turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+from briefing.cleanup import clean_page_text
+
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+MIN_ARTICLE_WORDS = 20
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    """What was found on an HTML page: the article's paragraphs and its metadata."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    author: str = ""
+    published: str = ""  # ISO 8601 date, or "" when unknown
+    site_name: str = ""
+    url: str = ""  # canonical address when the page names one
+    language: str = ""
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def word_count(paragraphs: tuple[str, ...]) -> int:
+    return sum(len(paragraph.split()) for paragraph in paragraphs)
+
+
+def iso_date(value: str | None) -> str:
+    match = DATE_RE.match(value or "")
+    return match.group(0) if match else ""
+
+
+def trafilatura_document(html: str, url: str, **settings: bool) -> trafilatura.settings.Document | None:
+    """trafilatura's article with metadata, or None when it finds no text."""
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            **settings,
+        )
+    except (ValueError, TypeError):  # trafilatura raises these on unparsable input
+        return None
+    if document is None or not (document.text or "").strip():
+        return None
+    return document
+
+
+def plain_text_paragraphs(html: str) -> tuple[str, tuple[str, ...]]:
+    """Title and paragraphs from the page's whole text, cleaned line by line."""
+    page = clean_page_text(trafilatura.html2txt(html))
+    return page.title, page.paragraphs
+
+
+def extract_html(html: str, url: str = "") -> HtmlArticle | None:
+    """The article on an HTML page, or None when no article text can be found."""
+    if not html.strip():
+        return None
+    document = trafilatura_document(html, url, favor_precision=True) or trafilatura_document(
+        html, url, favor_recall=True
+    )
+    if document is not None:
+        title, paragraphs = document.title or "", split_paragraphs(document.text)
+    else:
+        title, paragraphs = plain_text_paragraphs(html)
+    if word_count(paragraphs) < MIN_ARTICLE_WORDS:
+        return None
+    metadata = document or trafilatura.extract_metadata(html, default_url=url or None)
+    return HtmlArticle(
+        title=title or (metadata.title if metadata else "") or "",
+        paragraphs=paragraphs,
+        author=(metadata.author if metadata else "") or "",
+        published=iso_date(metadata.date if metadata else ""),
+        site_name=(metadata.sitename if metadata else "") or "",
+        url=(metadata.url if metadata else "") or url,
+        language=(metadata.language if metadata else "") or "",
+    )

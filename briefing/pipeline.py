@@ -1,0 +1,207 @@
+"""`generate`: the stages in order, from SOURCE strings to a finished episode."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO, Protocol
+
+from pydub import AudioSegment
+
+from briefing import audio as sound
+from briefing import episode as files
+from briefing.article import to_article
+from briefing.config import Settings
+from briefing.engines import Engine, require_engine
+from briefing.errors import BriefingError
+from briefing.model import Article, Episode, Script, Sentence, Story
+from briefing.normalize import normalize
+from briefing.script import SENTENCE_PAUSE_MS, build_script
+from briefing.sentences import article_sentences
+from briefing.sources import read_source
+from briefing.speech import SpeechCache, speak
+from briefing.summary import summarize
+from briefing.voices import Voice, load_voice
+
+DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
+MAX_FITTING_ROUNDS = 4
+
+
+class Progress(Protocol):
+    def stage(self, name: str) -> None: ...
+    def spoken(self, done: int, total: int) -> None: ...
+
+
+class Silent:
+    def stage(self, name: str) -> None:
+        pass
+
+    def spoken(self, done: int, total: int) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    reason: str
+
+
+def load_articles(
+    sources: list[str], stdin: BinaryIO | None = None
+) -> tuple[list[Article], list[Failure]]:
+    """Every source that yields an article, and a one-line reason for each that does not."""
+    articles, failures = [], []
+    for source in sources:
+        try:
+            articles.append(to_article(read_source(source, stdin)))
+        except BriefingError as exc:
+            failures.append(Failure(source, str(exc)))
+    return articles, failures
+
+
+def whole_story(article: Article) -> Story:
+    return Story(article, tuple(article_sentences(article.paragraphs, article.language)))
+
+
+def summarize_words(article: Article, words: int) -> Story:
+    chosen = summarize(article_sentences(article.paragraphs, article.language), words)
+    return Story(article, tuple(chosen))
+
+
+@dataclass
+class Voicing:
+    """A voice ready to speak, and how long it takes to say things (learned as it speaks)."""
+
+    voice: Voice
+    engine: Engine
+    cache: SpeechCache
+    chars_per_second: float
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> Voicing:
+        voice = load_voice(settings.voice)
+        engine = require_engine(voice.engine)
+        return cls(voice, engine, SpeechCache(settings.cache_dir), voice.chars_per_second)
+
+    def estimate_seconds(self, text: str) -> float:
+        spoken = normalize(text, self.voice.language)
+        return len(spoken) / self.chars_per_second + SENTENCE_PAUSE_MS / 1000
+
+    def speak(self, texts: list[str], on_spoken: Callable[[int, int], None] | None = None
+              ) -> list[AudioSegment]:
+        return speak(texts, self.engine, self.voice, self.cache, on_spoken)
+
+    def learn(self, texts: list[str], audio: list[AudioSegment]) -> None:
+        """Refine the speaking rate from what the voice really took."""
+        chars = sum(len(normalize(t, self.voice.language)) for t in texts)
+        seconds = sum(len(a) for a in audio) / 1000
+        if chars and seconds:
+            self.chars_per_second = chars / seconds
+
+
+def share_budget(candidates: list[list[Sentence]], seconds: float,
+                 cost: Callable[[str], float]) -> list[float]:
+    """Split the time between stories: a story that fits whole takes what it needs,
+    the rest share what is left equally (water-filling)."""
+    needs = [sum(cost(s.text) for s in sentences) for sentences in candidates]
+    budgets = [0.0] * len(needs)
+    open_stories = set(range(len(needs)))
+    remaining = seconds
+    while open_stories:
+        share = remaining / len(open_stories)
+        fitting = [i for i in open_stories if needs[i] <= share]
+        if not fitting:
+            for i in open_stories:
+                budgets[i] = share
+            break
+        for i in fitting:
+            budgets[i] = needs[i]
+            remaining -= needs[i]
+            open_stories.discard(i)
+    return budgets
+
+
+def choose_stories(articles: list[Article], seconds: float,
+                   cost: Callable[[str], float]) -> list[Story]:
+    candidates = [article_sentences(a.paragraphs, a.language) for a in articles]
+    budgets = share_budget(candidates, seconds, cost)
+    return [
+        Story(article, tuple(summarize(sentences, budget, cost)))
+        for article, sentences, budget in zip(articles, candidates, budgets, strict=True)
+    ]
+
+
+def speak_script(script: Script, voicing: Voicing, progress: Progress) -> dict[int, AudioSegment]:
+    spoken_parts = [i for i, part in enumerate(script.parts) if part.text]
+    texts = [script.parts[i].text for i in spoken_parts]
+    audio = voicing.speak(texts, progress.spoken)
+    return dict(zip(spoken_parts, audio, strict=True))
+
+
+def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
+                  progress: Progress) -> tuple[Script, dict[int, AudioSegment], AudioSegment, list]:
+    """Choose, speak and lay out; re-choose with the voice's measured pace until the
+    programme lasts the target (or everything there is to say fits)."""
+    target = settings.target_seconds
+    story_seconds = target
+    candidates = [article_sentences(a.paragraphs, a.language) for a in articles]
+    best = None
+    for _ in range(MAX_FITTING_ROUNDS):
+        stories = choose_stories(articles, story_seconds, voicing.estimate_seconds)
+        script = build_script(stories, settings.show, settings.day)
+        speech = speak_script(script, voicing, progress)
+        programme, segments = sound.lay_out(script.parts, speech)
+        duration = len(programme) / 1000
+        sentence_parts = [i for i, p in enumerate(script.parts) if p.kind == "sentence"]
+        voicing.learn([script.parts[i].text for i in sentence_parts],
+                      [speech[i] for i in sentence_parts])
+        best = (script, speech, programme, segments, stories)
+        everything_fits = all(
+            len(story.sentences) >= len(summarize(sentences, math.inf, voicing.estimate_seconds))
+            for story, sentences in zip(stories, candidates, strict=True)
+        )
+        over = duration - target
+        if -DURATION_TOLERANCE_S <= over <= DURATION_TOLERANCE_S or (over < 0 and everything_fits):
+            break
+        story_seconds = max(1.0, story_seconds - over)
+    script, speech, programme, segments, stories = best
+    return script, speech, programme, segments, stories
+
+
+def generate(sources: list[str], settings: Settings, progress: Progress | None = None,
+             stdin: BinaryIO | None = None) -> tuple[Episode, list[Failure]]:
+    """The whole pipeline; raises BriefingError when no source yields a story."""
+    progress = progress or Silent()
+    voicing = Voicing.for_settings(settings)
+    progress.stage("reading sources")
+    articles, failures = load_articles(sources, stdin)
+    if not articles:
+        reasons = "; ".join(f.reason for f in failures)
+        raise BriefingError(f"no story to brief: {reasons}")
+    progress.stage(f"summarizing and speaking with {voicing.voice.name}")
+    script, _, programme, segments, stories = fit_to_length(articles, settings, voicing, progress)
+    progress.stage("mastering loudness")
+    mastered = sound.master(programme)
+    progress.stage("writing the episode")
+    episode = publish_files(mastered, script, segments, stories, settings)
+    return episode, failures
+
+
+def publish_files(mastered: AudioSegment, script: Script, segments: list, stories: list[Story],
+                  settings: Settings) -> Episode:
+    title = settings.title or script.title
+    stem = files.episode_stem(settings.day, stories[0].article.title)
+    mp3 = settings.out_dir / f"{stem}.mp3"
+    transcript_path = settings.out_dir / f"{stem}.txt"
+    chapters = files.chapters_of(segments, stories, len(mastered))
+    transcript = files.plain_transcript(segments)
+    files.write_text_atomically(transcript_path, transcript)
+    files.write_text_atomically(settings.out_dir / f"{stem}.vtt", files.webvtt(segments))
+    description = "Stories: " + "; ".join(s.article.title for s in stories)
+    files.write_mp3(mastered, mp3, title=title, show=settings.show, author=settings.author,
+                    day=settings.day, description=description, transcript=transcript,
+                    chapters=chapters)
+    return Episode(mp3_path=mp3, transcript_path=transcript_path,
+                   duration_s=len(mastered) / 1000, title=title, stories=tuple(stories),
+                   chapters=tuple(chapters), segments=tuple(segments))

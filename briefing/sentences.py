@@ -1,0 +1,351 @@
+"""Article text -> sentences, with NLTK's Punkt and news-aware fixes.
+
+Punkt (nltk.tokenize.punkt) does the splitting with the pretrained tables that the `punkt`
+package ships as Python literals, so nothing is downloaded and no NLTK data directory is read.
+News prose trips Punkt in known places (titles, "No. 2", "a.m.", "U.S.", initials, list
+markers, spaced ellipses), so its output goes through small named passes:
+
+    shadow text -> Punkt spans -> merge_list_markers -> merge_punctuation_fragments
+    -> merge_question_continuations -> merge_false_breaks -> split_missed_breaks -> clean
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache, partial
+
+import punkt
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from briefing.model import Sentence
+
+DEFAULT_MODEL = "english"
+
+PUNKT_MODELS: dict[str, str] = {
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "et": "estonian",
+    "fi": "finnish",
+    "fr": "french",
+    "it": "italian",
+    "ml": "malayalam",
+    "nb": "norwegian",
+    "nl": "dutch",
+    "nn": "norwegian",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ru": "russian",
+    "sl": "slovene",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+
+
+@dataclass(frozen=True)
+class NewsRules:
+    """What one language's news prose needs on top of the pretrained Punkt tables.
+
+    Abbreviations are lower case without their final period ("u.s", "gov").
+    """
+
+    abbreviations: frozenset[str] = frozenset()  # added to Punkt's abbreviation table
+    wordlike: frozenset[str] = frozenset()  # abbreviations only when capitalised: "Ill.", "Mass."
+    titles: frozenset[str] = frozenset()  # never end a sentence: "Gov.", "vs.", "e.g."
+    numeric_prefixes: frozenset[str] = frozenset()  # end one unless a number follows: "No. 2"
+    enders: frozenset[str] = frozenset()  # "a.m.", "etc.": a capitalised word after starts anew
+    time_words: frozenset[str] = frozenset()  # ...unless it continues a time: "10 a.m. Eastern"
+    starters: frozenset[str] = frozenset()  # capitalised words that start a sentence after "U.S."
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ENGLISH_TITLES = _words(
+    "mr mrs ms messrs dr prof rev hon gov sen sens rep reps pres supt insp det atty "
+    "gen lt col maj capt cmdr cpl sgt pvt adm brig "
+    "mt ft vs v e.g i.e approx cf jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+ENGLISH_ABBREVIATIONS = ENGLISH_TITLES | _words(
+    "a.m p.m u.s u.k u.n u.s.a d.c inc corp co ltd llc plc jr sr st ave blvd rd "
+    "ph.d al est dept univ "
+    "ala ariz calif colo conn fla ga kan ky md mich minn "
+    "nev n.h n.j n.m n.y n.c n.d okla r.i s.c s.d tenn vt va w.va wis wyo"
+)
+# State abbreviations that are also words ("fell ill.", "will miss."): taken out of Punkt's
+# table, and abbreviations for us only when capitalised, as in "D-Mass." or "Springfield, Ill."
+ENGLISH_WORDLIKE = _words("ark del ill ind la mass miss mo mont neb ore pa tex wash")
+ENGLISH_STARTERS = _words(
+    "The A An He She It They We I You His Her Its Their Our My This That These Those "
+    "There Here But And Or So Yet Nor In On At For From After Before When While As If "
+    "Since Although Though Because However Meanwhile Still Now Then Also Both Neither "
+    "Many Most Some Several No Not Only What Why How Who Where Last Earlier Later "
+    "According Despite Even Indeed Instead Under Among Thus Separately Similarly"
+)
+ENGLISH_TIME_WORDS = _words(
+    "Eastern Central Mountain Pacific Atlantic Alaska Hawaii ET EST EDT CT CST CDT MT MST "
+    "MDT PT PST PDT GMT UTC BST CET CEST Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday Jan Feb March April May June July Aug Sept Oct Nov Dec"
+)
+
+NEWS_RULES: dict[str, NewsRules] = {
+    "english": NewsRules(
+        abbreviations=ENGLISH_ABBREVIATIONS,
+        wordlike=ENGLISH_WORDLIKE,
+        titles=ENGLISH_TITLES,
+        numeric_prefixes=_words("no nos art pp"),
+        enders=_words("a.m p.m etc"),
+        time_words=ENGLISH_TIME_WORDS,
+        starters=ENGLISH_STARTERS,
+    ),
+    "german": NewsRules(
+        abbreviations=_words(
+            "dr prof nr st z.b d.h u.a bzw ca vgl inkl evtl sog hl mio mrd "
+            "jan feb febr apr aug sept okt nov dez"
+        ),
+        titles=_words("dr prof hl sog vgl inkl evtl z.b bzw ca"),
+        numeric_prefixes=_words("nr art abs"),
+    ),
+    "french": NewsRules(
+        abbreviations=_words("m mm mme mlle dr pr st ste av etc"),
+        titles=_words("m mm mme mlle dr pr st ste"),
+        numeric_prefixes=_words("no art"),
+    ),
+    "spanish": NewsRules(
+        abbreviations=_words("sr sra srta dr dra ud uds pág núm etc"),
+        titles=_words("sr sra srta dr dra"),
+        numeric_prefixes=_words("núm pág art"),
+    ),
+}
+
+SPACED_ELLIPSIS = re.compile(r"\.(?:[ \t]\.){2,}")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+WHITESPACE = re.compile(r"\s+")
+OPENING_PUNCTUATION = "\"'“‘«([{"
+CLOSING_PUNCTUATION = "\"'”’»)]}"
+INITIAL = re.compile(r"[^\W\d_]")
+INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+LIST_MARKER = re.compile(r"\(?\d{1,2}[.)]")
+LIST_MARKER_AFTER_COLON = re.compile(r":\s+\d{1,2}\.$")
+QUESTION_END = re.compile(r"[?!][\"'”’»]*\s*$")
+# A period-final token, any closing quotes after it, the gap, and the next word.
+PERIOD_GAP = re.compile(r"(\S+\.)([\"'”’»)\]]*)(\s+)(?=(\S+))")
+
+
+def punkt_model_name(language: str) -> str:
+    """Map an ISO code ("de", "en-GB", "pt_BR") or a model name to a bundled Punkt model."""
+    code = language.strip().lower().replace("_", "-")
+    if code in PUNKT_MODELS.values():
+        return code
+    return PUNKT_MODELS.get(code.split("-")[0], DEFAULT_MODEL)
+
+
+def pretrained_parameters(model: str = DEFAULT_MODEL) -> PunktParameters:
+    """NLTK PunktParameters converted from the `punkt` package's pretrained tables."""
+    source = punkt.load_model(model)
+    params = PunktParameters()
+    params.abbrev_types = set(source.abbrev_types)
+    params.collocations = set(source.collocations)
+    params.sent_starters = set(source.sent_starters)
+    params.ortho_context = defaultdict(int, source.ortho_context)
+    return params
+
+
+def news_rules(model: str) -> NewsRules:
+    """The news fixes for a Punkt model; languages without a table get the neutral rules."""
+    return NEWS_RULES.get(model, NewsRules())
+
+
+@lru_cache(maxsize=64)
+def known_abbreviations(model: str = DEFAULT_MODEL) -> frozenset[str]:
+    """The pretrained abbreviations of a model plus our news ones."""
+    return frozenset(punkt.load_model(model).abbrev_types) | news_rules(model).abbreviations
+
+
+@lru_cache(maxsize=64)
+def punkt_tokenizer(model: str = DEFAULT_MODEL) -> PunktSentenceTokenizer:
+    """The NLTK Punkt tokenizer for a model, with the news abbreviations added."""
+    params = pretrained_parameters(model)
+    params.abbrev_types = set(known_abbreviations(model) - news_rules(model).wordlike)
+    return PunktSentenceTokenizer(params)
+
+
+def shadow_text(text: str) -> str:
+    """Same-length copy of text that Punkt reads better; spans into it index the original.
+
+    ". . ." becomes "....." so Punkt sees one ellipsis instead of three full stops.
+    """
+    return SPACED_ELLIPSIS.sub(lambda match: "." * len(match.group()), text)
+
+
+def punkt_sentences(text: str, model: str) -> list[str]:
+    """Punkt's own split of text, cut from the original characters."""
+    spans = punkt_tokenizer(model).span_tokenize(shadow_text(text))
+    return [text[start:end] for start, end in spans]
+
+
+def bare_token(token: str) -> str:
+    """A token without the quotes and brackets around it."""
+    return token.lstrip(OPENING_PUNCTUATION).rstrip(CLOSING_PUNCTUATION)
+
+
+def abbreviation_kind(token: str, rules: NewsRules, known: frozenset[str]) -> str:
+    """Classify a period-final token: title, numeric, ender, initial, abbreviation, or ""."""
+    token = bare_token(token)
+    if not token.endswith(".") or token.endswith(".."):
+        return ""
+    stem = token[:-1].lower()
+    tail = stem.rsplit("-", 1)[-1]  # "R-Ariz." is "ariz", as Punkt reads it
+    if tail in rules.wordlike:
+        return "abbreviation" if token.rsplit("-", 1)[-1][:1].isupper() else ""
+    if stem in rules.titles:
+        return "title"
+    if stem in rules.numeric_prefixes:
+        return "numeric"
+    if stem in rules.enders:
+        return "ender"
+    if INITIAL.fullmatch(tail):
+        return "initial"
+    if INITIALISM.fullmatch(tail) or tail in known:
+        return "abbreviation"
+    return ""
+
+
+def starts_sentence_after_abbreviation(kind: str, next_token: str, rules: NewsRules) -> bool:
+    """Whether the word after an abbreviation of this kind begins a new sentence."""
+    if next_token[:1] in OPENING_PUNCTUATION and kind not in ("title", "numeric"):
+        return True
+    word = bare_token(next_token).rstrip(",;:.!?")
+    if not word[:1].isupper():
+        return False
+    if kind == "ender":
+        return word.rstrip(".") not in rules.time_words
+    if kind in ("abbreviation", "initial"):
+        return word in rules.starters
+    return kind == "numeric"
+
+
+def breaks_after(
+    token: str, next_token: str, rules: NewsRules, known: frozenset[str]
+) -> bool | None:
+    """Our verdict on a break between two tokens, or None to keep Punkt's."""
+    kind = abbreviation_kind(token, rules, known)
+    if not kind:
+        return None
+    return starts_sentence_after_abbreviation(kind, next_token, rules)
+
+
+def merge_list_markers(sentences: list[str]) -> list[str]:
+    """Join "1." (alone, or after a colon) to the list item that follows it."""
+    merged: list[str] = []
+    carry = ""
+    for sentence in sentences:
+        sentence = f"{carry} {sentence}" if carry else sentence
+        stripped = sentence.strip()
+        if LIST_MARKER.fullmatch(stripped) or LIST_MARKER_AFTER_COLON.search(stripped):
+            carry = sentence
+            continue
+        carry = ""
+        merged.append(sentence)
+    if carry:
+        merged.append(carry)
+    return merged
+
+
+def merge_punctuation_fragments(sentences: list[str]) -> list[str]:
+    """Glue pieces with no letters or digits (". .", "”") onto the sentence before them."""
+    merged: list[str] = []
+    for sentence in sentences:
+        if merged and not any(char.isalnum() for char in sentence):
+            merged[-1] = f"{merged[-1]}{sentence}"
+        else:
+            merged.append(sentence)
+    return merged
+
+
+def merge_question_continuations(sentences: list[str]) -> list[str]:
+    """Join a lower-case start onto the "?" or "!" before it: '"Why?" she asked.', "E! network"."""
+    merged: list[str] = []
+    for sentence in sentences:
+        if merged and QUESTION_END.search(merged[-1]) and sentence.lstrip()[:1].islower():
+            merged[-1] = f"{merged[-1]} {sentence}"
+        else:
+            merged.append(sentence)
+    return merged
+
+
+def merge_false_breaks(sentences: list[str], rules: NewsRules, known: frozenset[str]) -> list[str]:
+    """Undo Punkt's breaks after titles, initials and abbreviations that do not end a sentence."""
+    merged: list[str] = []
+    for sentence in sentences:
+        words = sentence.split()
+        if merged and words:
+            previous = merged[-1].split()
+            if previous and breaks_after(previous[-1], words[0], rules, known) is False:
+                merged[-1] = f"{merged[-1]} {sentence}"
+                continue
+        merged.append(sentence)
+    return merged
+
+
+def split_missed_breaks(sentences: list[str], rules: NewsRules, known: frozenset[str]) -> list[str]:
+    """Break after abbreviations that do end a sentence: "in the U.S. The", "at 4 p.m. Police"."""
+    result: list[str] = []
+    for sentence in sentences:
+        start = 0
+        for match in PERIOD_GAP.finditer(sentence):
+            if breaks_after(match.group(1), match.group(4), rules, known):
+                result.append(sentence[start : match.end(2)])
+                start = match.end(3)
+        result.append(sentence[start:])
+    return result
+
+
+def clean(sentences: list[str]) -> list[str]:
+    """Collapse whitespace and drop empty sentences."""
+    cleaned = (WHITESPACE.sub(" ", sentence).strip() for sentence in sentences)
+    return [sentence for sentence in cleaned if sentence]
+
+
+def news_passes(model: str) -> list[Callable[[list[str]], list[str]]]:
+    """The fix-up passes applied, in order, to Punkt's sentences."""
+    rules, known = news_rules(model), known_abbreviations(model)
+    return [
+        merge_list_markers,
+        merge_punctuation_fragments,
+        merge_question_continuations,
+        partial(merge_false_breaks, rules=rules, known=known),
+        partial(split_missed_breaks, rules=rules, known=known),
+        clean,
+    ]
+
+
+def split_sentences(text: str, language: str = "en") -> list[str]:
+    """Split text into sentences; blank lines are always boundaries, single newlines are not."""
+    model = punkt_model_name(language)
+    sentences: list[str] = []
+    for block in PARAGRAPH_BREAK.split(text):
+        if not block.strip():
+            continue
+        block_sentences = punkt_sentences(block, model)
+        for fix in news_passes(model):
+            block_sentences = fix(block_sentences)
+        sentences.extend(block_sentences)
+    return sentences
+
+
+def article_sentences(paragraphs: Sequence[str], language: str = "en") -> list[Sentence]:
+    """Sentences of an article's paragraphs, with paragraph index and running index."""
+    sentences: list[Sentence] = []
+    for paragraph_index, paragraph in enumerate(paragraphs):
+        for text in split_sentences(paragraph, language):
+            sentences.append(Sentence(text=text, paragraph=paragraph_index, index=len(sentences)))
+    return sentences

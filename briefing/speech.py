@@ -1,0 +1,112 @@
+"""Script -> speech: each part synthesized once, cached, in parallel where the engine allows."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from pydub import AudioSegment
+
+from briefing.engines import Engine
+from briefing.normalize import normalize
+from briefing.voices import Voice
+
+CACHE_VERSION = 1
+SAMPLE_RATE = 44100
+# Engines that run as separate processes gain from running two at once; Piper's
+# onnxruntime already uses every core for one sentence.
+PARALLEL_ENGINES = {"espeak-ng", "flite", "festival", "gtts"}
+
+OnSpoken = Callable[[int, int], None]  # (done, total)
+
+
+class SpeechCache:
+    """Synthesized audio on disk, keyed by engine, voice settings and text."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+
+    def key(self, engine: Engine, voice: Voice, text: str) -> str:
+        settings = [CACHE_VERSION, engine.name, voice.voice, voice.language, voice.speed,
+                    voice.pitch, sorted(voice.options.items()), text]
+        return hashlib.sha256(json.dumps(settings).encode()).hexdigest()
+
+    def get(self, key: str) -> AudioSegment | None:
+        path = self._path(key)
+        if path is None or not path.is_file():
+            return None
+        try:
+            return AudioSegment.from_wav(path)
+        except Exception:  # a damaged entry is re-made, never fatal
+            return None
+
+    def put(self, key: str, audio: AudioSegment) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        audio.export(tmp, format="wav")
+        os.replace(tmp, path)
+
+    def _path(self, key: str) -> Path | None:
+        return self.directory / key[:2] / f"{key}.wav" if self.directory else None
+
+
+def speak(
+    texts: list[str],
+    engine: Engine,
+    voice: Voice,
+    cache: SpeechCache,
+    on_spoken: OnSpoken | None = None,
+) -> list[AudioSegment]:
+    """Speak each text; returns 44.1 kHz mono 16-bit audio in the same order."""
+    total = len(texts)
+    done = 0
+
+    def speak_one(text: str) -> AudioSegment:
+        spoken = normalize(text, voice.language)
+        key = cache.key(engine, voice, spoken)
+        audio = cache.get(key)
+        if audio is None:
+            audio = conform(engine.synthesize(spoken, voice))
+            cache.put(key, audio)
+        return audio
+
+    workers = min(os.cpu_count() or 1, 4) if engine.name in PARALLEL_ENGINES else 1
+    results: list[AudioSegment] = []
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for audio in pool.map(speak_one, texts):
+            results.append(audio)
+            done += 1
+            if on_spoken:
+                on_spoken(done, total)
+    return results
+
+
+def conform(audio: AudioSegment) -> AudioSegment:
+    """Every engine's output in one format, trimmed of the engine's own leading/trailing hush."""
+    audio = audio.set_frame_rate(SAMPLE_RATE).set_channels(1).set_sample_width(2)
+    return trim_silence(audio)
+
+
+def trim_silence(
+    audio: AudioSegment, threshold_db: float = -50.0, keep_ms: int = 30
+) -> AudioSegment:
+    start = _leading_silence(audio, threshold_db)
+    end = len(audio) - _leading_silence(audio.reverse(), threshold_db)
+    if end <= start:
+        return audio
+    return audio[max(0, start - keep_ms): min(len(audio), end + keep_ms)]
+
+
+def _leading_silence(audio: AudioSegment, threshold_db: float, step_ms: int = 10) -> int:
+    position = 0
+    peak = audio.max_dBFS
+    while position < len(audio) and audio[position: position + step_ms].dBFS < peak + threshold_db:
+        position += step_ms
+    return position

@@ -1,0 +1,182 @@
+"""The `briefing` command line: parse options, call the library, print. Nothing else."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from briefing import pipeline
+from briefing.config import Settings
+from briefing.engines import get_engine
+from briefing.errors import BriefingError
+from briefing.sentences import article_sentences
+from briefing.voices import list_voices
+
+EXIT_BAD_INPUT = 2
+EXIT_SOME_SOURCES_FAILED = 3
+
+
+class TerminalProgress:
+    """Stage names and a synthesis bar on stderr, only when a person is watching."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def stage(self, name: str) -> None:
+        if self.enabled:
+            click.echo(f"\r\033[K• {name}", err=True)
+
+    def spoken(self, done: int, total: int) -> None:
+        if self.enabled:
+            filled = 30 * done // max(total, 1)
+            bar = "#" * filled + "-" * (30 - filled)
+            end = "\n" if done == total else ""
+            click.echo(f"\r  speaking [{bar}] {done}/{total}", err=True, nl=False)
+            if end:
+                click.echo("", err=True)
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
+    click.echo(f"briefing: error: {message}", err=True)
+    sys.exit(code)
+
+
+def report_failures(failures: list[pipeline.Failure]) -> None:
+    for failure in failures:
+        click.echo(f"briefing: skipped {failure.reason}", err=True)
+
+
+def articles_or_fail(sources: tuple[str, ...]) -> list:
+    articles, failures = pipeline.load_articles(list(sources))
+    report_failures(failures)
+    if not articles:
+        fail("no article in the sources given" if not failures else failures[0].reason)
+    return articles
+
+
+class BriefingGroup(click.Group):
+    """Turns BriefingError anywhere below into one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BriefingError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted; nothing was published", 130)
+
+
+@click.group(cls=BriefingGroup)
+@click.version_option(package_name="briefing")
+def main() -> None:
+    """News articles in, a broadcast-quality MP3 news briefing out."""
+
+
+sources_argument = click.argument("sources", nargs=-1, required=True)
+
+
+@main.command()
+@sources_argument
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line per source.")
+def extract(sources: tuple[str, ...], as_json: bool) -> None:
+    """Print the cleaned article of each SOURCE (a file, or - for stdin)."""
+    for article in articles_or_fail(sources):
+        if as_json:
+            click.echo(json.dumps({
+                "title": article.title, "author": article.author, "date": article.published,
+                "source": article.source, "url": article.url, "text": article.text,
+            }, ensure_ascii=False))
+        else:
+            click.echo(f"{article.title}\n\n{article.text}\n")
+
+
+@main.command()
+@sources_argument
+def sentences(sources: tuple[str, ...]) -> None:
+    """Print the sentences of each SOURCE, one a line."""
+    for article in articles_or_fail(sources):
+        for sentence in article_sentences(article.paragraphs, article.language):
+            click.echo(sentence.text)
+
+
+@main.command()
+@sources_argument
+@click.option("--words", type=click.IntRange(min=1), help="Summary length in words.")
+@click.option("--minutes", type=float, help="Summary length in minutes of the voice.")
+@click.option("--voice", default="piper", show_default=True, help="Voice used for sizing.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line per source.")
+def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None, voice: str,
+              as_json: bool) -> None:
+    """Print an extractive summary of each SOURCE."""
+    if words is not None and minutes is not None:
+        fail("give --words or --minutes, not both")
+    settings = Settings(minutes=minutes or 3.5, voice=voice)
+    articles = articles_or_fail(sources)
+    voicing = pipeline.Voicing.for_settings(settings)
+    if words is not None:
+        stories = [pipeline.summarize_words(a, words) for a in articles]
+    else:
+        stories = pipeline.choose_stories(articles, settings.target_seconds,
+                                          voicing.estimate_seconds)
+    for story in stories:
+        texts = [s.text for s in story.sentences]
+        if as_json:
+            seconds = sum(voicing.estimate_seconds(t) for t in texts)
+            click.echo(json.dumps({"title": story.article.title, "sentences": texts,
+                                   "words": story.words, "seconds": round(seconds, 1)},
+                                  ensure_ascii=False))
+        else:
+            click.echo(f"{story.article.title}\n\n" + "\n".join(texts) + "\n")
+
+
+@main.command()
+@sources_argument
+@click.option("--minutes", type=float, default=3.5, show_default=True,
+              help="Length of the finished MP3.")
+@click.option("--voice", default="piper", show_default=True, help="A voice from `briefing voices`.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Output folder.")
+@click.option("--title", help="Episode title (default: show, date and lead story).")
+@click.option("--show", default="News Briefing", show_default=True, help="Show name.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--quiet", is_flag=True, help="No progress output.")
+def generate(sources: tuple[str, ...], minutes: float, voice: str, out_dir: Path,
+             title: str | None, show: str, as_json: bool, quiet: bool) -> None:
+    """Make an MP3 briefing from the SOURCES."""
+    settings = Settings(minutes=minutes, voice=voice, out_dir=out_dir, title=title, show=show)
+    progress = TerminalProgress(enabled=sys.stderr.isatty() and not quiet and not as_json)
+    episode, failures = pipeline.generate(list(sources), settings, progress)
+    report_failures(failures)
+    story_starts = [c.start_ms / 1000 for c in episode.chapters[1:-1]]
+    if as_json:
+        click.echo(json.dumps({
+            "mp3": str(episode.mp3_path), "transcript": str(episode.transcript_path),
+            "duration_s": round(episode.duration_s, 2),
+            "stories": [{"title": s.article.title, "source": s.article.source,
+                         "start_s": round(start, 2)}
+                        for s, start in zip(episode.stories, story_starts, strict=True)],
+        }, ensure_ascii=False))
+    else:
+        minutes_part, seconds_part = divmod(round(episode.duration_s), 60)
+        click.echo(f"{episode.mp3_path}  ({minutes_part}:{seconds_part:02d}, "
+                   f"{len(episode.stories)} stories)")
+        click.echo(f"{episode.transcript_path}")
+    if failures:
+        sys.exit(EXIT_SOME_SOURCES_FAILED)
+
+
+@main.command()
+def voices() -> None:
+    """List the voices in voices/ and whether each is installed."""
+    for voice in list_voices():
+        engine = get_engine(voice.engine)
+        status = "installed" if engine.available() else f"not installed: {engine.install_hint}"
+        click.echo(f"{voice.name:12} {voice.engine:10} {voice.language:4} {status}")
+        click.echo(f"{'':12} {voice.description}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""Tests for briefing.summary: budget, furniture, repeats, dangling references, quality."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from briefing.model import Sentence
+from briefing.summary import (
+    is_near_duplicate,
+    opens_with_dangling_reference,
+    summarize,
+    word_count,
+)
+
+DATA = Path(__file__).parent / "data" / "summary"
+SENTENCE_END_RE = re.compile(r"(?<=[.!?\"'])\s+(?=[\"'A-Z])")
+TOKEN_RE = re.compile(r"[a-z0-9]+")
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Paragraphs on blank lines, sentences on end punctuation: enough for these fixtures."""
+    sentences: list[Sentence] = []
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    for number, paragraph in enumerate(paragraphs):
+        for piece in SENTENCE_END_RE.split(paragraph):
+            sentences.append(Sentence(text=piece, paragraph=number, index=len(sentences)))
+    return sentences
+
+
+def make(*texts: str) -> list[Sentence]:
+    return [Sentence(text=t, paragraph=i, index=i) for i, t in enumerate(texts)]
+
+
+@pytest.fixture
+def bridge() -> list[Sentence]:
+    return sentences_of((DATA / "pull-quote.txt").read_text(encoding="utf-8"))
+
+
+def total_words(sentences: list[Sentence]) -> float:
+    return sum(word_count(s.text) for s in sentences)
+
+
+def test_budget_is_respected(bridge):
+    for budget in (20, 35, 50, 70):
+        chosen = summarize(bridge, budget)
+        assert chosen
+        assert total_words(chosen) <= budget
+
+
+def test_chosen_sentences_are_in_article_order(bridge):
+    indexes = [s.index for s in summarize(bridge, 60)]
+    assert indexes == sorted(indexes)
+
+
+def test_short_article_is_returned_whole_less_furniture(bridge):
+    chosen = summarize(bridge, 10_000)
+    texts = [s.text for s in chosen]
+    assert "By Jane Doe" not in texts
+    assert "Scroll down for video." not in texts
+    assert texts[0].startswith("The city council voted")  # dateline gone
+    assert len(chosen) == len(bridge) - 3  # byline, video prompt, repeated pull quote
+
+
+def test_repeated_pull_quote_is_chosen_once(bridge):
+    chosen = summarize(bridge, 10_000)
+    quotes = [s for s in chosen if "gamble with people's lives" in s.text]
+    assert len(quotes) == 1
+
+
+def test_is_near_duplicate():
+    quote = '"We cannot gamble with people\'s lives on a bridge that is falling apart," she said.'
+    again = quote.replace("she said", "the mayor said")
+    assert is_near_duplicate(quote, again)
+    assert not is_near_duplicate(quote, "Engineers said repairs would take eighteen months.")
+
+
+def test_dangling_he_said_is_repaired_or_dropped(bridge):
+    for budget in (15, 30, 45, 60, 80, 100):
+        chosen = summarize(bridge, budget)
+        indexes = {s.index for s in chosen}
+        for sentence in chosen:
+            if opens_with_dangling_reference(sentence.text) and sentence.index > 0:
+                assert sentence.index - 1 in indexes, (budget, sentence.text)
+
+
+def test_dangling_sentence_brings_its_predecessor():
+    article = make(
+        "Storms closed every school in the county on Monday morning.",
+        "The governor declared an emergency for the whole coastal region after the floods.",
+        "She said the army would help clear roads and restore power to homes.",
+        "Forecasters expect more rain later this week across the region.",
+    )
+    chosen = summarize(article, 30)
+    if any(s.index == 2 for s in chosen):
+        assert any(s.index == 1 for s in chosen)
+
+
+def test_opens_with_dangling_reference():
+    assert opens_with_dangling_reference("He said the plan would work.")
+    assert opens_with_dangling_reference("However, the council disagreed.")
+    assert opens_with_dangling_reference("This comes after a year of delays.")
+    assert opens_with_dangling_reference("'It was awful,' she said.")
+    assert not opens_with_dangling_reference("The official said the plan would work.")
+    assert not opens_with_dangling_reference("This week the council met again.")
+
+
+def test_quote_spanning_sentences_stays_whole():
+    article = make(
+        "The minister resigned on Friday after weeks of pressure over the contracts.",
+        "Critics praised the move.",
+    )
+    quote = [
+        Sentence("Her deputy spoke outside: 'Nobody expected this today.", 2, 2),
+        Sentence("We will carry on with the work she started in the ministry.", 2, 3),
+        Sentence("The reforms matter more than any one person.'", 2, 4),
+    ]
+    for budget in range(5, 60, 5):
+        indexes = {s.index for s in summarize(article + quote, budget)}
+        if indexes & {3, 4}:
+            assert {2, 3, 4} <= indexes, budget
+
+
+def test_custom_cost_is_honoured(bridge):
+    def characters(text: str) -> float:
+        return float(len(text))
+
+    chosen = summarize(bridge, 300, cost=characters)
+    assert sum(len(s.text) for s in chosen) <= 300
+    assert total_words(chosen) > 0
+    assert summarize(bridge, 300, cost=characters) != summarize(bridge, 300)
+
+
+def test_at_least_one_sentence_even_over_budget(bridge):
+    chosen = summarize(bridge, 3)
+    assert len(chosen) == 1
+    assert chosen[0].text.startswith("The city council voted")
+
+
+def test_empty_and_unspeakable_input():
+    assert summarize([], 50) == []
+    assert summarize(make("By Jane Doe", "Scroll down for video."), 50) == []
+
+
+def test_output_is_deterministic(bridge):
+    first = summarize(bridge, 45)
+    assert all(summarize(bridge, 45) == first for _ in range(3))
+
+
+def test_long_article_is_fast():
+    import time
+
+    vocabulary = sorted(set(re.findall(r"[a-z]+", (DATA / "pull-quote.txt").read_text())))
+    article = [
+        Sentence(
+            text=" ".join(vocabulary[(i * 7 + k * 13) % len(vocabulary)] for k in range(15)) + ".",
+            paragraph=i // 5,
+            index=i,
+        )
+        for i in range(2000)
+    ]
+    started = time.perf_counter()
+    chosen = summarize(article, 400)
+    assert time.perf_counter() - started < 2.0
+    assert 0 < total_words(chosen) <= 400
+
+
+def bigrams(text: str) -> Counter:
+    tokens = TOKEN_RE.findall(text.lower())
+    return Counter(zip(tokens, tokens[1:], strict=False))
+
+
+def rouge2_f1(candidate: str, reference: str) -> float:
+    ours, theirs = bigrams(candidate), bigrams(reference)
+    overlap = sum((ours & theirs).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(ours.values()), overlap / sum(theirs.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def first_words(texts: list[str], budget: int) -> str:
+    return " ".join(" ".join(texts).split()[:budget])
+
+
+def test_beats_lead_on_rouge2_at_50_words():
+    articles = json.loads((DATA / "bench-subset.json").read_text(encoding="utf-8"))["articles"]
+    ours_total = lead_total = 0.0
+    for row in articles:
+        sentences = sentences_of(row["article"])
+        ours = first_words([s.text for s in summarize(sentences, 50)], 50)
+        lead = first_words([s.text for s in sentences], 50)
+        refs = row["summaries"]
+        ours_total += sum(rouge2_f1(ours, r) for r in refs) / len(refs)
+        lead_total += sum(rouge2_f1(lead, r) for r in refs) / len(refs)
+    assert ours_total > lead_total
