@@ -51,9 +51,9 @@ def report_failures(failures: list[pipeline.Failure]) -> None:
 
 def articles_or_fail(sources: tuple[str, ...]) -> list:
     articles, failures = pipeline.load_articles(list(sources))
-    report_failures(failures)
     if not articles:
-        fail("no article in the sources given" if not failures else failures[0].reason)
+        fail("; ".join(f.reason for f in failures) or "no article in the sources given")
+    report_failures(failures)
     return articles
 
 

@@ -17,6 +17,8 @@ from briefing.model import Part, Segment
 SAMPLE_RATE = 44100
 TARGET_LUFS = -16.0
 PEAK_CEILING_DB = -2.5  # a margin under -1 dBTP for what MP3 encoding adds
+LOUDNESS_TOLERANCE_LU = 0.3
+MASTERING_PASSES = 6
 FADE_MS = 8  # at every joint, so nothing clicks
 
 # Note frequencies (Hz) of the generated signature tones.
@@ -92,21 +94,40 @@ class Loudness:
 
 
 def master(audio: AudioSegment) -> AudioSegment:
-    """Gain to -16 LUFS integrated, with a limiter first when the gain would push the
-    true peak over the ceiling; a second pass trims what the limiter took away."""
+    """Gain to -16 LUFS integrated, limiting peaks first so the gain cannot push the true
+    peak over the ceiling. Limiting lowers loudness a little, so repeat until both hold."""
     with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
-        source, limited, final = (Path(tmp) / name for name in ("in.wav", "lim.wav", "out.wav"))
-        audio.export(source, format="wav")
-        before = measure_loudness(source)
-        gain = TARGET_LUFS - before.integrated_lufs
-        ceiling = 10 ** ((PEAK_CEILING_DB - gain) / 20)
-        chain = f"alimiter=limit={min(ceiling, 1.0):.4f}:attack=1:release=60:level=false"
-        ffmpeg(["-i", str(source), "-af", f"{chain},volume={gain:.2f}dB", str(limited)])
-        after = measure_loudness(limited)
-        trim = TARGET_LUFS - after.integrated_lufs
-        trim = min(trim, PEAK_CEILING_DB + 1.0 - after.true_peak_db)  # never trim over -1 dBTP
-        ffmpeg(["-i", str(limited), "-af", f"volume={trim:.2f}dB", str(final)])
-        return AudioSegment.from_wav(final)
+        current = Path(tmp) / "pass0.wav"
+        audio.export(current, format="wav")
+        for attempt in range(1, MASTERING_PASSES + 1):
+            level = measure_loudness(current)
+            gain = TARGET_LUFS - level.integrated_lufs
+            if abs(gain) <= LOUDNESS_TOLERANCE_LU and level.true_peak_db <= PEAK_CEILING_DB + 0.5:
+                break
+            following = Path(tmp) / f"pass{attempt}.wav"
+            ffmpeg(["-i", str(current), "-af", limit_then_gain(gain), str(following)])
+            current = following
+        return AudioSegment.from_wav(current)
+
+
+def encode_mp3(audio: AudioSegment, path: Path, bitrate: str = "96k") -> Loudness:
+    """Encode to MP3 and check the loudness of what was written; MP3 encoding shifts it a
+    little (measured: about -0.4 LU), so re-encode once with that shift undone."""
+    parameters = ["-ar", str(SAMPLE_RATE), "-ac", "1"]
+    audio.export(path, format="mp3", bitrate=bitrate, parameters=parameters)
+    level = measure_loudness(path)
+    shift = TARGET_LUFS - level.integrated_lufs
+    if abs(shift) > LOUDNESS_TOLERANCE_LU and level.true_peak_db + shift <= PEAK_CEILING_DB + 1:
+        audio.apply_gain(shift).export(path, format="mp3", bitrate=bitrate, parameters=parameters)
+        level = measure_loudness(path)
+    return level
+
+
+def limit_then_gain(gain_db: float) -> str:
+    """An ffmpeg filter chain: a limiter at the level that lands on the ceiling after `gain_db`."""
+    ceiling = min(1.0, 10 ** ((PEAK_CEILING_DB - gain_db) / 20))
+    return (f"alimiter=limit={ceiling:.4f}:attack=1:release=60:level=false,"
+            f"volume={gain_db:.2f}dB")
 
 
 def measure_loudness(path: Path) -> Loudness:

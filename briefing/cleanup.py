@@ -18,9 +18,12 @@ import justext
 # Chinese and Japanese characters count one word each, as they are written without spaces.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN_RE = re.compile(rf"[{CJK_CHARS}]|[^\W{CJK_CHARS}]+")
+CJK_RE = re.compile(f"[{CJK_CHARS}]")
+# A CJK token is one character, so a repeated run must be longer to mean the same.
+CJK_RUN_FACTOR = 3
 IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 SPACES_RE = re.compile(r"\s+")
-TERMINAL_CHARS = ".!?…\"'”’»)]"
+TERMINAL_CHARS = ".!?…\"'”’»)]。！？」"
 BULLET_CHARS = "•◦○●□■▪▫☆★►▸▶‣⁃∙·*>|✓✔→-–"
 BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}](?:\s+|$)")
 INLINE_LIST_RE = re.compile(r"\s[•◦○●□■▪☆★►▸▶|]\s|\]\s*\|")
@@ -44,15 +47,17 @@ FURNITURE_LINE_RE = re.compile(
       | (?:image|photo|video|picture|media)(?:\s+(?:copyright|caption|source))?(?:\s*[:|].*)?
       | (?:photo|photograph|image|picture|video|credit|source|illustration|file\s+photo)s?
             (?:\s+by)?\s*[:|/].{0,120}
-      | .{0,300}\([^()]{0,60}\b(?:file|image|photo|picture|pictured|getty|ap|reuters|afp|credit|courtesy)
-            \b[^()]{0,80}\)
+      | .{0,300}\([^()]{0,60}
+            \b(?:file|image|photo|picture|pictured|getty|ap|reuters|afp|credit|courtesy)\b[^()]{0,80}\)
       | .{0,200}(?:getty\s+images|shutterstock|afp\s+via\s+getty|ap\s+photo|reuters)(?:\s+file)?\)?
       | (?:continue\s+reading|read\s+more|see\s+more|show\s+more|load\s+more|view\s+more|more\s*:|
             read\s+also|see\s+also|also\s+read|watch|listen)\b.{0,150}
       | (?:share|share\s+this|tweet|email|print|save|follow|follow\s+us|like\s+us)\b.{0,60}
       | (?:sign\s+up|subscribe|log\s*in|sign\s+in|register|newsletter)\b.{0,100}
-      | (?:related|recommended|trending|most\s+popular|most\s+read|more\s+from|you\s+may\s+also)\b.{0,60}
-      | (?:skip\s+to|jump\s+to|back\s+to\s+top|accessibility\s+links|breaking\s+news|menu|search|close)\b.{0,30}
+      | (?:related|recommended|trending|most\s+popular|most\s+read|more\s+from|you\s+may\s+also)
+            \b.{0,60}
+      | (?:skip\s+to|jump\s+to|back\s+to\s+top|accessibility\s+links|breaking\s+news|menu|search
+            |close)\b.{0,30}
       | .{0,80}(?:all\s+rights\s+reserved|©|copyright\s+\d{4}).*
       | (?:updated|published|posted|last\s+updated)\b.{0,60}
       | .{0,40}\b(?:min(?:ute)?s?\s+read|hours?\s+ago|minutes?\s+ago|days?\s+ago)\b.{0,20}
@@ -67,7 +72,8 @@ CALL_TO_ACTION_RE = re.compile(
     r"columnist)\s+(?:based|who|at|for|with)|"
     r"may\s+not\s+be\s+(?:reproduced|published|copied)|all\s+rights\s+reserved|"
     r"community\s+(?:rules|guidelines|standards)|user\s+agreement|"
-    r"comment\s+policy|commenting|click\s+(?:here|to)|tap\s+here|unsubscribe|opens\s+in\s+a?\s*new\s+window)\b",
+    r"comment\s+policy|commenting|click\s+(?:here|to)|tap\s+here|unsubscribe|"
+    r"opens\s+in\s+a?\s*new\s+window)\b",
     re.IGNORECASE,
 )
 
@@ -84,7 +90,12 @@ CAPTION_RE = re.compile(
     re.IGNORECASE,
 )
 CAPTION_MAX_WORDS = 80
-CALL_TO_ACTION_MAX_WORDS = 60
+CALL_TO_ACTION_WORDS_PER_CUE = 30
+BYLINE_RE = re.compile(
+    r"^by\s|\b\d{1,2}:\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\b\d{4}-\d\d-\d\d\b|\bmenu\b|\bzip\s+code\b",
+    re.IGNORECASE,
+)
 GOOD_MIN_WORDS = 12
 GOOD_MIN_STOPWORD_DENSITY = 0.25
 SHORT_MAX_WORDS = 5
@@ -93,15 +104,24 @@ BAD_SCORE = -4.0
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 TITLE_SEARCH_LINES = 60
+TITLE_CASE_BONUS = 0.2
+# More tokens than this per spaced word marks a slug or code, not a headline.
+TITLE_MAX_TOKENS_PER_WORD = 2
 QUOTE_MIN_WORDS = 5
 COMMENTS_AFTER_SCORE = 100.0
 MIN_STOPLIST_COVERAGE = 0.05
 REPEATED_LEAD_WORDS = 16
+BLOB_MIN_HELD = 3
 SELF_REPEAT_WORDS = 6
 SELF_REPEAT_MAX_WORDS = 80
 ISOLATED_FACTOR = 0.25
+LABEL_MAX_WORDS = 3
 LIST_LEAD_IN_REACH = 3
 JOIN_MIN_WORDS = 6
+WRAP_MIN_WIDTH = 40
+WRAP_MIN_LINES = 3
+WRAP_MAX_WIDTH = 160
+WRAP_FULL_RATIO = 0.75
 
 
 @dataclass(frozen=True)
@@ -114,6 +134,8 @@ class CleanPage:
 
 @dataclass
 class Line:
+    """One line of the page as it is being judged."""
+
     text: str
     tokens: tuple[str, ...]
     furniture: bool = False
@@ -159,12 +181,29 @@ def is_title_cased(words: list[str]) -> bool:
     return capitalized >= 0.6 * len(words)
 
 
-def continues(previous: str, following: str) -> bool:
-    """Whether `following` is the rest of a paragraph hard-wrapped after `previous`."""
+def wrap_width(block: list[str]) -> int:
+    """The column a hard-wrapped block was wrapped at, or 0 when it does not look wrapped.
+
+    Wrapped text has most lines (all but paragraph ends) nearly as long as the longest.
+    """
+    if len(block) < WRAP_MIN_LINES:
+        return 0
+    width = max(len(line) for line in block)
+    full = sum(len(line) >= WRAP_FULL_RATIO * width for line in block[:-1])
+    wrapped = WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH and full >= 0.5 * (len(block) - 1)
+    return width if wrapped else 0
+
+
+def continues(previous: str, following: str, width: int) -> bool:
+    """Whether `following` is the rest of a paragraph broken after `previous`."""
     words = previous.split()
-    if len(words) < JOIN_MIN_WORDS or is_sentence_end(previous) or is_title_cased(words):
+    if len(words) < JOIN_MIN_WORDS:
         return False
-    return following[:1].islower() or previous[-1] in ",;-–—(" or len(previous) >= 60
+    if width and len(previous) >= WRAP_FULL_RATIO * width:
+        return True
+    if is_sentence_end(previous) or is_title_cased(words):
+        return False
+    return following[:1].islower() or previous[-1] in ",;-–—("
 
 
 def split_blocks(text: str) -> list[list[str]]:
@@ -181,13 +220,22 @@ def split_blocks(text: str) -> list[list[str]]:
 
 def join_wrapped(block: list[str]) -> list[str]:
     """Join lines of a block that were broken inside one paragraph."""
+    width = wrap_width(block)
     joined: list[str] = []
+    previous = ""
     for line in block:
-        if joined and not is_furniture(joined[-1]) and not is_furniture(line):
-            if continues(joined[-1], line):
-                joined[-1] = f"{joined[-1]} {line}"
-                continue
-        joined.append(line)
+        if (
+            joined
+            and not is_furniture(previous)
+            and not is_furniture(line)
+            and continues(previous, line, width)
+        ):
+            # A break after a word's hyphen ("explosive-\nladen") keeps the compound whole.
+            glue = "" if re.search(r"\w-$", previous) else " "
+            joined[-1] = f"{joined[-1]}{glue}{line}"
+        else:
+            joined.append(line)
+        previous = line
     return joined
 
 
@@ -213,16 +261,14 @@ def is_repeated_lead(line: Line) -> bool:
 def mark_repeats(lines: list[Line]) -> None:
     """Mark repeated lines (captions, headlines), text blobs and quotes lifted from a paragraph.
 
-    A line holding two or more other lines whole is a blob (a summary or a copy of the article
+    A line holding several other lines whole is a blob (a summary or a copy of the article
     in one line), not a paragraph; a line held whole by a paragraph is a pull quote.
     """
     keys = [token_key(line.tokens) for line in lines]
     counts = Counter(keys)
     last = {key: index for index, key in enumerate(keys)}
     for index, (key, line) in enumerate(zip(keys, lines, strict=True)):
-        line.furniture = counts[key] > 1 and not (
-            last[key] == index and is_repeated_lead(line)
-        )
+        line.furniture = counts[key] > 1 and not (last[key] == index and is_repeated_lead(line))
     quotable = [
         (key, line)
         for key, line in zip(keys, lines, strict=True)
@@ -235,16 +281,17 @@ def mark_repeats(lines: list[Line]) -> None:
         ]
     holds = Counter(id(holder) for holders in held_by.values() for holder in holders)
     for _, line in quotable:
-        if holds[id(line)] >= 2:
+        if holds[id(line)] >= BLOB_MIN_HELD:
             line.furniture = True
     for _, line in quotable:
-        if any(holds[id(holder)] < 2 for holder in held_by[id(line)]):
+        if any(holds[id(holder)] < BLOB_MIN_HELD for holder in held_by[id(line)]):
             line.furniture = True
 
 
 def repeats_itself(tokens: tuple[str, ...]) -> bool:
     """Whether a run of words occurs twice in one line, as in a teaser's title-plus-summary link."""
-    runs = [tokens[i : i + SELF_REPEAT_WORDS] for i in range(len(tokens) - SELF_REPEAT_WORDS + 1)]
+    size = SELF_REPEAT_WORDS * (CJK_RUN_FACTOR if CJK_RE.search("".join(tokens)) else 1)
+    runs = [tokens[i : i + size] for i in range(len(tokens) - size + 1)]
     return len(set(runs)) < len(runs)
 
 
@@ -254,6 +301,12 @@ def stopword_density(tokens: tuple[str, ...], stopwords: frozenset[str]) -> floa
     if not stopwords or not words:
         return 1.0 if not stopwords else 0.0
     return sum(word in stopwords for word in words) / len(words)
+
+
+def is_call_to_action(text: str, words: int) -> bool:
+    """A box inviting the reader to act; a long line needs several cues, as prose may hold one."""
+    cues = len(CALL_TO_ACTION_RE.findall(text))
+    return cues >= 1 + words // CALL_TO_ACTION_WORDS_PER_CUE
 
 
 def is_machinery(line: Line, text: str) -> bool:
@@ -267,7 +320,7 @@ def is_machinery(line: Line, text: str) -> bool:
         or (words < CAPTION_MAX_WORDS and bool(CAPTION_RE.search(text)))
         or (words < SELF_REPEAT_MAX_WORDS and repeats_itself(line.tokens))
         or (words < GOOD_MIN_WORDS and bool(IMAGE_FILE_RE.search(text)))
-        or (words < CALL_TO_ACTION_MAX_WORDS and bool(CALL_TO_ACTION_RE.search(text)))
+        or is_call_to_action(text, words)
     )
 
 
@@ -290,12 +343,21 @@ def line_score(line: Line, stopwords: frozenset[str]) -> float:
     return NEUTRAL_SCORE
 
 
+def is_partition(line: Line) -> bool:
+    """A line that parts two paragraphs into separate items: a headline, not a label or button."""
+    return line.score == NEUTRAL_SCORE and len(line.tokens) > LABEL_MAX_WORDS
+
+
 def discount_isolated(lines: list[Line]) -> None:
-    """Weaken prose lines with no prose neighbour: teasers in lists of other articles."""
-    positive = [line.score > 0 for line in lines]
-    for index, line in enumerate(lines):
+    """Weaken prose lines with no prose neighbour: teasers in lists of other articles.
+
+    Machinery and short labels between two paragraphs do not part them; a headline does.
+    """
+    kept = [line for line in lines if line.score > 0 or is_partition(line)]
+    positive = [line.score > 0 for line in kept]
+    for index, line in enumerate(kept):
         before = index > 0 and positive[index - 1]
-        after = index + 1 < len(lines) and positive[index + 1]
+        after = index + 1 < len(kept) and positive[index + 1]
         if positive[index] and not before and not after:
             line.score *= ISOLATED_FACTOR
 
@@ -331,7 +393,8 @@ def best_span(scores: list[float]) -> tuple[int, int]:
 def extend_over_list(lines: list[Line], end: int) -> int:
     """Move the span's end past a list introduced with a colon at or just after its end."""
     index = end - 1
-    while index < min(end + LIST_LEAD_IN_REACH, len(lines) - 1) and not lines[index].text.endswith(":"):
+    last = min(end + LIST_LEAD_IN_REACH, len(lines) - 1)
+    while index < last and not lines[index].text.endswith(":"):
         index += 1
         if lines[index].score != NEUTRAL_SCORE:
             return end
@@ -350,31 +413,42 @@ def is_body_line(line: Line) -> bool:
 
 def looks_like_title(line: Line) -> bool:
     text = line.text
-    words = len(line.tokens)
     return (
-        TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS
+        TITLE_MIN_WORDS <= len(line.tokens) <= TITLE_MAX_WORDS
         and not text.endswith((".", ":", ","))
         and not strip_bullet(text)[1]
         and not is_furniture(text)
+        and not BYLINE_RE.search(text)
+        and len(line.tokens) <= TITLE_MAX_TOKENS_PER_WORD * len(text.split())
         and not CALL_TO_ACTION_RE.search(text)
-        and any(char.isupper() for char in text[:2])
+        and not text[:1].islower()
     )
 
 
-def find_title(lines: list[Line], body_start: int, body: list[Line]) -> str:
-    """The headline: a headline-shaped line before the body, preferring one sharing its words."""
-    body_words = {token.lower() for line in body for token in line.tokens}
-    first = max(0, body_start - TITLE_SEARCH_LINES)
-    candidates = [line for line in lines[first:body_start] if looks_like_title(line)]
+def title_relevance(line: Line, prose_words: set[str], stopwords: frozenset[str]) -> float:
+    """Share of the line's content words found in the prose, plus a little for Title Case."""
+    content = [token.lower() for token in line.tokens if token.lower() not in stopwords]
+    if not content:
+        return 0.0
+    shared = sum(word in prose_words for word in content) / len(content)
+    return shared + TITLE_CASE_BONUS * is_title_cased(line.text.split())
+
+
+def find_title(lines: list[Line], body_start: int, stopwords: frozenset[str]) -> str:
+    """The headline: a headline-shaped line before the first paragraph, sharing its words."""
+    first_prose = next(
+        (index for index in range(body_start, len(lines)) if lines[index].score > 0), body_start
+    )
+    prose_words = {token.lower() for line in lines if line.score > 0 for token in line.tokens}
+    window = lines[max(0, first_prose - TITLE_SEARCH_LINES) : first_prose]
+    candidates = [line for line in window if looks_like_title(line)]
     if not candidates:
         return ""
-
-    def relevance(line: Line) -> float:
-        shared = sum(token.lower() in body_words for token in line.tokens) / len(line.tokens)
-        return shared + 0.5 * is_title_cased(line.text.split())
-
-    best = max(relevance(line) for line in candidates)
-    return next(line.text for line in candidates if relevance(line) >= best - 0.15)
+    scores = [title_relevance(line, prose_words, stopwords) for line in candidates]
+    best = max(scores)
+    return next(
+        line.text for line, score in zip(candidates, scores, strict=True) if score >= best - 0.1
+    )
 
 
 def clean_page_text(text: str) -> CleanPage:
@@ -393,7 +467,10 @@ def clean_page_text(text: str) -> CleanPage:
     discount_isolated(lines)
     drop_comments(lines)
     start, end = best_span([line.score for line in lines])
+    if start == end:  # no prose anywhere: keep every line that is not machinery
+        start, end = 0, len(lines)
     end = extend_over_list(lines, end)
-    body = [line for line in lines[start:end] if is_body_line(line)]
+    title = find_title(lines, start, stopwords)
+    body = [line for line in lines[start:end] if is_body_line(line) and line.text != title]
     paragraphs = tuple(strip_bullet(line.text)[0] for line in body)
-    return CleanPage(title=find_title(lines, start, body), paragraphs=paragraphs)
+    return CleanPage(title=title, paragraphs=paragraphs)

@@ -26,6 +26,7 @@ from mutagen.id3 import (
 )
 from pydub import AudioSegment
 
+from briefing.audio import encode_mp3
 from briefing.model import Chapter, Segment, Story
 
 BITRATE = "96k"
@@ -83,7 +84,7 @@ def write_mp3(
 ) -> None:
     """Encode, tag and atomically move into place."""
     with atomic_path(path) as tmp:
-        audio.export(tmp, format="mp3", bitrate=BITRATE, parameters=["-ar", "44100", "-ac", "1"])
+        encode_mp3(audio, tmp, BITRATE)
         tag(tmp, title=title, show=show, author=author, day=day, description=description,
             transcript=transcript, chapters=chapters)
 

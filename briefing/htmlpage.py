@@ -1,8 +1,8 @@
 """Extract an article (text and metadata) from a saved HTML page, offline, with trafilatura.
 
 Measured on the extraction bench (benchmarks/extraction.py): favor_precision with comments
-excluded scores best; when it finds nothing, trafilatura's recall mode, then the page's plain text
-through cleanup.clean_page_text, are tried in turn.
+excluded scores best; when it finds too little, trafilatura's recall mode, then the page's plain
+text through cleanup.clean_page_text, are tried in turn.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.settings import Document
 
 from briefing.cleanup import clean_page_text
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 MIN_ARTICLE_WORDS = 20
 
 
@@ -44,7 +46,7 @@ def iso_date(value: str | None) -> str:
     return match.group(0) if match else ""
 
 
-def trafilatura_document(html: str, url: str, **settings: bool) -> trafilatura.settings.Document | None:
+def trafilatura_document(html: str, url: str, **settings: bool) -> Document | None:
     """trafilatura's article with metadata, or None when it finds no text."""
     try:
         document = trafilatura.bare_extraction(
@@ -68,17 +70,30 @@ def plain_text_paragraphs(html: str) -> tuple[str, tuple[str, ...]]:
     return page.title, page.paragraphs
 
 
+def html_language(html: str) -> str:
+    """The primary language subtag of <html lang="...">, or ""."""
+    match = HTML_LANG_RE.search(html)
+    return match.group(1).lower() if match else ""
+
+
+def article_text(html: str, url: str) -> tuple[Document | None, str, tuple[str, ...]]:
+    """trafilatura's document (if any), title and paragraphs, from the first method that finds
+    enough text: trafilatura favouring precision, then favouring recall, then the page's text."""
+    for settings in ({"favor_precision": True}, {"favor_recall": True}):
+        document = trafilatura_document(html, url, **settings)
+        if document is not None:
+            paragraphs = split_paragraphs(document.text)
+            if word_count(paragraphs) >= MIN_ARTICLE_WORDS:
+                return document, document.title or "", paragraphs
+    title, paragraphs = plain_text_paragraphs(html)
+    return None, title, paragraphs
+
+
 def extract_html(html: str, url: str = "") -> HtmlArticle | None:
     """The article on an HTML page, or None when no article text can be found."""
     if not html.strip():
         return None
-    document = trafilatura_document(html, url, favor_precision=True) or trafilatura_document(
-        html, url, favor_recall=True
-    )
-    if document is not None:
-        title, paragraphs = document.title or "", split_paragraphs(document.text)
-    else:
-        title, paragraphs = plain_text_paragraphs(html)
+    document, title, paragraphs = article_text(html, url)
     if word_count(paragraphs) < MIN_ARTICLE_WORDS:
         return None
     metadata = document or trafilatura.extract_metadata(html, default_url=url or None)
@@ -89,5 +104,5 @@ def extract_html(html: str, url: str = "") -> HtmlArticle | None:
         published=iso_date(metadata.date if metadata else ""),
         site_name=(metadata.sitename if metadata else "") or "",
         url=(metadata.url if metadata else "") or url,
-        language=(metadata.language if metadata else "") or "",
+        language=(metadata.language if metadata else "") or html_language(html),
     )

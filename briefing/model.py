@@ -12,12 +12,20 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Document:
-    """One raw input before extraction: the bytes decoded to text, and where they came from."""
+    """One raw input before extraction: the bytes decoded to text, and where they came from.
+
+    A feed entry arrives as a Document too, carrying what the feed said about it.
+    """
 
     text: str
-    origin: str  # what the user gave: a path, "-", a URL
+    origin: str  # what the user gave: a path, "-", a URL, or "feed URL#entry"
     kind: str = "text"  # "text" or "html"
-    url: str = ""
+    url: str = ""  # the article's own address, when known
+    title: str = ""
+    author: str = ""
+    published: str = ""  # ISO 8601 when known
+    site: str = ""  # site or feed name
+    note: str = ""  # e.g. "only the feed's summary: the page could not be fetched"
 
 
 @dataclass(frozen=True)
@@ -102,3 +110,37 @@ class Episode:
     stories: tuple[Story, ...]
     chapters: tuple[Chapter, ...] = field(default_factory=tuple)
     segments: tuple[Segment, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Show:
+    """The podcast: what the feed and the landing page say about it."""
+
+    title: str = "News Briefing"
+    description: str = "A daily audio news briefing."
+    author: str = "briefing"
+    email: str = ""
+    language: str = "en"
+    category: str = "News"
+    explicit: bool = False
+    base_url: str = ""  # where out/ is served, e.g. https://example.org/briefing/
+    image: str = ""  # file name of the cover art inside out/
+
+
+@dataclass(frozen=True)
+class PublishedEpisode:
+    """One episode as the feed lists it; files are names relative to out/."""
+
+    guid: str
+    title: str
+    description: str
+    published: str  # ISO 8601 date-time with time zone
+    mp3: str
+    mp3_bytes: int
+    duration_s: float
+    transcript_vtt: str = ""
+    transcript_srt: str = ""
+    transcript_txt: str = ""
+    chapters_json: str = ""
+    stories: tuple[tuple[str, str], ...] = ()  # (title, url) per story
+    chapters: tuple[Chapter, ...] = ()

@@ -177,8 +177,7 @@ def generate(sources: list[str], settings: Settings, progress: Progress | None =
     progress.stage("reading sources")
     articles, failures = load_articles(sources, stdin)
     if not articles:
-        reasons = "; ".join(f.reason for f in failures)
-        raise BriefingError(f"no story to brief: {reasons}")
+        raise BriefingError("; ".join(f.reason for f in failures) or "no sources given")
     progress.stage(f"summarizing and speaking with {voicing.voice.name}")
     script, _, programme, segments, stories = fit_to_length(articles, settings, voicing, progress)
     progress.stage("mastering loudness")

@@ -1,0 +1,126 @@
+"""Tests for briefing.cleanup: the article's own paragraphs out of messy page text."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.cleanup import CleanPage, clean_page_text
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "us-will-defend-its-forces.txt"
+FIXTURES = Path(__file__).resolve().parent / "data" / "extraction"
+
+
+def page_text(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def body(page: CleanPage) -> str:
+    return "\n".join(page.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def seed() -> CleanPage:
+    return clean_page_text(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_seed_title_is_the_headline(seed: CleanPage) -> None:
+    assert seed.title == "U.S. Will Defend Its Forces in Iraq and Syria"
+
+
+def test_seed_keeps_exactly_the_five_body_paragraphs(seed: CleanPage) -> None:
+    assert len(seed.paragraphs) == 5
+    assert seed.paragraphs[0].startswith("The U.S. mission in Iraq has officially transitioned")
+    assert seed.paragraphs[-1].startswith("Both Spokesperson Kirby and the Commander")
+    assert seed.paragraphs[-1].endswith("enduring defeat of Daesh [ISIS].”")
+
+
+def test_seed_pull_quote_only_survives_inside_its_paragraph(seed: CleanPage) -> None:
+    quote = "The Coalition reserves the right to defend itself"
+    assert body(seed).count(quote) == 1
+    assert quote in seed.paragraphs[-1]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Accessibility links", "Breaking News", "please wait", "No media source", "0:00", "(file)"],
+)
+def test_seed_furniture_is_gone(seed: CleanPage, furniture: str) -> None:
+    assert furniture not in body(seed)
+
+
+def test_seed_size_picker_is_gone(seed: CleanPage) -> None:
+    assert not any(paragraph in {"XS", "SM", "MD", "LG"} for paragraph in seed.paragraphs)
+
+
+@pytest.mark.parametrize("width", [50, 72, 100])
+def test_hard_wrapped_seed_gives_the_same_paragraphs(seed: CleanPage, width: int) -> None:
+    wrapped = "\n".join(
+        textwrap.fill(line, width) if len(line) > width else line
+        for line in EXAMPLE.read_text(encoding="utf-8").splitlines()
+    )
+    assert clean_page_text(wrapped) == seed
+
+
+def test_wrapped_paragraphs_without_blank_lines_are_split_at_short_lines(seed: CleanPage) -> None:
+    source = EXAMPLE.read_text(encoding="utf-8")
+    wrapped = "\n".join(textwrap.fill(line, 72) for line in source.splitlines() if line.strip())
+    assert clean_page_text(wrapped).paragraphs == seed.paragraphs
+
+
+def test_ap_page_keeps_the_story_and_drops_captions() -> None:
+    page = clean_page_text(page_text("ap-tories-twitter.txt"))
+    text = body(page)
+    assert page.title == "UK Tories under fire for Twitter name switch during debate"
+    assert page.paragraphs[0].startswith("LONDON (AP) — Britain's Conservative Party was accused")
+    assert "Foreign Secretary Dominic Raab defended the party’s actions" in text
+    assert "In this photo issued by ITV" not in text
+    assert "View all (4)" not in text
+    assert "Skip to main content" not in text
+
+
+def test_reader_comments_are_not_part_of_the_article() -> None:
+    page = clean_page_text(page_text("pft-lynn-comments.txt"))
+    text = body(page)
+    assert page.paragraphs[0].startswith("Chargers coach Anthony Lynn recognizes")
+    assert "It’s a good thing we have no fans left" not in text
+    assert "Click to share on Facebook" not in text
+    assert "responses to" not in text
+
+
+def test_express_page_drops_image_credits_and_links_to_other_stories() -> None:
+    text = body(clean_page_text(page_text("express-hong-kong.txt")))
+    assert "China’s ambassador to Britain Liu Xiaming has said" in text
+    assert "(Image: GETTY )" not in text
+    assert "SEE MORE:" not in text
+    assert "Munich incident" not in text
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t\n", "\u00a0"])
+def test_empty_input_gives_an_empty_page(text: str) -> None:
+    assert clean_page_text(text) == CleanPage(title="", paragraphs=())
+
+
+def test_clean_text_passes_through_whole() -> None:
+    paragraphs = (
+        "The city council voted on Tuesday to extend the night bus service until two in the "
+        "morning, after a year-long trial showed that riders used it far more than expected.",
+        "Officials said the extension would cost about four million a year and would be paid "
+        "for by the transport levy that the council approved in the spring.",
+        "Buses will run every twenty minutes on the six busiest routes from next month.",
+    )
+    text = "Council extends night buses\n\n" + "\n\n".join(paragraphs)
+    assert clean_page_text(text) == CleanPage("Council extends night buses", paragraphs)
+
+
+def test_cleaning_is_deterministic_and_fast() -> None:
+    text = page_text("pft-lynn-comments.txt")
+    start = time.perf_counter()
+    first = clean_page_text(text)
+    elapsed = time.perf_counter() - start
+    assert clean_page_text(text) == first
+    assert elapsed < 1.0

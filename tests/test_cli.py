@@ -1,0 +1,165 @@
+"""The command line, run as a user runs it: a real process, real engines, real ffmpeg."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+
+from tests.helpers import DATA, EXAMPLE, REPO, clipped_samples, duration_s, silences
+
+NOISE = ["please wait", "No media source", "0:00", "XS", "Accessibility links", "(file)"]
+PULL_QUOTE = "The Coalition reserves the right to defend itself"
+
+
+def run(*args: str, stdin: bytes | None = None, cache: Path | None = None
+        ) -> subprocess.CompletedProcess:
+    env = {**os.environ, "BRIEFING_CACHE": str(cache) if cache else "off"}
+    return subprocess.run([sys.executable, str(REPO / "cli.py"), *args], input=stdin,
+                          capture_output=True, env=env, cwd=REPO, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def espeak_episode(tmp_path_factory) -> tuple[dict, Path]:
+    out = tmp_path_factory.mktemp("out")
+    result = run("generate", str(EXAMPLE), "--voice", "espeak", "--out", str(out), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout), out
+
+
+def test_generate_prints_one_json_object_naming_the_files(espeak_episode):
+    info, out = espeak_episode
+    assert set(info) == {"mp3", "transcript", "duration_s", "stories"}
+    assert Path(info["mp3"]).parent == out and Path(info["mp3"]).suffix == ".mp3"
+    assert Path(info["transcript"]).is_file()
+    [story] = info["stories"]
+    assert story["title"] == "U.S. Will Defend Its Forces in Iraq and Syria"
+    assert 5 < story["start_s"] < 15
+
+
+def test_mp3_is_44k_mono_and_as_long_as_reported(espeak_episode):
+    info, _ = espeak_episode
+    mp3 = Path(info["mp3"])
+    probe = json.loads(subprocess.run(
+        ["ffprobe", "-v", "error", "-show_streams", "-of", "json", str(mp3)],
+        capture_output=True, check=True).stdout)["streams"][0]
+    assert probe["sample_rate"] == "44100" and probe["channels"] == 1
+    assert int(probe["bit_rate"]) >= 96000
+    assert duration_s(mp3) == pytest.approx(info["duration_s"], abs=0.2)
+
+
+def test_short_article_is_read_whole_within_the_target(espeak_episode):
+    info, _ = espeak_episode
+    # The example is about 380 words: read whole, never padded, under 3.5 minutes.
+    assert 100 < info["duration_s"] <= 3.5 * 60 + 5
+
+
+def test_speech_never_stops_for_more_than_two_seconds(espeak_episode):
+    info, _ = espeak_episode
+    assert silences(Path(info["mp3"]), min_seconds=2.0) == []
+
+
+def test_no_clipped_samples(espeak_episode):
+    info, _ = espeak_episode
+    assert clipped_samples(Path(info["mp3"])) == 0
+
+
+def test_transcript_has_no_page_furniture_and_the_pull_quote_once(espeak_episode):
+    info, _ = espeak_episode
+    transcript = Path(info["transcript"]).read_text()
+    for noise in NOISE:
+        assert noise not in transcript
+    assert transcript.count(PULL_QUOTE) == 1
+    assert "Daesh [ISIS]" in transcript  # the article's own words, as written
+
+
+def test_tags_are_readable(espeak_episode):
+    info, _ = espeak_episode
+    tags = ID3(info["mp3"])
+    assert "U.S. Will Defend" in str(tags["TIT2"])
+    assert str(tags["TALB"]) == "News Briefing"
+    assert str(tags["TPE1"]) and str(tags["TDRC"])
+
+
+def test_generate_to_length_with_long_articles(tmp_path: Path):
+    articles = sorted((DATA / "articles").glob("*.txt"))
+    result = run("generate", *map(str, articles), "--voice", "espeak", "--minutes", "1.5",
+                 "--out", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    info = json.loads(result.stdout)
+    assert len(info["stories"]) == 2
+    assert duration_s(Path(info["mp3"])) == pytest.approx(90, abs=5)
+
+
+@pytest.mark.slow
+def test_default_voice_piper_makes_the_example(tmp_path: Path):
+    result = run("generate", str(EXAMPLE), "--out", str(tmp_path), "--json", "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    info = json.loads(result.stdout)
+    assert 100 < info["duration_s"] <= 215
+    assert silences(Path(info["mp3"])) == []
+
+
+def test_extract_json_has_the_fields(tmp_path: Path):
+    result = run("extract", str(EXAMPLE), "--json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"title", "author", "date", "source", "url", "text"}
+    assert data["title"] == "U.S. Will Defend Its Forces in Iraq and Syria"
+    assert data["text"].startswith("The U.S. mission in Iraq")
+
+
+def test_sentences_prints_one_a_line_from_stdin():
+    result = run("sentences", "-", stdin=EXAMPLE.read_bytes())
+    lines = result.stdout.decode().splitlines()
+    assert result.returncode == 0
+    assert lines[0] == ("The U.S. mission in Iraq has officially transitioned from a combat "
+                        "mission to one of advising and supporting the Iraqi security forces.")
+    assert len(lines) == 14
+
+
+def test_summarize_words_json():
+    result = run("summarize", str(DATA / "articles" / "oz-columbia.txt"), "--words", "60",
+                 "--voice", "espeak", "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert set(data) == {"title", "sentences", "words", "seconds"}
+    assert 20 <= data["words"] <= 60 and data["seconds"] > 5
+
+
+def test_voices_lists_installed_engines():
+    lines = run("voices").stdout.decode()
+    assert "piper" in lines and "espeak" in lines and "installed" in lines
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["generate", "missing.txt"], "missing.txt: no such file"),
+    (["generate", "tests"], "is a directory"),
+    (["generate", "EMPTY"], "is empty"),
+    (["generate", "BINARY"], "binary"),
+    (["generate", str(EXAMPLE), "--voice", "nope"], "unknown voice 'nope'"),
+    (["generate", str(EXAMPLE), "--minutes", "0"], "--minutes must be more than 0"),
+    (["generate", str(EXAMPLE), "--minutes", "-1"], "--minutes must be more than 0"),
+    (["extract", "missing.txt"], "no such file"),
+])
+def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path: Path, args, message):
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    args = [{"EMPTY": str(tmp_path / "empty.txt"), "BINARY": str(tmp_path / "binary.txt")}
+            .get(a, a) for a in args]
+    out = tmp_path / "out"
+    if args[0] == "generate":
+        args += ["--voice", "espeak"] if "--voice" not in args else []
+        args += ["--out", str(out)]
+    result = run(*args)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert message in stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert "Traceback" not in stderr
+    assert not out.exists() or not any(out.iterdir())

@@ -1,0 +1,74 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+from pydub.generators import Sine
+
+from briefing import episode
+from briefing.model import Article, Chapter, Part, Segment, Sentence, Story
+
+
+def test_atomic_path_leaves_the_old_file_when_the_write_fails(tmp_path: Path):
+    target = tmp_path / "episode.mp3"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), episode.atomic_path(target) as tmp:
+        tmp.write_text("half")
+        raise RuntimeError("crash midway")
+    assert target.read_text() == "old"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_atomic_path_replaces_on_success(tmp_path: Path):
+    target = tmp_path / "a.txt"
+    episode.write_text_atomically(target, "new")
+    assert target.read_text() == "new" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_slug_and_stem():
+    assert episode.episode_stem(date(2026, 1, 2), "U.S. Will Defend Its Forces!") == (
+        "2026-01-02-u-s-will-defend-its-forces")
+    assert episode.slugify("¿¡!") == "briefing"
+
+
+def test_mp3_carries_tags_transcript_and_chapters(tmp_path: Path):
+    audio = Sine(440).to_audio_segment(duration=3000, volume=-20).set_frame_rate(44100)
+    chapters = [Chapter("Intro", 0, 1000), Chapter("Story", 1000, 2500, "https://e.org/a"),
+                Chapter("Outro", 2500, 3000)]
+    path = tmp_path / "e.mp3"
+    episode.write_mp3(audio, path, title="T", show="S", author="A", day=date(2026, 1, 2),
+                      description="D", transcript="Words.", chapters=chapters)
+    tags = ID3(path)
+    assert str(tags["TIT2"]) == "T" and str(tags["TALB"]) == "S" and str(tags["TPE1"]) == "A"
+    assert str(tags["TDRC"]) == "2026-01-02"
+    assert tags.getall("USLT")[0].text == "Words."
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert [(c.start_time, c.end_time) for c in chaps] == [(0, 1000), (1000, 2500), (2500, 3000)]
+    assert chaps[1].sub_frames.getall("WXXX")[0].url == "https://e.org/a"
+    assert tags.getall("CTOC")[0].child_element_ids == ["chp0", "chp1", "chp2"]
+
+
+def segments() -> list[Segment]:
+    parts = [Part("intro_tone"), Part("opening", "Hello.", None, 800), Part("title", "T.", 0, 600),
+             Part("sentence", "One.", 0, 350), Part("sentence", "Two.", 0, 700),
+             Part("sentence", "Three.", 0, 900), Part("closing", "Bye.", None, 400)]
+    return [Segment(p, i * 1000, i * 1000 + 800) for i, p in enumerate(parts)]
+
+
+def test_transcript_groups_paragraphs():
+    text = episode.plain_transcript(segments())
+    assert text == "Hello.\n\nT.\n\nOne. Two.\n\nThree.\n\nBye.\n"
+
+
+def test_webvtt_cues_follow_the_segments():
+    vtt = episode.webvtt(segments())
+    assert vtt.startswith("WEBVTT\n\n00:00:01.000 --> 00:00:01.800\nHello.\n")
+
+
+def test_chapters_follow_story_titles():
+    article = Article("Story one", ("x",), url="https://e.org/1")
+    story = Story(article, (Sentence("x", 0, 0),))
+    chapters = episode.chapters_of(segments(), [story], 8000)
+    assert [(c.title, c.start_ms, c.end_ms) for c in chapters] == [
+        ("Intro", 0, 2000), ("Story one", 2000, 6000), ("Outro", 6000, 8000)]
+    assert chapters[1].url == "https://e.org/1"

@@ -1,0 +1,90 @@
+"""Tests for briefing.htmlpage: the article and its metadata out of a saved HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.htmlpage import HtmlArticle, extract_html
+
+FIXTURES = Path(__file__).resolve().parent / "data" / "extraction"
+AP_URL = "https://hosted.ap.org/citizensvoice/article/2896af5086674d4bbbbd454dec217c63/"
+PFT_URL = (
+    "https://profootballtalk.nbcsports.com/2019/11/19/anthony-lynn-we-needed-to-win-this-game/"
+)
+NAV_ONLY_PAGE = """<!DOCTYPE html><html><head><title>Site</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
+<footer><p>© 2024 Example Media. All rights reserved.</p></footer></body></html>"""
+
+
+def load(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def body(article: HtmlArticle) -> str:
+    return "\n".join(article.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def ap() -> HtmlArticle:
+    article = extract_html(load("ap-tories-twitter.html"), AP_URL)
+    assert article is not None
+    return article
+
+
+@pytest.fixture(scope="module")
+def pft() -> HtmlArticle:
+    article = extract_html(load("pft-lynn-comments.html"), PFT_URL)
+    assert article is not None
+    return article
+
+
+def test_ap_article_text(ap: HtmlArticle) -> None:
+    text = body(ap)
+    assert ap.paragraphs[0].startswith("LONDON (AP) — Britain's Conservative Party was accused")
+    assert "Foreign Secretary Dominic Raab defended the party’s actions" in text
+    assert "In this photo issued by ITV" not in text
+    assert "Skip to main content" not in text
+
+
+def test_ap_metadata(ap: HtmlArticle) -> None:
+    assert ap.title == "UK Tories under fire for Twitter name switch during debate"
+    assert ap.published == "2019-11-20"
+    assert "KIRKA" in ap.author.upper()
+    assert ap.url.startswith("https://hosted.ap.org/citizensvoice/article/")
+    assert ap.language == "en"
+
+
+def test_comments_and_share_buttons_are_excluded(pft: HtmlArticle) -> None:
+    text = body(pft)
+    assert pft.paragraphs[0].startswith("Chargers coach Anthony Lynn recognizes")
+    assert "At 4-7, including 2-6 in the AFC" in text
+    assert "It’s a good thing we have no fans left" not in text
+    assert "Click to share on Facebook" not in text
+
+
+def test_pft_metadata(pft: HtmlArticle) -> None:
+    assert pft.title == "Anthony Lynn: “We needed to win this game”"
+    assert pft.published == "2019-11-19"
+    assert pft.site_name == "ProFootballTalk"
+
+
+def test_page_without_an_article_gives_none() -> None:
+    assert extract_html(NAV_ONLY_PAGE, "https://example.com/") is None
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "not html at all <<<"])
+def test_empty_or_broken_input_gives_none(html: str) -> None:
+    assert extract_html(html) is None
+
+
+def test_falls_back_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.htmlpage as htmlpage
+
+    monkeypatch.setattr(htmlpage, "trafilatura_document", lambda *args, **kwargs: None)
+    article = extract_html(load("ap-tories-twitter.html"), AP_URL)
+    assert article is not None
+    assert "Foreign Secretary Dominic Raab defended the party’s actions" in body(article)
+    assert article.published == "2019-11-20"

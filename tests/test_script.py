@@ -1,0 +1,31 @@
+from datetime import date
+
+from briefing.model import Article, Sentence, Story
+from briefing.script import build_script, opening_line
+
+
+def story(title: str, source: str, paragraphs: list[int]) -> Story:
+    sentences = tuple(Sentence(f"Sentence {i}.", p, i) for i, p in enumerate(paragraphs))
+    return Story(Article(title, ("x",), source=source), sentences)
+
+
+def test_script_runs_intro_stories_with_transitions_then_outro():
+    stories = [story("First", "Reuters", [0, 0, 1]), story("Second", "", [0])]
+    script = build_script(stories, "The Show", date(2026, 11, 25))
+    kinds = [p.kind for p in script.parts]
+    assert kinds == ["intro_tone", "opening", "title", "sentence", "sentence", "sentence",
+                     "transition", "title", "sentence", "closing", "outro_tone"]
+    assert script.parts[2].text == "From Reuters: First."
+    assert script.parts[7].text == "Second."
+    assert "Wednesday, November 25, 2026" in script.parts[1].text
+
+
+def test_pauses_are_longer_between_paragraphs_than_sentences():
+    script = build_script([story("A", "", [0, 0, 1])], "S", date(2026, 1, 1))
+    sentences = [p for p in script.parts if p.kind == "sentence"]
+    assert sentences[0].pause_after_ms < sentences[1].pause_after_ms
+
+
+def test_opening_counts_stories():
+    assert opening_line("S", date(2026, 1, 1), 1).endswith("One story.")
+    assert opening_line("S", date(2026, 1, 1), 3).endswith("3 stories.")
