@@ -161,8 +161,8 @@ def generate(sources: tuple[str, ...], minutes: float, voice: str, out_dir: Path
         }, ensure_ascii=False))
     else:
         minutes_part, seconds_part = divmod(round(episode.duration_s), 60)
-        click.echo(f"{episode.mp3_path}  ({minutes_part}:{seconds_part:02d}, "
-                   f"{len(episode.stories)} stories)")
+        stories = "1 story" if len(episode.stories) == 1 else f"{len(episode.stories)} stories"
+        click.echo(f"{episode.mp3_path}  ({minutes_part}:{seconds_part:02d}, {stories})")
         click.echo(f"{episode.transcript_path}")
     if failures:
         sys.exit(EXIT_SOME_SOURCES_FAILED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -132,15 +133,39 @@ def plain_transcript(segments: list[Segment]) -> str:
 
 def webvtt(segments: list[Segment]) -> str:
     cues = ["WEBVTT", ""]
-    for segment in segments:
-        if segment.part.text:
-            cues += [f"{_vtt_time(segment.start_ms)} --> {_vtt_time(segment.end_ms)}",
-                     segment.part.text, ""]
+    for segment in _spoken(segments):
+        cues += [f"{timestamp(segment.start_ms)} --> {timestamp(segment.end_ms)}",
+                 segment.part.text, ""]
     return "\n".join(cues)
 
 
-def _vtt_time(ms: int) -> str:
+def srt(segments: list[Segment]) -> str:
+    cues = []
+    for number, segment in enumerate(_spoken(segments), start=1):
+        start, end = timestamp(segment.start_ms, ","), timestamp(segment.end_ms, ",")
+        cues.append(f"{number}\n{start} --> {end}\n{segment.part.text}\n")
+    return "\n".join(cues)
+
+
+def chapters_json(chapters: list[Chapter], title: str) -> str:
+    """Podcasting 2.0 JSON chapters, version 1.2.0."""
+    entries = []
+    for chapter in chapters:
+        entry = {"startTime": chapter.start_ms / 1000, "endTime": chapter.end_ms / 1000,
+                 "title": chapter.title}
+        if chapter.url:
+            entry["url"] = chapter.url
+        entries.append(entry)
+    document = {"version": "1.2.0", "title": title, "chapters": entries}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def timestamp(ms: int, separator: str = ".") -> str:
     hours, rest = divmod(ms, 3_600_000)
     minutes, rest = divmod(rest, 60_000)
     seconds, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
+
+
+def _spoken(segments: list[Segment]) -> list[Segment]:
+    return [segment for segment in segments if segment.part.text]

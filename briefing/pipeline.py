@@ -197,6 +197,9 @@ def publish_files(mastered: AudioSegment, script: Script, segments: list, storie
     transcript = files.plain_transcript(segments)
     files.write_text_atomically(transcript_path, transcript)
     files.write_text_atomically(settings.out_dir / f"{stem}.vtt", files.webvtt(segments))
+    files.write_text_atomically(settings.out_dir / f"{stem}.srt", files.srt(segments))
+    files.write_text_atomically(settings.out_dir / f"{stem}.chapters.json",
+                                files.chapters_json(chapters, title))
     description = "Stories: " + "; ".join(s.article.title for s in stories)
     files.write_mp3(mastered, mp3, title=title, show=settings.show, author=settings.author,
                     day=settings.day, description=description, transcript=transcript,

@@ -1,23 +1,100 @@
-"""SOURCE strings -> raw documents: files and stdin (URLs and feeds come later)."""
+"""SOURCE strings -> raw documents: files, stdin, web pages and feeds (one document per entry).
+
+Reading happens in two steps so that a feed of 10,000 entries costs one download, not 10,001:
+`collect` reads every source (feeds as their entries, pages not fetched yet), then the newest
+entries are chosen, and only then `fetch_pages` downloads the chosen entries' articles.
+"""
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from briefing.errors import BriefingError
+from briefing.feeds import Feed, FeedEntry, looks_like_feed, parse_feed, plain
+from briefing.fetch import Fetched, decode_page, fetch
 from briefing.model import Document
 
 MAX_BYTES = 20 * 1024 * 1024
 HTML_MARKERS = ("<!doctype html", "<html", "<body", "<article", "<p>", "<div")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+SUMMARY_ONLY = "only the feed's summary"
+TRACKING_PARAMS = ("fbclid", "gclid", "mc_cid", "mc_eid")
+WORD_RE = re.compile(r"\w+")
+SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+SHINGLE_WORDS = 5
+MIN_WORDS_TO_COMPARE = 30  # shorter texts (teasers, "Read more") are not judged by text
+SAME_TEXT_JACCARD = 0.8
+
+Fetcher = Callable[[str], Fetched]
 
 
-def read_source(source: str, stdin: BinaryIO | None = None) -> Document:
-    """Read one SOURCE: a file path, or "-" for standard input."""
+@dataclass(frozen=True)
+class Unread:
+    """A source (or a feed entry) that gave nothing, and the one-line reason."""
+
+    source: str
+    reason: str
+
+
+def read_sources(sources: Iterable[str], max_stories: int | None = None,
+                 stdin: BinaryIO | None = None, fetcher: Fetcher = fetch
+                 ) -> tuple[list[Document], list[Unread]]:
+    """Every story the sources give: the newest max_stories across all of them, each once.
+
+    A failing source is reported, not raised; the others still count.
+    """
+    documents: list[Document] = []
+    unread: list[Unread] = []
+    for source in sources:
+        try:
+            documents += collect(source, stdin, fetcher)
+        except BriefingError as exc:
+            unread.append(Unread(source, str(exc)))
+    chosen = select_newest(documents, max_stories) if max_stories else drop_duplicates(documents)
+    complete, missing = fetch_pages(chosen, fetcher)
+    return drop_duplicates(complete), unread + missing
+
+
+def read_source(source: str, stdin: BinaryIO | None = None, fetcher: Fetcher = fetch,
+                max_stories: int | None = None) -> list[Document]:
+    """One SOURCE's documents: a file path, "-" for stdin, or an http(s) URL; a feed gives
+    one per entry (its newest max_stories when given). Raises BriefingError when it gives none.
+    """
+    documents = collect(source, stdin, fetcher)
+    if max_stories:
+        documents = select_newest(documents, max_stories)
+    complete, missing = fetch_pages(documents, fetcher)
+    if not complete:
+        raise BriefingError(missing[0].reason if missing else f"{source}: gives no story")
+    return complete
+
+
+def collect(source: str, stdin: BinaryIO | None = None, fetcher: Fetcher = fetch
+            ) -> list[Document]:
+    """A source read without fetching feed entries' pages (see fetch_pages)."""
     if source == "-":
         data = (stdin or sys.stdin.buffer).read(MAX_BYTES + 1)
-        return to_document(data, origin="standard input")
+        return documents_of(to_document(data, origin="standard input"))
+    if is_web_address(source):
+        return documents_of(page_document(fetcher(source), origin=source))
+    if SCHEME_RE.match(source):
+        raise BriefingError(f"{source}: only http and https addresses can be read")
+    return documents_of(to_document(read_file(source), origin=source))
+
+
+def is_web_address(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def read_file(source: str) -> bytes:
     path = Path(source)
     if not path.exists():
         raise BriefingError(f"{source}: no such file")
@@ -25,10 +102,9 @@ def read_source(source: str, stdin: BinaryIO | None = None) -> Document:
         raise BriefingError(f"{source}: is a directory; give an article file")
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise BriefingError(f"{source}: cannot read it ({exc.strerror})") from exc
-    return to_document(data, origin=source)
 
 
 def to_document(data: bytes, origin: str) -> Document:
@@ -44,18 +120,159 @@ def to_document(data: bytes, origin: str) -> Document:
 def decode(data: bytes, origin: str) -> str:
     if b"\0" in data[:8192]:
         raise BriefingError(f"{origin}: is a binary file, not text or HTML")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise BriefingError(f"{origin}: is not readable text (unknown encoding)")
-    return str(best)
+    return decode_page(data)
 
 
 def looks_like_html(text: str) -> bool:
     head = text[:4096].lower()
     return any(marker in head for marker in HTML_MARKERS)
+
+
+def page_document(fetched: Fetched, origin: str) -> Document:
+    """A fetched page as a document; a page with nothing in it is a BriefingError."""
+    if not fetched.text.strip():
+        raise BriefingError(f"{origin}: is empty; the page has no text")
+    is_html = fetched.content_type in HTML_TYPES or looks_like_html(fetched.text)
+    return Document(text=fetched.text, origin=origin, kind="html" if is_html else "text",
+                    url=fetched.url)
+
+
+def documents_of(document: Document) -> list[Document]:
+    """The document itself, or one document per entry when it is a feed."""
+    if not looks_like_feed(document.text):
+        return [document]
+    feed = parse_feed(document.text, document.url or document.origin)
+    return [entry_document(feed, entry, f"{document.origin}#entry-{number}")
+            for number, entry in enumerate(feed.entries, start=1)]
+
+
+def entry_document(feed: Feed, entry: FeedEntry, origin: str) -> Document:
+    """The entry's full text when the feed carries it, else its summary, waiting for its page."""
+    if entry.content_html:
+        text, note = entry.content_html, ""
+    elif entry.link:
+        text, note = entry.summary_html, SUMMARY_ONLY
+    else:
+        text, note = entry.summary_html, f"{SUMMARY_ONLY}: the entry has no link"
+    return Document(text=text, origin=origin, kind="html", url=entry.link, title=entry.title,
+                    author=entry.author, published=entry.published,
+                    site=feed.title or host_of(feed.link), note=note)
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def fetch_pages(documents: list[Document], fetcher: Fetcher = fetch
+                ) -> tuple[list[Document], list[Unread]]:
+    """Feed entries that carry only a summary get their article page; when it can't be had,
+    the summary stays, saying why. An entry with neither is reported as unread."""
+    complete: list[Document] = []
+    missing: list[Unread] = []
+    for document in documents:
+        try:
+            complete.append(with_page(document, fetcher))
+        except BriefingError as exc:
+            missing.append(Unread(document.origin, str(exc)))
+    return complete, missing
+
+
+def with_page(document: Document, fetcher: Fetcher) -> Document:
+    if document.note != SUMMARY_ONLY:
+        return document
+    try:
+        page = page_document(fetcher(document.url), origin=document.origin)
+    except BriefingError as exc:
+        reason = str(exc).removeprefix(f"{document.url}: ").removeprefix(f"{document.origin}: ")
+        if not plain(document.text):
+            raise BriefingError(f"{document.origin}: {reason}; the feed has no summary") from None
+        return replace(document, note=f"{SUMMARY_ONLY}: {reason}")
+    return replace(document, text=page.text, kind=page.kind, url=page.url, note="")
+
+
+def select_newest(documents: list[Document], max_stories: int) -> list[Document]:
+    """The newest max_stories documents, newest first, undated ones after in their own order.
+
+    A duplicate of one already chosen does not take a place.
+    """
+    dated = [d for d in documents if published_at(d) is not None]
+    dated.sort(key=published_at, reverse=True)  # stable: equal times keep their order
+    undated = [d for d in documents if published_at(d) is None]
+    return distinct(dated + undated, max_stories)
+
+
+def drop_duplicates(documents: list[Document]) -> list[Document]:
+    """The documents in order, without later copies of the same story."""
+    return distinct(documents)
+
+
+def distinct(documents: list[Document], limit: int | None = None) -> list[Document]:
+    """The first `limit` documents (all when None) that are not copies of an earlier one."""
+    chosen: list[Document] = []
+    seen: list[Fingerprint] = []
+    for document in documents:
+        if limit is not None and len(chosen) >= limit:
+            break
+        fingerprint = Fingerprint.of(document)
+        if not any(fingerprint.same_story(other) for other in seen):
+            chosen.append(document)
+            seen.append(fingerprint)
+    return chosen
+
+
+def published_at(document: Document) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(document.published.strip())
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What tells two documents are the same story: canonical URL and five-word runs."""
+
+    url: str
+    shingles: frozenset[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, document: Document) -> Fingerprint:
+        return cls(canonical_url(document.url) if document.url else "", shingles(document.text))
+
+    def same_story(self, other: Fingerprint) -> bool:
+        """Same canonical URL, or near-identical text (Jaccard >= 0.8 of five-word runs)."""
+        if self.url and self.url == other.url:
+            return True
+        if not self.shingles or not other.shingles:
+            return False
+        shared = len(self.shingles & other.shingles)
+        return shared / len(self.shingles | other.shingles) >= SAME_TEXT_JACCARD
+
+
+def canonical_url(url: str) -> str:
+    """The address without scheme, www., trailing slash, fragment or tracking parameters."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    query = sorted((key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+                   if not is_tracking(key))
+    path = parts.path.rstrip("/")
+    return f"{host}{port}{path}" + (f"?{urlencode(query)}" if query else "")
+
+
+def is_tracking(key: str) -> bool:
+    return key.lower().startswith("utm_") or key.lower() in TRACKING_PARAMS
+
+
+def same_text(a: str, b: str) -> bool:
+    """Near-identical visible text (usable on extracted article text too)."""
+    first = Fingerprint("", shingles(a))
+    return first.same_story(Fingerprint("", shingles(b)))
+
+
+def shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = WORD_RE.findall(plain(SCRIPT_RE.sub(" ", text)).lower())
+    if len(words) < MIN_WORDS_TO_COMPARE:
+        return frozenset()
+    return frozenset(tuple(words[i:i + SHINGLE_WORDS])
+                     for i in range(len(words) - SHINGLE_WORDS + 1))

