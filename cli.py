@@ -142,11 +142,13 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 @click.option("--title", help="Episode title (default: show, date and lead story).")
 @click.option("--show", default="News Briefing", show_default=True, help="Show name.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--stereo", is_flag=True, help="Stereo MP3 at 128 kbps (default: mono, 96 kbps).")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def generate(sources: tuple[str, ...], minutes: float, voice: str, out_dir: Path,
-             title: str | None, show: str, as_json: bool, quiet: bool) -> None:
+             title: str | None, show: str, stereo: bool, as_json: bool, quiet: bool) -> None:
     """Make an MP3 briefing from the SOURCES."""
-    settings = Settings(minutes=minutes, voice=voice, out_dir=out_dir, title=title, show=show)
+    settings = Settings(minutes=minutes, voice=voice, out_dir=out_dir, title=title, show=show,
+                        stereo=stereo)
     progress = TerminalProgress(enabled=sys.stderr.isatty() and not quiet and not as_json)
     episode, failures = pipeline.generate(list(sources), settings, progress)
     report_failures(failures)

@@ -19,6 +19,7 @@ TARGET_LUFS = -16.0
 PEAK_CEILING_DB = -2.5  # a margin under -1 dBTP for what MP3 encoding adds
 LOUDNESS_TOLERANCE_LU = 0.3
 MASTERING_PASSES = 6
+SPEECH_LEVEL_DBFS = -20.0  # RMS of each spoken piece before mastering
 FADE_MS = 8  # at every joint, so nothing clicks
 
 # Note frequencies (Hz) of the generated signature tones.
@@ -73,7 +74,7 @@ def lay_out(
     segments: list[Segment] = []
     position_frames = 0
     for index, part in enumerate(parts):
-        sound = speech.get(index) if part.text else TONES[part.kind]()
+        sound = level_speech(speech[index]) if part.text else TONES[part.kind]()
         sound = sound.fade_in(FADE_MS).fade_out(FADE_MS)
         start_ms = position_frames * 1000 // SAMPLE_RATE
         pieces.append(sound.raw_data)
@@ -93,6 +94,13 @@ class Loudness:
     true_peak_db: float
 
 
+def level_speech(sound: AudioSegment) -> AudioSegment:
+    """Every spoken piece at one level, so stories (and engines) sound alike before mastering."""
+    if sound.dBFS == float("-inf"):
+        return sound
+    return sound.apply_gain(SPEECH_LEVEL_DBFS - sound.dBFS)
+
+
 def master(audio: AudioSegment) -> AudioSegment:
     """Gain to -16 LUFS integrated, limiting peaks first so the gain cannot push the true
     peak over the ceiling. Limiting lowers loudness a little, so repeat until both hold."""
@@ -110,10 +118,12 @@ def master(audio: AudioSegment) -> AudioSegment:
         return AudioSegment.from_wav(current)
 
 
-def encode_mp3(audio: AudioSegment, path: Path, bitrate: str = "96k") -> Loudness:
+def encode_mp3(
+    audio: AudioSegment, path: Path, bitrate: str = "96k", channels: int = 1
+) -> Loudness:
     """Encode to MP3 and check the loudness of what was written; MP3 encoding shifts it a
     little (measured: about -0.4 LU), so re-encode once with that shift undone."""
-    parameters = ["-ar", str(SAMPLE_RATE), "-ac", "1"]
+    parameters = ["-ar", str(SAMPLE_RATE), "-ac", str(channels)]
     audio.export(path, format="mp3", bitrate=bitrate, parameters=parameters)
     level = measure_loudness(path)
     shift = TARGET_LUFS - level.integrated_lufs

@@ -31,6 +31,7 @@ class Settings:
     author: str = "briefing"
     title: str | None = None  # the episode title; made from the show and lead story when None
     day: date = field(default_factory=date.today)
+    stereo: bool = False
     cache_dir: Path | None = field(default_factory=default_cache_dir)
 
     def __post_init__(self) -> None:

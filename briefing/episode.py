@@ -31,6 +31,7 @@ from briefing.audio import encode_mp3
 from briefing.model import Chapter, Segment, Story
 
 BITRATE = "96k"
+STEREO_BITRATE = "128k"
 
 
 @contextmanager
@@ -81,11 +82,12 @@ def chapters_of(segments: list[Segment], stories: list[Story], total_ms: int) ->
 
 def write_mp3(
     audio: AudioSegment, path: Path, *, title: str, show: str, author: str, day: date,
-    description: str, transcript: str, chapters: list[Chapter],
+    description: str, transcript: str, chapters: list[Chapter], stereo: bool = False,
 ) -> None:
     """Encode, tag and atomically move into place."""
+    channels, bitrate = (2, STEREO_BITRATE) if stereo else (1, BITRATE)
     with atomic_path(path) as tmp:
-        encode_mp3(audio, tmp, BITRATE)
+        encode_mp3(audio, tmp, bitrate, channels)
         tag(tmp, title=title, show=show, author=author, day=day, description=description,
             transcript=transcript, chapters=chapters)
 

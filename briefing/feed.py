@@ -7,7 +7,6 @@ podcast:transcript, podcast:chapters, psc:chapters) and itunes:explicit as Apple
 from __future__ import annotations
 
 import html
-import json
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -19,9 +18,9 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 from lxml import etree
 
-from briefing.episode import atomic_path, write_text_atomically
+from briefing.episode import atomic_path, timestamp
 from briefing.errors import BriefingError
-from briefing.model import Chapter, PublishedEpisode, Segment, Show
+from briefing.model import Chapter, PublishedEpisode, Show
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
@@ -179,14 +178,6 @@ def itunes_duration(seconds: float) -> str:
     return f"{hours:02d}:{minutes:02d}:{secs:02d}"
 
 
-def npt_time(ms: int) -> str:
-    """Podlove's normal play time, HH:MM:SS.mmm."""
-    hours, rest = divmod(ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    seconds, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
-
-
 class ChannelExtension(BaseExtension):
     """podcast:guid and a true/false itunes:explicit, which feedgen 1.0 cannot write."""
 
@@ -233,45 +224,7 @@ class ItemExtension(BaseEntryExtension):
         chapters = xml_elem(f"{{{PSC_NS}}}chapters", item, version="1.2")
         for chapter in self.chapters:
             element = xml_elem(f"{{{PSC_NS}}}chapter", chapters,
-                               start=npt_time(chapter.start_ms), title=chapter.title)
+                               start=timestamp(chapter.start_ms), title=chapter.title)
             if chapter.url:
                 element.attrib["href"] = chapter.url
 
-
-def chapters_document(chapters: Sequence[Chapter]) -> dict:
-    """Podcasting 2.0 JSON chapters (version 1.2.0); times in seconds."""
-    entries = []
-    for chapter in chapters:
-        entry: dict[str, object] = {
-            "startTime": chapter.start_ms / 1000,
-            "endTime": chapter.end_ms / 1000,
-            "title": chapter.title,
-        }
-        if chapter.url:
-            entry["url"] = chapter.url
-        entries.append(entry)
-    return {"version": "1.2.0", "chapters": entries}
-
-
-def write_chapters_json(chapters: Sequence[Chapter], path: Path) -> Path:
-    write_text_atomically(path, json.dumps(chapters_document(chapters), indent=2) + "\n")
-    return path
-
-
-def srt(segments: Sequence[Segment]) -> str:
-    """SubRip captions: one numbered cue per spoken part."""
-    cues = []
-    spoken = [segment for segment in segments if segment.part.text]
-    for number, segment in enumerate(spoken, start=1):
-        span = f"{srt_time(segment.start_ms)} --> {srt_time(segment.end_ms)}"
-        cues.append(f"{number}\n{span}\n{segment.part.text}\n")
-    return "\n".join(cues)
-
-
-def srt_time(ms: int) -> str:
-    return npt_time(ms).replace(".", ",")
-
-
-def write_srt(segments: Sequence[Segment], path: Path) -> Path:
-    write_text_atomically(path, srt(segments))
-    return path

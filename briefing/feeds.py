@@ -47,7 +47,7 @@ class Feed:
 
 def looks_like_feed(text: str) -> bool:
     """True for RSS 2.0/0.9x, RSS 1.0 (RDF) and Atom documents, judged by the root element."""
-    head = text[:65536]
+    head = text[:65536].lstrip("\ufeff")
     prologue = PROLOGUE_RE.match(head)
     root = ROOT_RE.match(head, prologue.end() if prologue else 0)
     if root is None:

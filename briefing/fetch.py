@@ -108,12 +108,14 @@ def fetch_once(client: httpx.Client, url: str, deadline: float, timeout: float,
             raise
         except httpx.HTTPError as exc:
             raise BriefingError(f"{url}: {connection_reason(exc)}") from None
-        with response:
+        try:
             if response.status_code in REDIRECT_STATUSES and "location" in response.headers:
                 current = urljoin(current, response.headers["location"])
                 require_web_address(url, current)
                 continue
             return read_response(response, url, deadline, timeout, max_bytes)
+        finally:
+            response.close()
     raise BriefingError(f"{url}: too many redirects (more than {MAX_REDIRECTS})")
 
 

@@ -19,7 +19,7 @@ from briefing.model import Article, Episode, Script, Sentence, Story
 from briefing.normalize import normalize
 from briefing.script import SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
-from briefing.sources import read_source
+from briefing.sources import read_sources
 from briefing.speech import SpeechCache, speak
 from briefing.summary import summarize
 from briefing.voices import Voice, load_voice
@@ -48,15 +48,17 @@ class Failure:
 
 
 def load_articles(
-    sources: list[str], stdin: BinaryIO | None = None
+    sources: list[str], stdin: BinaryIO | None = None, max_stories: int | None = None
 ) -> tuple[list[Article], list[Failure]]:
-    """Every source that yields an article, and a one-line reason for each that does not."""
-    articles, failures = [], []
-    for source in sources:
+    """Every story the sources give, and a one-line reason for each that gives none."""
+    documents, unread = read_sources(sources, max_stories, stdin)
+    failures = [Failure(u.source, u.reason) for u in unread]
+    articles = []
+    for document in documents:
         try:
-            articles.append(to_article(read_source(source, stdin)))
+            articles.append(to_article(document))
         except BriefingError as exc:
-            failures.append(Failure(source, str(exc)))
+            failures.append(Failure(document.origin, str(exc)))
     return articles, failures
 
 
@@ -203,7 +205,7 @@ def publish_files(mastered: AudioSegment, script: Script, segments: list, storie
     description = "Stories: " + "; ".join(s.article.title for s in stories)
     files.write_mp3(mastered, mp3, title=title, show=settings.show, author=settings.author,
                     day=settings.day, description=description, transcript=transcript,
-                    chapters=chapters)
+                    chapters=chapters, stereo=settings.stereo)
     return Episode(mp3_path=mp3, transcript_path=transcript_path,
                    duration_s=len(mastered) / 1000, title=title, stories=tuple(stories),
                    chapters=tuple(chapters), segments=tuple(segments))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import sys
 from email.utils import formatdate
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -48,6 +49,11 @@ class BriefingServer(ThreadingHTTPServer):
     def __init__(self, directory: Path, address: tuple[str, int]) -> None:
         self.root = directory.resolve()
         super().__init__(address, StaticHandler)
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """Players hang up mid-request all the time; only log real failures."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> BriefingServer:
@@ -163,7 +169,7 @@ class StaticHandler(BaseHTTPRequestHandler):
                     break
                 self.wfile.write(chunk)
                 count -= len(chunk)
-        except (BrokenPipeError, ConnectionResetError):
+        except ConnectionError:
             self.close_connection = True  # players drop connections when they seek
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - base signature

@@ -195,6 +195,7 @@ def page_html(show: Show, episodes_html: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <meta name="description" content="{html.escape(show.description)}">
+<link rel="icon" href="data:,">
 <link rel="alternate" type="application/rss+xml" title="{title}" href="feed.xml">
 <style>{STYLE}</style>
 </head>

@@ -69,8 +69,7 @@ def read_source(source: str, stdin: BinaryIO | None = None, fetcher: Fetcher = f
     one per entry (its newest max_stories when given). Raises BriefingError when it gives none.
     """
     documents = collect(source, stdin, fetcher)
-    if max_stories:
-        documents = select_newest(documents, max_stories)
+    pass
     complete, missing = fetch_pages(documents, fetcher)
     if not complete:
         raise BriefingError(missing[0].reason if missing else f"{source}: gives no story")

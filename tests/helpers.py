@@ -19,7 +19,9 @@ def duration_s(path: Path) -> float:
     return float(output.strip())
 
 
-def silences(path: Path, min_seconds: float = 2.0, noise_db: int = -50) -> list[tuple[float, float]]:
+def silences(
+    path: Path, min_seconds: float = 2.0, noise_db: int = -50
+) -> list[tuple[float, float]]:
     """(start, end) of every stretch quieter than noise_db lasting at least min_seconds."""
     report = subprocess.run(
         ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af",

@@ -163,3 +163,36 @@ def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path: Path, args, messag
     assert len(stderr.strip().splitlines()) == 1, stderr
     assert "Traceback" not in stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_vtt_cues_start_where_the_speech_starts(espeak_episode):
+    info, _ = espeak_episode
+    mp3 = Path(info["mp3"])
+    cues = [line.split(" --> ")[0] for line in mp3.with_suffix(".vtt").read_text().splitlines()
+            if " --> " in line]
+    starts = [int(t[:2]) * 3600 + int(t[3:5]) * 60 + float(t[6:]) for t in cues]
+    onsets = [end for _, end in silences(mp3, min_seconds=0.25, noise_db=-40)]
+    assert len(starts) > 10
+    for start in starts:
+        assert min(abs(start - onset) for onset in onsets) < 0.2, start
+
+
+def test_srt_and_json_chapters_sit_beside_the_mp3(espeak_episode):
+    info, _ = espeak_episode
+    mp3 = Path(info["mp3"])
+    srt = mp3.with_suffix(".srt").read_text()
+    assert srt.startswith("1\n00:00:0") and " --> " in srt
+    chapters = json.loads(mp3.with_suffix(".chapters.json").read_text())
+    assert chapters["version"] == "1.2.0"
+    assert [c["title"] for c in chapters["chapters"]][1] == info["stories"][0]["title"]
+    assert chapters["chapters"][1]["startTime"] == pytest.approx(info["stories"][0]["start_s"], abs=0.01)
+
+
+def test_stereo_option(tmp_path: Path):
+    result = run("generate", str(EXAMPLE), "--voice", "espeak", "--minutes", "0.5", "--stereo",
+                 "--out", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    mp3 = json.loads(result.stdout)["mp3"]
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=channels",
+                            "-of", "csv=p=0", mp3], capture_output=True, text=True).stdout
+    assert probe.strip() == "2"
