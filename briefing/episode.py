@@ -43,6 +43,7 @@ def atomic_path(final: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        tmp.chmod(0o644)  # mkstemp makes 0600; web servers publishing out/ must read it
         os.replace(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
+from briefing.errors import BriefingError
+
 CONTENT_TYPES = {
     ".mp3": "audio/mpeg",
     ".xml": "application/rss+xml",
@@ -59,8 +61,12 @@ class BriefingServer(ThreadingHTTPServer):
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> BriefingServer:
     """A server bound to (host, port), not yet serving; port 0 picks a free one."""
     if not directory.is_dir():
-        raise FileNotFoundError(f"No folder to serve at {directory}")
-    return BriefingServer(directory, (host, port))
+        raise BriefingError(f"There is no folder {directory} to serve: generate an episode first.")
+    try:
+        return BriefingServer(directory, (host, port))
+    except OSError as error:
+        raise BriefingError(f"Cannot listen on {host}:{port} ({error.strerror}): "
+                            "pick another port with --port.") from error
 
 
 def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -17,9 +17,10 @@ from briefing.voices import Voice
 
 CACHE_VERSION = 1
 SAMPLE_RATE = 44100
-# Engines that run as separate processes gain from running two at once; Piper's
-# onnxruntime already uses every core for one sentence.
-PARALLEL_ENGINES = {"espeak-ng", "flite", "festival", "gtts"}
+# Every engine gains from speaking two sentences at once on 2 cores: the program-based
+# ones run as separate processes, and Piper's onnxruntime session is thread-safe and leaves
+# cores idle between the short operations of one sentence (measured: 1.5x faster).
+PARALLEL_ENGINES = {"espeak-ng", "flite", "festival", "gtts", "piper"}
 
 OnSpoken = Callable[[int, int], None]  # (done, total)
 

@@ -42,6 +42,6 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e "$PYTHON_EXTRAS"
 if [[ "${1:-}" == "--test" && -f tests/js/package.json ]]; then
-  (cd tests/js && npm install --silent --no-audit --no-fund >/dev/null)
+  (cd tests/js && npm ci --silent --no-audit --no-fund >/dev/null)
 fi
 echo "briefing is installed: .venv/bin/briefing" >&2

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from briefing.errors import BriefingError
 from briefing.serve import BriefingServer, UnsatisfiableRange, make_server, parse_range
 
 FILES = {
@@ -124,3 +125,10 @@ def test_parse_range_edges():
     for empty_file_range in ("bytes=0-", "bytes=-5"):
         with pytest.raises(UnsatisfiableRange):
             parse_range(empty_file_range, 0)
+
+
+def test_a_busy_port_or_missing_folder_is_a_clear_error(server, tmp_path):
+    with pytest.raises(BriefingError, match="--port"):
+        make_server(tmp_path, "127.0.0.1", server.server_address[1])
+    with pytest.raises(BriefingError, match="no folder"):
+        make_server(tmp_path / "missing", "127.0.0.1", 0)
