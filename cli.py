@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from briefing import pipeline
-from briefing.config import Settings
+from briefing import daily, pipeline
+from briefing import schedule as schedules
+from briefing.config import Settings, load_show_config, write_show_template
 from briefing.engines import get_engine
 from briefing.errors import BriefingError
 from briefing.sentences import article_sentences
+from briefing.serve import serve as serve_directory
 from briefing.voices import list_voices
 
 EXIT_BAD_INPUT = 2
@@ -37,6 +40,21 @@ class TerminalProgress:
             click.echo(f"\r  speaking [{bar}] {done}/{total}", err=True, nl=False)
             if end:
                 click.echo("", err=True)
+
+
+class LogProgress:
+    """For unattended runs: one line per stage with the time it started."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+
+    def stage(self, name: str) -> None:
+        if self.enabled:
+            click.echo(f"[{time.monotonic() - self.started:7.1f} s] {name}", err=True)
+
+    def spoken(self, done: int, total: int) -> None:
+        pass
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
@@ -178,6 +196,92 @@ def voices() -> None:
         status = "installed" if engine.available() else f"not installed: {engine.install_hint}"
         click.echo(f"{voice.name:12} {voice.engine:10} {voice.language:4} {status}")
         click.echo(f"{'':12} {voice.description}")
+
+
+config_option = click.option(
+    "--config", "config_path", required=True, type=click.Path(path_type=Path),
+    help="The show's TOML file (`briefing init` writes one).")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("briefing.toml"))
+def init(path: Path) -> None:
+    """Write a commented show configuration file (default: briefing.toml)."""
+    write_show_template(path)
+    click.echo(f"{path}: edit [show] and [briefing] sources, then `briefing run --config {path}`")
+
+
+@main.command()
+@config_option
+@click.option("--wait", "wait_s", type=float, default=0, show_default=True,
+              help="Seconds to wait for another run to finish before giving up.")
+@click.option("--quiet", is_flag=True, help="Print nothing but errors (for cron).")
+def run(config_path: Path, wait_s: float, quiet: bool) -> None:
+    """Fetch the show's sources, skip stories already aired, generate, publish, prune."""
+    config = load_show_config(config_path)
+    result = daily.run_show(config, LogProgress(enabled=not quiet), wait_s)
+    report_failures(result.failures)
+    if result.episode is None:
+        if not quiet:
+            click.echo(f"nothing new to brief ({result.skipped_aired} stories already aired)")
+        return
+    if not quiet:
+        click.echo(f"published {result.episode.title!r}: {config.out_dir / result.episode.mp3} "
+                   f"({result.episode.duration_s:.0f} s); feed {config.out_dir / 'feed.xml'}"
+                   + (f"; pruned {result.pruned} old episodes" if result.pruned else ""))
+    if result.failures:
+        sys.exit(EXIT_SOME_SOURCES_FAILED)
+
+
+@main.command()
+@config_option
+def publish(config_path: Path) -> None:
+    """Rewrite feed.xml and index.html from the episodes published so far."""
+    feed = daily.publish_show(load_show_config(config_path))
+    click.echo(str(feed))
+
+
+@main.command()
+@click.option("--dir", "directory", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("out"), show_default=True, help="The folder to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 for the local network).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+def serve(directory: Path, host: str, port: int) -> None:
+    """Serve the output folder to podcast apps (byte ranges, right content types)."""
+    click.echo(f"serving {directory} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    serve_directory(directory, host, port)
+
+
+@main.group()
+def schedule() -> None:
+    """The daily cron entry that runs `briefing run --config FILE`."""
+
+
+@schedule.command("install")
+@config_option
+@click.option("--at", help="Daily time HH:MM (default: the config's `at`).")
+def schedule_install(config_path: Path, at: str | None) -> None:
+    config = load_show_config(config_path)
+    entry = schedules.install(config.path, at or config.at)
+    click.echo(f"installed: daily at {entry.at}; next run {entry.next_run():%Y-%m-%d %H:%M}")
+
+
+@schedule.command("remove")
+@config_option
+def schedule_remove(config_path: Path) -> None:
+    removed = schedules.remove(config_path)
+    click.echo("removed" if removed else "no schedule was installed for this config")
+
+
+@schedule.command("status")
+@config_option
+def schedule_status(config_path: Path) -> None:
+    entry = schedules.status(config_path)
+    if entry is None:
+        click.echo("not scheduled")
+    else:
+        click.echo(f"daily at {entry.at}; next run {entry.next_run():%Y-%m-%d %H:%M}\n{entry.line}")
 
 
 if __name__ == "__main__":

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.model import Show
 
 
 def default_cache_dir() -> Path | None:
@@ -43,3 +45,111 @@ class Settings:
     @property
     def target_seconds(self) -> float:
         return self.minutes * 60
+
+
+SHOW_TEMPLATE = '''\
+# briefing show configuration: `briefing run --config THIS_FILE` makes today's episode.
+
+[show]
+title = "News Briefing"
+description = "A short daily audio briefing of the news."
+author = "briefing"
+email = ""                      # the feed owner's e-mail (Apple wants one)
+language = "en"
+category = "News"
+explicit = false
+base_url = "http://localhost:8000/"   # where the output folder is served, ending in /
+image = ""                      # cover art file name inside the output folder; generated if empty
+
+[briefing]
+sources = [                     # feeds, article URLs or files; the newest stories win
+    # "https://example.org/news/rss.xml",
+]
+voice = "piper"                 # see `briefing voices`
+minutes = 3.5                   # length of each episode
+max_stories = 8                 # stories per episode at most
+out = "out"                     # output folder (relative to this file)
+keep = 30                       # episodes kept in the feed; older files are deleted
+at = "06:30"                    # daily time for `briefing schedule install`
+'''
+
+SHOW_KEYS = {"title", "description", "author", "email", "language", "category", "explicit",
+             "base_url", "image"}
+BRIEFING_KEYS = {"sources", "voice", "minutes", "max_stories", "out", "keep", "at"}
+
+
+@dataclass(frozen=True)
+class ShowConfig:
+    """A show's TOML file, read: the podcast, its sources, and how to make each episode."""
+
+    path: Path
+    show: Show
+    sources: tuple[str, ...] = ()
+    voice: str = "piper"
+    minutes: float = 3.5
+    max_stories: int = 8
+    out_dir: Path = Path("out")
+    keep: int = 30
+    at: str = "06:30"
+
+    def settings(self, **overrides: object) -> Settings:
+        values = {"minutes": self.minutes, "voice": self.voice, "out_dir": self.out_dir,
+                  "show": self.show.title, "author": self.show.author}
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return Settings(**values)
+
+
+def write_show_template(path: Path) -> None:
+    if path.exists():
+        raise BriefingError(f"{path} already exists; not overwriting it")
+    path.write_text(SHOW_TEMPLATE, encoding="utf-8")
+
+
+def load_show_config(path: Path) -> ShowConfig:
+    """Read a show file; anything wrong in it is one BriefingError naming the file and key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BriefingError(
+            f"{path}: no such config file (`briefing init {path}` writes one)") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise BriefingError(f"{path}: not a valid TOML config ({exc})") from exc
+    show_table, briefing_table = data.get("show", {}), data.get("briefing", {})
+    _reject_unknown(path, "show", show_table, SHOW_KEYS)
+    _reject_unknown(path, "briefing", briefing_table, BRIEFING_KEYS)
+    try:
+        show = Show(**show_table)
+        config = ShowConfig(
+            path=path,
+            show=show,
+            sources=tuple(str(s) for s in briefing_table.get("sources", [])),
+            voice=str(briefing_table.get("voice", "piper")),
+            minutes=float(briefing_table.get("minutes", 3.5)),
+            max_stories=int(briefing_table.get("max_stories", 8)),
+            out_dir=(path.parent / briefing_table.get("out", "out")).resolve(),
+            keep=int(briefing_table.get("keep", 30)),
+            at=str(briefing_table.get("at", "06:30")),
+        )
+    except (TypeError, ValueError) as exc:
+        raise BriefingError(f"{path}: a value has the wrong type ({exc})") from exc
+    if config.keep < 1 or config.max_stories < 1:
+        raise BriefingError(f"{path}: keep and max_stories must be at least 1")
+    parse_daily_time(config.at)
+    return config
+
+
+def parse_daily_time(at: str) -> tuple[int, int]:
+    try:
+        hours, minutes = (int(part) for part in at.split(":"))
+    except ValueError:
+        hours = minutes = -1
+    if not (0 <= hours < 24 and 0 <= minutes < 60):
+        raise BriefingError(f"daily time {at!r} is not HH:MM (e.g. 06:30)")
+    return hours, minutes
+
+
+def _reject_unknown(path: Path, table: str, values: dict, known: set[str]) -> None:
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise BriefingError(f"{path}: unknown key [{table}] {unknown[0]} "
+                            f"(known: {', '.join(sorted(known))})")

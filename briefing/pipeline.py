@@ -172,21 +172,29 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
 
 
 def generate(sources: list[str], settings: Settings, progress: Progress | None = None,
-             stdin: BinaryIO | None = None) -> tuple[Episode, list[Failure]]:
+             stdin: BinaryIO | None = None, max_stories: int | None = None,
+             ) -> tuple[Episode, list[Failure]]:
     """The whole pipeline; raises BriefingError when no source yields a story."""
     progress = progress or Silent()
-    voicing = Voicing.for_settings(settings)
+    Voicing.for_settings(settings)  # an unknown or missing voice fails before any fetching
     progress.stage("reading sources")
-    articles, failures = load_articles(sources, stdin)
+    articles, failures = load_articles(sources, stdin, max_stories)
     if not articles:
         raise BriefingError("; ".join(f.reason for f in failures) or "no sources given")
+    return make_episode(articles, settings, progress), failures
+
+
+def make_episode(articles: list[Article], settings: Settings, progress: Progress | None = None
+                 ) -> Episode:
+    """Articles -> the finished episode files in settings.out_dir."""
+    progress = progress or Silent()
+    voicing = Voicing.for_settings(settings)
     progress.stage(f"summarizing and speaking with {voicing.voice.name}")
     script, _, programme, segments, stories = fit_to_length(articles, settings, voicing, progress)
     progress.stage("mastering loudness")
     mastered = sound.master(programme)
     progress.stage("writing the episode")
-    episode = publish_files(mastered, script, segments, stories, settings)
-    return episode, failures
+    return publish_files(mastered, script, segments, stories, settings)
 
 
 def publish_files(mastered: AudioSegment, script: Script, segments: list, stories: list[Story],

@@ -22,6 +22,7 @@ from briefing.fetch import Fetched, decode_page, fetch
 from briefing.model import Document
 
 MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_STORIES = 8
 HTML_MARKERS = ("<!doctype html", "<html", "<body", "<article", "<p>", "<div")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -44,11 +45,12 @@ class Unread:
     reason: str
 
 
-def read_sources(sources: Iterable[str], max_stories: int | None = None,
+def read_sources(sources: Iterable[str], max_stories: int | None = DEFAULT_MAX_STORIES,
                  stdin: BinaryIO | None = None, fetcher: Fetcher = fetch
                  ) -> tuple[list[Document], list[Unread]]:
     """Every story the sources give: the newest max_stories across all of them, each once.
 
+    None keeps every story (and fetches every feed entry's page: avoid for big feeds).
     A failing source is reported, not raised; the others still count.
     """
     documents: list[Document] = []
@@ -69,7 +71,8 @@ def read_source(source: str, stdin: BinaryIO | None = None, fetcher: Fetcher = f
     one per entry (its newest max_stories when given). Raises BriefingError when it gives none.
     """
     documents = collect(source, stdin, fetcher)
-    pass
+    if max_stories:
+        documents = select_newest(documents, max_stories)
     complete, missing = fetch_pages(documents, fetcher)
     if not complete:
         raise BriefingError(missing[0].reason if missing else f"{source}: gives no story")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import socket
 import time
+import tracemalloc
 import zlib
 
 import pytest
@@ -159,7 +160,13 @@ def test_a_gzip_bomb_is_stopped_at_the_cap(http_server):
     bomb = gzip.compress(b" " * 32 * 2**20, compresslevel=9)  # 32 MB of spaces in ~32 KB
     url = http_server.add("/bomb", Reply(body=bomb, headers=(("Content-Encoding", "gzip"),)))
     assert len(bomb) < 2**20
-    assert one_line_error(url, max_bytes=2**20).endswith("larger than 1 MB")
+    tracemalloc.start()
+    try:
+        assert one_line_error(url, max_bytes=2**20).endswith("larger than 1 MB")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2**20  # never inflated much past the cap
 
 
 def test_charset_from_meta_when_http_names_none(http_server):
@@ -168,6 +175,14 @@ def test_charset_from_meta_when_http_names_none(http_server):
     assert "2,40 €" in text
     assert "“We cannot absorb" in text
     assert "René Dubois" in text
+
+
+def test_charset_from_meta_where_a_guess_goes_wrong(http_server):
+    text = "<p>Żółć na moście: Łódź i Kraków.</p>"
+    body = f'<html><head><meta charset="iso-8859-2"></head><body>{text}</body></html>'
+    url = http_server.add("/polish", Reply(body=body.encode("iso-8859-2"),
+                                           content_type="text/html"))
+    assert text in fetch(url).text
 
 
 def test_the_http_charset_comes_first(http_server):

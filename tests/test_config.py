@@ -1,0 +1,61 @@
+from pathlib import Path
+
+import pytest
+
+from briefing.config import (
+    Settings,
+    load_show_config,
+    parse_daily_time,
+    write_show_template,
+)
+from briefing.errors import BriefingError
+
+
+def test_template_loads_with_defaults(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    write_show_template(path)
+    config = load_show_config(path)
+    assert config.show.title == "News Briefing" and config.show.explicit is False
+    assert config.voice == "piper" and config.minutes == 3.5 and config.keep == 30
+    assert config.out_dir == (tmp_path / "out").resolve()
+    assert config.sources == ()
+
+
+def test_template_is_never_overwritten(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    path.write_text("mine")
+    with pytest.raises(BriefingError, match="already exists"):
+        write_show_template(path)
+    assert path.read_text() == "mine"
+
+
+def test_config_feeds_settings_and_cli_overrides_win(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    path.write_text('[show]\ntitle = "Morning"\n[briefing]\nvoice = "espeak"\nminutes = 2\n')
+    settings = load_show_config(path).settings(minutes=5.0, voice=None)
+    assert settings.show == "Morning" and settings.voice == "espeak" and settings.minutes == 5.0
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[show]\ntitel = 'x'\n", "unknown key \\[show\\] titel"),
+    ("[briefing]\nminutes = 'long'\n", "wrong type"),
+    ("[briefing]\nkeep = 0\n", "at least 1"),
+    ("[briefing]\nat = '25:00'\n", "not HH:MM"),
+    ("[show\n", "not a valid TOML"),
+])
+def test_bad_config_is_one_clear_error(tmp_path: Path, text: str, message: str):
+    path = tmp_path / "show.toml"
+    path.write_text(text)
+    with pytest.raises(BriefingError, match=message):
+        load_show_config(path)
+
+
+def test_minutes_must_be_positive():
+    with pytest.raises(BriefingError, match="more than 0"):
+        Settings(minutes=0)
+
+
+def test_daily_time():
+    assert parse_daily_time("06:30") == (6, 30)
+    with pytest.raises(BriefingError):
+        parse_daily_time("6.30")

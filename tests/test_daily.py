@@ -1,0 +1,148 @@
+"""`briefing run` for real: processes, the SQLite state, the feed, a lock, and kill -9."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+from filelock import FileLock
+
+from briefing.config import load_show_config
+from briefing.daily import LOCK_NAME, STATE_NAME
+from briefing.state import State
+from tests.helpers import DATA, EXAMPLE, REPO
+
+CONFIG = """
+[show]
+title = "Test Show"
+author = "Tester"
+email = "test@example.org"
+base_url = "http://127.0.0.1:8000/"
+
+[briefing]
+sources = {sources}
+voice = "espeak"
+minutes = {minutes}
+keep = {keep}
+"""
+
+
+def write_config(directory: Path, sources: list[Path], keep: int = 5, minutes: float = 1.0
+                 ) -> Path:
+    path = directory / "show.toml"
+    listed = "[" + ", ".join(f'"{s}"' for s in sources) + "]"
+    path.write_text(CONFIG.format(sources=listed, keep=keep, minutes=minutes))
+    return path
+
+
+def briefing(*args: str, cache: Path) -> subprocess.Popen:
+    env = {**os.environ, "BRIEFING_CACHE": str(cache)}
+    return subprocess.Popen([sys.executable, str(REPO / "cli.py"), *args], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def run(config: Path, cache: Path, *extra: str) -> tuple[int, str, str]:
+    process = briefing("run", "--config", str(config), *extra, cache=cache)
+    out, err = process.communicate(timeout=300)
+    return process.returncode, out, err
+
+
+@pytest.fixture
+def show(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A show with one source; returns (config, the sources folder, the speech cache)."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(EXAMPLE, sources / "first.txt")
+    config = write_config(tmp_path, [sources / "first.txt"])
+    return config, sources, tmp_path / "cache"
+
+
+def feed_items(out: Path) -> list:
+    return feedparser.parse((out / "feed.xml").read_bytes()).entries
+
+
+def test_first_run_publishes_and_a_rerun_has_nothing_new(show):
+    config, _, cache = show
+    code, out, err = run(config, cache)
+    assert code == 0, err
+    assert "published" in out
+    episodes_dir = config.parent / "out"
+    [item] = feed_items(episodes_dir)
+    assert (episodes_dir / item.enclosures[0].href.rsplit("/", 1)[1]).is_file()
+    code, out, err = run(config, cache)
+    assert code == 0 and "nothing new to brief" in out
+    assert len(feed_items(episodes_dir)) == 1
+
+
+def test_new_story_makes_a_new_episode_and_old_ones_are_pruned(show):
+    config, sources, cache = show
+    assert run(config, cache)[0] == 0
+    first_mp3s = set((config.parent / "out").glob("*.mp3"))
+    shutil.copy(DATA / "articles" / "oz-columbia.txt", sources / "second.txt")
+    write_config(config.parent, [sources / "first.txt", sources / "second.txt"], keep=1)
+    code, _, err = run(config, cache)
+    assert code == 0, err
+    [item] = feed_items(config.parent / "out")
+    assert "Columbia" in item.title
+    remaining = set((config.parent / "out").glob("*.mp3"))
+    assert len(remaining) == 1 and not (remaining & first_mp3s)
+
+
+def test_a_second_run_while_one_holds_the_lock_says_so(show):
+    config, _, cache = show
+    out_dir = load_show_config(config).out_dir
+    out_dir.mkdir()
+    with FileLock(out_dir / LOCK_NAME):
+        code, _, err = run(config, cache)
+    assert code == 2
+    assert "another briefing run is working" in err and len(err.strip().splitlines()) == 1
+
+
+def test_run_killed_midway_leaves_everything_as_before_and_a_rerun_completes(show):
+    config, sources, cache = show
+    assert run(config, cache)[0] == 0
+    out_dir = config.parent / "out"
+    feed_before = (out_dir / "feed.xml").read_bytes()
+    files_before = sorted(p.name for p in out_dir.iterdir())
+    shutil.copy(DATA / "articles" / "supreme-court-health-law.txt", sources / "second.txt")
+    write_config(config.parent, [sources / "first.txt", sources / "second.txt"])
+
+    process = briefing("run", "--config", str(config), cache=cache)
+    for line in process.stderr:  # the log says when it is mastering: kill it there
+        if "mastering" in line:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+    assert (out_dir / "feed.xml").read_bytes() == feed_before
+    with State(out_dir / STATE_NAME) as state:
+        assert len(state.episodes()) == 1
+    assert sorted(p.name for p in out_dir.iterdir() if not p.name.endswith(".part")) == (
+        files_before)
+
+    code, _, err = run(config, cache)
+    assert code == 0, err
+    assert len(feed_items(out_dir)) == 2
+    assert not list(out_dir.glob(".*.part"))
+
+
+def test_publish_rewrites_the_feed_from_the_state(show):
+    config, _, cache = show
+    assert run(config, cache)[0] == 0
+    feed = config.parent / "out" / "feed.xml"
+    feed.unlink()
+    process = briefing("publish", "--config", str(config), cache=cache)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert len(feed_items(config.parent / "out")) == 1
+
+
+def test_run_with_a_missing_config_is_one_line(tmp_path: Path):
+    code, _, err = run(tmp_path / "nope.toml", tmp_path)
+    assert code == 2 and "no such config file" in err and "Traceback" not in err
