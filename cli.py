@@ -67,8 +67,8 @@ def report_failures(failures: list[pipeline.Failure]) -> None:
         click.echo(f"briefing: skipped {failure.reason}", err=True)
 
 
-def articles_or_fail(sources: tuple[str, ...]) -> list:
-    articles, failures = pipeline.load_articles(list(sources))
+def articles_or_fail(sources: tuple[str, ...], max_stories: int) -> list:
+    articles, failures = pipeline.load_articles(list(sources), max_stories=max_stories)
     if not articles:
         fail("; ".join(f.reason for f in failures) or "no article in the sources given")
     report_failures(failures)
@@ -94,14 +94,18 @@ def main() -> None:
 
 
 sources_argument = click.argument("sources", nargs=-1, required=True)
+max_stories_option = click.option(
+    "--max-stories", type=click.IntRange(min=1), default=pipeline.DEFAULT_MAX_STORIES,
+    show_default=True, help="Use the newest N stories across all sources.")
 
 
 @main.command()
 @sources_argument
+@max_stories_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line per source.")
-def extract(sources: tuple[str, ...], as_json: bool) -> None:
-    """Print the cleaned article of each SOURCE (a file, or - for stdin)."""
-    for article in articles_or_fail(sources):
+def extract(sources: tuple[str, ...], max_stories: int, as_json: bool) -> None:
+    """Print the cleaned article of each SOURCE (a file, URL, feed, or - for stdin)."""
+    for article in articles_or_fail(sources, max_stories):
         if as_json:
             click.echo(json.dumps({
                 "title": article.title, "author": article.author, "date": article.published,
@@ -113,9 +117,10 @@ def extract(sources: tuple[str, ...], as_json: bool) -> None:
 
 @main.command()
 @sources_argument
-def sentences(sources: tuple[str, ...]) -> None:
+@max_stories_option
+def sentences(sources: tuple[str, ...], max_stories: int) -> None:
     """Print the sentences of each SOURCE, one a line."""
-    for article in articles_or_fail(sources):
+    for article in articles_or_fail(sources, max_stories):
         for sentence in article_sentences(article.paragraphs, article.language):
             click.echo(sentence.text)
 
@@ -125,14 +130,15 @@ def sentences(sources: tuple[str, ...]) -> None:
 @click.option("--words", type=click.IntRange(min=1), help="Summary length in words.")
 @click.option("--minutes", type=float, help="Summary length in minutes of the voice.")
 @click.option("--voice", default="piper", show_default=True, help="Voice used for sizing.")
+@max_stories_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line per source.")
 def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None, voice: str,
-              as_json: bool) -> None:
+              max_stories: int, as_json: bool) -> None:
     """Print an extractive summary of each SOURCE."""
     if words is not None and minutes is not None:
         fail("give --words or --minutes, not both")
     settings = Settings(minutes=minutes or 3.5, voice=voice)
-    articles = articles_or_fail(sources)
+    articles = articles_or_fail(sources, max_stories)
     voicing = pipeline.Voicing.for_settings(settings)
     if words is not None:
         stories = [pipeline.summarize_words(a, words) for a in articles]
@@ -160,15 +166,18 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 @click.option("--title", help="Episode title (default: show, date and lead story).")
 @click.option("--show", default="News Briefing", show_default=True, help="Show name.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@max_stories_option
 @click.option("--stereo", is_flag=True, help="Stereo MP3 at 128 kbps (default: mono, 96 kbps).")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def generate(sources: tuple[str, ...], minutes: float, voice: str, out_dir: Path,
-             title: str | None, show: str, stereo: bool, as_json: bool, quiet: bool) -> None:
+             title: str | None, show: str, max_stories: int, stereo: bool, as_json: bool,
+             quiet: bool) -> None:
     """Make an MP3 briefing from the SOURCES."""
     settings = Settings(minutes=minutes, voice=voice, out_dir=out_dir, title=title, show=show,
                         stereo=stereo)
     progress = TerminalProgress(enabled=sys.stderr.isatty() and not quiet and not as_json)
-    episode, failures = pipeline.generate(list(sources), settings, progress)
+    episode, failures = pipeline.generate(list(sources), settings, progress,
+                                          max_stories=max_stories)
     report_failures(failures)
     story_starts = [c.start_ms / 1000 for c in episode.chapters[1:-1]]
     if as_json:

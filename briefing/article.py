@@ -1,4 +1,8 @@
-"""Raw documents -> Articles: the article's own text and what we know about it."""
+"""Raw documents -> Articles: the article's own text and what we know about it.
+
+What a feed said about an entry (title, author, date, site) wins over what extraction
+guesses from the page.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,19 @@ from pathlib import Path
 
 from briefing.cleanup import clean_page_text
 from briefing.errors import BriefingError
+from briefing.feeds import plain
 from briefing.model import Article, Document
+from briefing.sources import SUMMARY_ONLY
 
 
 def to_article(document: Document) -> Article:
     """Extract the article from a document; a document with no article is a BriefingError."""
-    article = from_html(document) if document.kind == "html" else from_text(document)
+    if document.note.startswith(SUMMARY_ONLY):
+        article = from_summary(document)
+    elif document.kind == "html":
+        article = from_html(document)
+    else:
+        article = from_text(document)
     if not article.paragraphs:
         raise BriefingError(f"{document.origin}: no article text found in it")
     return article
@@ -20,9 +31,12 @@ def to_article(document: Document) -> Article:
 def from_text(document: Document) -> Article:
     page = clean_page_text(document.text)
     return Article(
-        title=page.title or fallback_title(document),
+        title=document.title or page.title or fallback_title(document),
         paragraphs=tuple(page.paragraphs),
+        source=document.site,
         url=document.url,
+        author=document.author,
+        published=document.published,
     )
 
 
@@ -33,13 +47,26 @@ def from_html(document: Document) -> Article:
     if page is None:
         raise BriefingError(f"{document.origin}: no article text found in this HTML")
     return Article(
-        title=page.title or fallback_title(document),
+        title=document.title or page.title or fallback_title(document),
         paragraphs=tuple(page.paragraphs),
-        source=page.site_name,
+        source=document.site or page.site_name,
         url=page.url or document.url,
-        author=page.author,
-        published=page.published,
+        author=document.author or page.author,
+        published=document.published or page.published,
         language=page.language or "en",
+    )
+
+
+def from_summary(document: Document) -> Article:
+    """A feed entry whose page could not be had: its summary is all there is to read."""
+    text = plain(document.text)
+    return Article(
+        title=document.title or fallback_title(document),
+        paragraphs=(text,) if text else (),
+        source=document.site,
+        url=document.url,
+        author=document.author,
+        published=document.published,
     )
 
 

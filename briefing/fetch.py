@@ -20,8 +20,7 @@ import httpx
 from briefing import __version__
 from briefing.errors import BriefingError
 
-PROJECT_URL = "https://github.com/briefing-news/briefing"
-USER_AGENT = f"briefing/{__version__} (+{PROJECT_URL})"
+USER_AGENT = f"briefing/{__version__} (audio news briefing generator; reads each page once)"
 ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/rdf+xml;q=0.9,application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"

@@ -15,17 +15,19 @@ from briefing.article import to_article
 from briefing.config import Settings
 from briefing.engines import Engine, require_engine
 from briefing.errors import BriefingError
-from briefing.model import Article, Episode, Script, Sentence, Story
+from briefing.model import Article, Episode, Script, Story
 from briefing.normalize import normalize
 from briefing.script import SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
 from briefing.sources import read_sources
 from briefing.speech import SpeechCache, speak
-from briefing.summary import summarize
+from briefing.summary import is_near_duplicate, summarize
 from briefing.voices import Voice, load_voice
 
 DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
 MAX_FITTING_ROUNDS = 4
+LEAD_WEIGHT_FALLOFF = 0.25
+DEFAULT_MAX_STORIES = 8
 
 
 class Progress(Protocol):
@@ -48,11 +50,12 @@ class Failure:
 
 
 def load_articles(
-    sources: list[str], stdin: BinaryIO | None = None, max_stories: int | None = None
+    sources: list[str], stdin: BinaryIO | None = None, max_stories: int = DEFAULT_MAX_STORIES
 ) -> tuple[list[Article], list[Failure]]:
     """Every story the sources give, and a one-line reason for each that gives none."""
     documents, unread = read_sources(sources, max_stories, stdin)
     failures = [Failure(u.source, u.reason) for u in unread]
+    failures += [Failure(d.origin, f"{d.origin}: {d.note}") for d in documents if d.note]
     articles = []
     for document in documents:
         try:
@@ -102,20 +105,24 @@ class Voicing:
             self.chars_per_second = chars / seconds
 
 
-def share_budget(candidates: list[list[Sentence]], seconds: float,
-                 cost: Callable[[str], float]) -> list[float]:
-    """Split the time between stories: a story that fits whole takes what it needs,
-    the rest share what is left equally (water-filling)."""
-    needs = [sum(cost(s.text) for s in sentences) for sentences in candidates]
+def importance(position: int) -> float:
+    """The lead story gets the most time; each later one a little less."""
+    return 1 / (1 + LEAD_WEIGHT_FALLOFF * position)
+
+
+def share_budget(needs: list[float], seconds: float) -> list[float]:
+    """Split the time between stories by importance; a story that fits whole in its share
+    takes only what it needs and leaves the rest to the others (weighted water-filling)."""
     budgets = [0.0] * len(needs)
     open_stories = set(range(len(needs)))
     remaining = seconds
     while open_stories:
-        share = remaining / len(open_stories)
-        fitting = [i for i in open_stories if needs[i] <= share]
+        weight = sum(importance(i) for i in open_stories)
+        share = {i: remaining * importance(i) / weight for i in open_stories}
+        fitting = [i for i in open_stories if needs[i] <= share[i]]
         if not fitting:
             for i in open_stories:
-                budgets[i] = share
+                budgets[i] = share[i]
             break
         for i in fitting:
             budgets[i] = needs[i]
@@ -126,12 +133,24 @@ def share_budget(candidates: list[list[Sentence]], seconds: float,
 
 def choose_stories(articles: list[Article], seconds: float,
                    cost: Callable[[str], float]) -> list[Story]:
+    """Each article's summary within its share of the time; nothing one story already said
+    is said again by a later one."""
     candidates = [article_sentences(a.paragraphs, a.language) for a in articles]
-    budgets = share_budget(candidates, seconds, cost)
-    return [
-        Story(article, tuple(summarize(sentences, budget, cost)))
-        for article, sentences, budget in zip(articles, candidates, budgets, strict=True)
-    ]
+    needs = [sum(cost(s.text) for s in summarize(c, math.inf, cost)) for c in candidates]
+    budgets = share_budget(needs, seconds)
+    stories: list[Story] = []
+    said: list[str] = []
+    for article, sentences, budget in zip(articles, candidates, budgets, strict=True):
+        new = [s for s in sentences if not any(is_near_duplicate(s.text, old) for old in said)]
+        chosen = summarize(new, budget, cost)
+        if chosen:
+            stories.append(Story(article, tuple(chosen)))
+            said += [s.text for s in chosen]
+    return stories
+
+
+def sentence_count(stories: list[Story]) -> int:
+    return sum(len(story.sentences) for story in stories)
 
 
 def speak_script(script: Script, voicing: Voicing, progress: Progress) -> dict[int, AudioSegment]:
@@ -141,13 +160,20 @@ def speak_script(script: Script, voicing: Voicing, progress: Progress) -> dict[i
     return dict(zip(spoken_parts, audio, strict=True))
 
 
+def framing_seconds(articles: list[Article], settings: Settings, voicing: Voicing) -> float:
+    """What everything but the chosen sentences will take: tones, opening, titles, closing."""
+    frame = build_script([Story(a, ()) for a in articles], settings.show, settings.day)
+    spoken = sum(voicing.estimate_seconds(p.text) for p in frame.parts if p.text)
+    tones = sum(len(sound.TONES[p.kind]()) for p in frame.parts if not p.text) / 1000
+    return spoken + tones + sum(p.pause_after_ms for p in frame.parts) / 1000
+
+
 def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
                   progress: Progress) -> tuple[Script, dict[int, AudioSegment], AudioSegment, list]:
     """Choose, speak and lay out; re-choose with the voice's measured pace until the
     programme lasts the target (or everything there is to say fits)."""
     target = settings.target_seconds
-    story_seconds = target
-    candidates = [article_sentences(a.paragraphs, a.language) for a in articles]
+    story_seconds = max(1.0, target - framing_seconds(articles, settings, voicing))
     best = None
     for _ in range(MAX_FITTING_ROUNDS):
         stories = choose_stories(articles, story_seconds, voicing.estimate_seconds)
@@ -159,10 +185,8 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
         voicing.learn([script.parts[i].text for i in sentence_parts],
                       [speech[i] for i in sentence_parts])
         best = (script, speech, programme, segments, stories)
-        everything_fits = all(
-            len(story.sentences) >= len(summarize(sentences, math.inf, voicing.estimate_seconds))
-            for story, sentences in zip(stories, candidates, strict=True)
-        )
+        everything = choose_stories(articles, math.inf, voicing.estimate_seconds)
+        everything_fits = sentence_count(stories) >= sentence_count(everything)
         over = duration - target
         if -DURATION_TOLERANCE_S <= over <= DURATION_TOLERANCE_S or (over < 0 and everything_fits):
             break
@@ -172,7 +196,7 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
 
 
 def generate(sources: list[str], settings: Settings, progress: Progress | None = None,
-             stdin: BinaryIO | None = None, max_stories: int | None = None,
+             stdin: BinaryIO | None = None, max_stories: int = DEFAULT_MAX_STORIES,
              ) -> tuple[Episode, list[Failure]]:
     """The whole pipeline; raises BriefingError when no source yields a story."""
     progress = progress or Silent()

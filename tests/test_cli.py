@@ -185,7 +185,8 @@ def test_srt_and_json_chapters_sit_beside_the_mp3(espeak_episode):
     chapters = json.loads(mp3.with_suffix(".chapters.json").read_text())
     assert chapters["version"] == "1.2.0"
     assert [c["title"] for c in chapters["chapters"]][1] == info["stories"][0]["title"]
-    assert chapters["chapters"][1]["startTime"] == pytest.approx(info["stories"][0]["start_s"], abs=0.01)
+    start = info["stories"][0]["start_s"]
+    assert chapters["chapters"][1]["startTime"] == pytest.approx(start, abs=0.01)
 
 
 def test_stereo_option(tmp_path: Path):
