@@ -1,0 +1,92 @@
+"""The pipeline's own decisions: sharing time between stories, no story repeating another,
+and feeds and pages from a real local HTTP server made into one briefing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import Reply
+
+from briefing import pipeline
+from briefing.config import Settings
+from briefing.model import Article
+from briefing.summary import word_count
+from tests.helpers import DATA
+
+SHARED = ("The agreement was signed in Geneva on Tuesday after three weeks of talks between "
+          "the two delegations.")
+
+
+def article(title: str, *paragraphs: str) -> Article:
+    return Article(title, paragraphs)
+
+
+def test_lead_story_gets_more_time_than_later_ones():
+    budgets = pipeline.share_budget([1000.0, 1000.0, 1000.0], 90)
+    assert budgets[0] > budgets[1] > budgets[2]
+    assert sum(budgets) == pytest.approx(90)
+
+
+def test_a_story_that_fits_whole_leaves_its_time_to_the_others():
+    budgets = pipeline.share_budget([5.0, 1000.0, 1000.0], 90)
+    assert budgets[0] == 5.0
+    assert sum(budgets) == pytest.approx(90)
+
+
+def test_a_later_story_never_repeats_what_an_earlier_one_said():
+    first = article("Talks end", SHARED, "Officials from both sides praised the outcome of the "
+                    "negotiations as a turning point for the region and its economy.")
+    second = article("Deal signed", "Markets rose sharply in early trading on Wednesday as "
+                     "investors welcomed the news from Switzerland.", SHARED)
+    stories = pipeline.choose_stories([first, second], 1000, word_count)
+    spoken = [s.text for story in stories for s in story.sentences]
+    assert spoken.count(SHARED) == 1
+    assert len(stories) == 2
+
+
+def test_every_story_gets_at_least_its_best_sentence_when_time_is_short():
+    news = ["The river flooded three villages overnight and rescue teams are still searching.",
+            "Parliament passed the budget on Friday after a long debate over school funding.",
+            "A new vaccine against malaria will be given to children in twelve countries.",
+            "The national team won the final in extra time in front of a record crowd."]
+    articles = [article(f"Story {n}", text) for n, text in enumerate(news)]
+    stories = pipeline.choose_stories(articles, 1, word_count)
+    assert [len(s.sentences) for s in stories] == [1, 1, 1, 1]
+
+
+def serve(server, path: str, name: str, content_type: str) -> str:
+    return server.add(path, Reply.file(name, content_type))
+
+
+def test_feed_and_page_from_the_web_make_one_briefing(http_server, tmp_path: Path,
+                                                      monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    feed = serve(http_server, "/world.xml", "feeds/world-full.xml", "application/rss+xml")
+    page = serve(http_server, "/bridge", "pages/night-trains.html", "text/html")
+    settings = Settings(minutes=1.5, voice="espeak", out_dir=tmp_path / "out")
+    episode, failures = pipeline.generate([feed, page], settings, max_stories=3)
+    assert failures == []
+    titles = [s.article.title for s in episode.stories]
+    assert len(titles) == 3
+    assert "Harbour bridge reopens after two-year repair" in titles
+    assert episode.duration_s == pytest.approx(90, abs=5)
+    chapters = json.loads(episode.mp3_path.with_suffix(".chapters.json").read_text())
+    story_chapters = chapters["chapters"][1:-1]
+    assert [c["title"] for c in story_chapters] == titles
+    from_feed = [s.article for s in episode.stories if s.article.source == "Coastal Times: World"]
+    assert from_feed and all(a.url.startswith("https://coastaltimes.example/") for a in from_feed)
+
+
+def test_a_failing_source_is_reported_and_the_others_still_make_the_briefing(
+        http_server, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    good = serve(http_server, "/ok", "pages/harbour-bridge.html", "text/html")
+    missing = http_server.url("/gone")
+    settings = Settings(minutes=0.5, voice="espeak", out_dir=tmp_path / "out")
+    episode, failures = pipeline.generate([good, missing, str(DATA / "nope.txt")], settings)
+    assert len(episode.stories) == 1
+    reasons = [f.reason for f in failures]
+    assert any("404" in r and "/gone" in r for r in reasons)
+    assert any("nope.txt: no such file" in r for r in reasons)
