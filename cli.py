@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from briefing import daily, pipeline
 from briefing import schedule as schedules
+from briefing.calibrate import calibrate, write_sample
 from briefing.config import Settings, load_show_config, write_show_template
 from briefing.engines import get_engine
 from briefing.errors import BriefingError
 from briefing.sentences import article_sentences
 from briefing.serve import serve as serve_directory
-from briefing.voices import list_voices
+from briefing.voices import list_voices, load_voice
 
 EXIT_BAD_INPUT = 2
 EXIT_SOME_SOURCES_FAILED = 3
@@ -118,10 +120,11 @@ def extract(sources: tuple[str, ...], max_stories: int, as_json: bool) -> None:
 @main.command()
 @sources_argument
 @max_stories_option
-def sentences(sources: tuple[str, ...], max_stories: int) -> None:
+@click.option("--lang", "language", default="", help="Language (default: from the article).")
+def sentences(sources: tuple[str, ...], max_stories: int, language: str) -> None:
     """Print the sentences of each SOURCE, one a line."""
     for article in articles_or_fail(sources, max_stories):
-        for sentence in article_sentences(article.paragraphs, article.language):
+        for sentence in article_sentences(article.paragraphs, language or article.language):
             click.echo(sentence.text)
 
 
@@ -129,17 +132,20 @@ def sentences(sources: tuple[str, ...], max_stories: int) -> None:
 @sources_argument
 @click.option("--words", type=click.IntRange(min=1), help="Summary length in words.")
 @click.option("--minutes", type=float, help="Summary length in minutes of the voice.")
-@click.option("--voice", default="piper", show_default=True, help="Voice used for sizing.")
+@click.option("--voice", default="", help="Voice used for sizing (default: piper for English).")
+@click.option("--lang", "language", default="",
+              help="Language of the articles, e.g. en, de, es (default: from the article).")
 @max_stories_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line per source.")
 def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None, voice: str,
-              max_stories: int, as_json: bool) -> None:
+              language: str, max_stories: int, as_json: bool) -> None:
     """Print an extractive summary of each SOURCE."""
     if words is not None and minutes is not None:
         fail("give --words or --minutes, not both")
-    settings = Settings(minutes=minutes or 3.5, voice=voice)
-    articles = articles_or_fail(sources, max_stories)
-    voicing = pipeline.Voicing.for_settings(settings)
+    settings = Settings(minutes=minutes or 3.5, voice=voice, language=language)
+    articles = [replace(a, language=language or a.language)
+                for a in articles_or_fail(sources, max_stories)]
+    voicing = pipeline.Voicing.for_settings(settings, language or articles[0].language)
     if words is not None:
         stories = [pipeline.summarize_words(a, words) for a in articles]
     else:
@@ -160,7 +166,10 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 @sources_argument
 @click.option("--minutes", type=float, default=3.5, show_default=True,
               help="Length of the finished MP3.")
-@click.option("--voice", default="piper", show_default=True, help="A voice from `briefing voices`.")
+@click.option("--voice", default="",
+              help="A voice from `briefing voices` (default: piper for English).")
+@click.option("--lang", "language", default="",
+              help="Language of the articles, e.g. en, de, es (default: from the article).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Output folder.")
 @click.option("--title", help="Episode title (default: show, date and lead story).")
@@ -169,12 +178,12 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 @max_stories_option
 @click.option("--stereo", is_flag=True, help="Stereo MP3 at 128 kbps (default: mono, 96 kbps).")
 @click.option("--quiet", is_flag=True, help="No progress output.")
-def generate(sources: tuple[str, ...], minutes: float, voice: str, out_dir: Path,
+def generate(sources: tuple[str, ...], minutes: float, voice: str, language: str, out_dir: Path,
              title: str | None, show: str, max_stories: int, stereo: bool, as_json: bool,
              quiet: bool) -> None:
     """Make an MP3 briefing from the SOURCES."""
-    settings = Settings(minutes=minutes, voice=voice, out_dir=out_dir, title=title, show=show,
-                        stereo=stereo)
+    settings = Settings(minutes=minutes, voice=voice, language=language, out_dir=out_dir,
+                        title=title, show=show, stereo=stereo)
     progress = TerminalProgress(enabled=sys.stderr.isatty() and not quiet and not as_json)
     episode, failures = pipeline.generate(list(sources), settings, progress,
                                           max_stories=max_stories)
@@ -197,14 +206,36 @@ def generate(sources: tuple[str, ...], minutes: float, voice: str, out_dir: Path
         sys.exit(EXIT_SOME_SOURCES_FAILED)
 
 
-@main.command()
-def voices() -> None:
+@main.group(invoke_without_command=True)
+@click.pass_context
+def voices(context: click.Context) -> None:
     """List the voices in voices/ and whether each is installed."""
+    if context.invoked_subcommand is not None:
+        return
     for voice in list_voices():
         engine = get_engine(voice.engine)
         status = "installed" if engine.available() else f"not installed: {engine.install_hint}"
         click.echo(f"{voice.name:12} {voice.engine:10} {voice.language:4} {status}")
         click.echo(f"{'':12} {voice.description}")
+
+
+@voices.command("calibrate")
+@click.argument("name")
+def voices_calibrate(name: str) -> None:
+    """Measure how fast voice NAME speaks; briefings are then sized by it."""
+    pace, stored = calibrate(load_voice(name))
+    click.echo(f"{name}: {pace:.2f} characters a second "
+               f"(about {pace * 60 / 6.1:.0f} words a minute); stored in {stored}")
+
+
+@voices.command("sample")
+@click.argument("name")
+@click.option("--out", "path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write it (default: out/sample-NAME.mp3).")
+def voices_sample(name: str, path: Path | None) -> None:
+    """Write a short MP3 of voice NAME reading news."""
+    written = write_sample(load_voice(name), path or Path("out") / f"sample-{name}.mp3")
+    click.echo(str(written))
 
 
 config_option = click.option(

@@ -26,9 +26,12 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydub import AudioSegment
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -83,35 +86,54 @@ def errors_only(edits: Iterable[Edit]) -> list[Edit]:
     return [edit for edit in edits if edit.kind != "ok"]
 
 
-def speak_and_hear(text: str, voice_name: str, result: VoiceResult) -> str:
-    """Synthesize text with the voice, transcribe it, and add the timings to result."""
+def timed_synthesis(text: str, voice_name: str) -> tuple[AudioSegment, float]:
+    """The voice speaking text, and the seconds it took."""
     voice = load_voice(voice_name)
-    engine = get_engine(voice.engine)
     started = time.perf_counter()
-    audio = engine.synthesize(text, voice)
-    synthesized = time.perf_counter()
+    audio = get_engine(voice.engine).synthesize(text, voice)
+    return audio, time.perf_counter() - started
+
+
+def hear(audio: AudioSegment, result: VoiceResult) -> str:
+    """Transcribe audio, adding its length and the recogniser's time to result."""
+    started = time.perf_counter()
     heard = transcribe_segment(audio)
-    result.synthesis_seconds += synthesized - started
-    result.asr_seconds += time.perf_counter() - synthesized
+    result.asr_seconds += time.perf_counter() - started
     result.audio_seconds += len(audio) / 1000
     return heard
+
+
+def speak_all(texts: list[str], voice_name: str, result: VoiceResult) -> Iterator[str]:
+    """What Whisper hears for each text; synthesis runs one text ahead, beside recognition."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        futures = [pool.submit(timed_synthesis, text, voice_name) for text in texts]
+        for future in futures:
+            audio, seconds = future.result()
+            result.synthesis_seconds += seconds
+            yield hear(audio, result)
+
+
+def add_scores(result: VoiceResult, sentence: str, spoken: str, raw: str, normed: str) -> None:
+    """Score the raw and the normalised round trip of one sentence."""
+    reference = normalize_for_wer(sentence)
+    result.raw_wer.append(word_error_rate(sentence, raw))
+    result.normalized_wer.append(word_error_rate(sentence, normed))
+    result.spoken_wer.append(word_error_rate(spoken, normed))
+    result.raw_edits += errors_only(align_words(reference, normalize_for_wer(raw)))
+    result.normalized_edits += errors_only(align_words(reference, normalize_for_wer(normed)))
 
 
 def score_voice(voice_name: str, sentences: list[str]) -> VoiceResult:
     """Raw and normalised round trips of every sentence with one voice."""
     result = VoiceResult(voice_name)
-    for sentence in sentences:
-        reference = normalize_for_wer(sentence)
-        heard_raw = speak_and_hear(sentence, voice_name, result)
-        spoken = normalize(sentence, load_voice(voice_name).language)
-        heard_normalized = speak_and_hear(spoken, voice_name, result)
-        result.raw_wer.append(word_error_rate(sentence, heard_raw))
-        result.normalized_wer.append(word_error_rate(sentence, heard_normalized))
-        result.spoken_wer.append(word_error_rate(spoken, heard_normalized))
-        result.raw_edits += errors_only(align_words(reference, normalize_for_wer(heard_raw)))
-        result.normalized_edits += errors_only(
-            align_words(reference, normalize_for_wer(heard_normalized))
-        )
+    language = load_voice(voice_name).language
+    spoken = [normalize(sentence, language) for sentence in sentences]
+    texts = [text for pair in zip(sentences, spoken, strict=True) for text in pair]
+    heard = list(speak_all(texts, voice_name, result))
+    for index, sentence in enumerate(sentences):
+        add_scores(result, sentence, spoken[index], heard[2 * index], heard[2 * index + 1])
+    message = f"{voice_name}: {len(texts)} clips, {result.audio_seconds:.0f} s of speech"
+    print(message, file=sys.stderr, flush=True)
     return result
 
 

@@ -27,7 +27,8 @@ def default_cache_dir() -> Path | None:
 @dataclass(frozen=True)
 class Settings:
     minutes: float = 3.5
-    voice: str = "piper"
+    voice: str = ""  # "" = the default voice for the programme's language
+    language: str = ""  # "" = the lead article's language
     out_dir: Path = Path("out")
     show: str = "News Briefing"
     author: str = "briefing"

@@ -645,6 +645,27 @@ def _local_dot_decimals(text: str) -> str:
     return re.sub(r"(?<![\d.,])(\d+)\.(\d{1,2}|\d{4,})(?![\d.,])", r"\1,\2", text)
 
 
+GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                 "September", "Oktober", "November", "Dezember")
+GERMAN_DATE_RE = re.compile(
+    r"\b(?:(am|vom|zum|dem|den|im)\s+)?(\d{1,2})\.\s+(" + "|".join(GERMAN_MONTHS) + r")\b")
+
+
+def expand_german_ordinal_dates(text: str) -> str:
+    """'am 3. Mai' -> 'am dritten Mai', '25. November' -> 'fünfundzwanzigste November'."""
+
+    def say(match: re.Match[str]) -> str:
+        article, day, month = match[1], int(match[2]), match[3]
+        ordinal = num2words(day, lang="de", to="ordinal")
+        ending = "n" if article else ""  # dative and accusative after an article: -sten
+        return f"{article + ' ' if article else ''}{ordinal}{ending} {month}"
+
+    return GERMAN_DATE_RE.sub(say, text)
+
+
+LANGUAGE_STEPS: dict[str, tuple[Step, ...]] = {"de": (expand_german_ordinal_dates,)}
+
+
 def build_pipeline(language: str) -> tuple[Step, ...]:
     """The steps for a language without its own English-style rules."""
     words = SYMBOL_WORDS.get(language, {})
@@ -653,6 +674,7 @@ def build_pipeline(language: str) -> tuple[Step, ...]:
         normalize_ellipses,
         partial(shorten_urls, dot=words.get("dot", "."), at=words.get("@", " ")),
         expand_brackets,
+        *LANGUAGE_STEPS.get(language, ()),
         partial(expand_ranges, language=language),
         expand_dashes,
         partial(expand_local_currency, language=language),

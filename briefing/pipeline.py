@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO, Protocol
 
 from pydub import AudioSegment
@@ -22,7 +22,7 @@ from briefing.sentences import article_sentences
 from briefing.sources import read_sources
 from briefing.speech import SpeechCache, speak
 from briefing.summary import is_near_duplicate, summarize
-from briefing.voices import Voice, load_voice
+from briefing.voices import Voice, calibrated_pace, default_voice, load_voice
 
 DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
 MAX_FITTING_ROUNDS = 4
@@ -84,10 +84,12 @@ class Voicing:
     chars_per_second: float
 
     @classmethod
-    def for_settings(cls, settings: Settings) -> Voicing:
-        voice = load_voice(settings.voice)
+    def for_settings(cls, settings: Settings, language: str = "en") -> Voicing:
+        """The chosen voice, or the default voice for the language; calibrated when measured."""
+        voice = load_voice(settings.voice or default_voice(language))
         engine = require_engine(voice.engine)
-        return cls(voice, engine, SpeechCache(settings.cache_dir), voice.chars_per_second)
+        pace = calibrated_pace(voice) or voice.chars_per_second
+        return cls(voice, engine, SpeechCache(settings.cache_dir), pace)
 
     def estimate_seconds(self, text: str) -> float:
         spoken = normalize(text, self.voice.language)
@@ -160,9 +162,14 @@ def speak_script(script: Script, voicing: Voicing, progress: Progress) -> dict[i
     return dict(zip(spoken_parts, audio, strict=True))
 
 
+def programme_language(articles: list[Article], settings: Settings) -> str:
+    return settings.language or (articles[0].language if articles else "en")
+
+
 def framing_seconds(articles: list[Article], settings: Settings, voicing: Voicing) -> float:
     """What everything but the chosen sentences will take: tones, opening, titles, closing."""
-    frame = build_script([Story(a, ()) for a in articles], settings.show, settings.day)
+    frame = build_script([Story(a, ()) for a in articles], settings.show, settings.day,
+                         programme_language(articles, settings))
     spoken = sum(voicing.estimate_seconds(p.text) for p in frame.parts if p.text)
     tones = sum(len(sound.TONES[p.kind]()) for p in frame.parts if not p.text) / 1000
     return spoken + tones + sum(p.pause_after_ms for p in frame.parts) / 1000
@@ -177,7 +184,8 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
     best = None
     for _ in range(MAX_FITTING_ROUNDS):
         stories = choose_stories(articles, story_seconds, voicing.estimate_seconds)
-        script = build_script(stories, settings.show, settings.day)
+        script = build_script(stories, settings.show, settings.day,
+                              programme_language(articles, settings))
         speech = speak_script(script, voicing, progress)
         programme, segments = sound.lay_out(script.parts, speech)
         duration = len(programme) / 1000
@@ -200,7 +208,8 @@ def generate(sources: list[str], settings: Settings, progress: Progress | None =
              ) -> tuple[Episode, list[Failure]]:
     """The whole pipeline; raises BriefingError when no source yields a story."""
     progress = progress or Silent()
-    Voicing.for_settings(settings)  # an unknown or missing voice fails before any fetching
+    if settings.voice:  # an unknown or missing voice fails before any fetching
+        Voicing.for_settings(settings)
     progress.stage("reading sources")
     articles, failures = load_articles(sources, stdin, max_stories)
     if not articles:
@@ -212,7 +221,9 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
                  ) -> Episode:
     """Articles -> the finished episode files in settings.out_dir."""
     progress = progress or Silent()
-    voicing = Voicing.for_settings(settings)
+    if settings.language:
+        articles = [replace(a, language=settings.language) for a in articles]
+    voicing = Voicing.for_settings(settings, programme_language(articles, settings))
     progress.stage(f"summarizing and speaking with {voicing.voice.name}")
     script, _, programme, segments, stories = fit_to_length(articles, settings, voicing, progress)
     progress.stage("mastering loudness")

@@ -99,6 +99,7 @@ BRITISH_ISE = re.compile(
     r"|maxim|optim|character|categor|special|civil|capital)is(e|ed|es|ing|ation|ations|er|ers)\b"
 )
 BRITISH_DOUBLE_L = re.compile(r"\b(total|travel|cancel|label|model|fuel|signal)l(ed|ing|er|ers)\b")
+COMPASS_COMPOUND = re.compile(r"\b(north|south)[\s-]+(east|west)(ern|erly|ward|wards)?\b")
 APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -231,6 +232,7 @@ TEXT_STEPS: tuple[TextStep, ...] = (
     lambda text: text.replace("&", " and ").replace("+", " plus ").lower(),
     lambda text: BRITISH_DOUBLE_L.sub(r"\1\2", BRITISH_ISE.sub(r"\1iz\2", text)),
     lambda text: BRITISH_OUR.sub(r"\1r", text),
+    lambda text: COMPASS_COMPOUND.sub(r"\1\2\3", text),
     lambda text: APOSTROPHE.sub("", text),
 )
 

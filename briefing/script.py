@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+
+from babel.dates import format_date
 
 from briefing.model import Part, Script, Story
 
@@ -12,22 +15,53 @@ TITLE_PAUSE_MS = 600
 STORY_PAUSE_MS = 500  # either side of the transition tone
 
 
-def build_script(stories: list[Story], show: str, day: date) -> Script:
+@dataclass(frozen=True)
+class Phrases:
+    """What the presenter says, in one language. Dates are babel (CLDR) patterns."""
+
+    locale: str
+    opening: str  # {show}, {date}, {count}
+    date_pattern: str
+    one_story: str
+    stories: str  # {n}
+    title_with_source: str  # {source}, {title}
+    closing: str  # {show}, {date}
+
+
+PHRASES = {
+    "en": Phrases("en", "This is {show} for {date}. {count}", "EEEE, MMMM d, y", "One story.",
+                  "{n} stories.", "From {source}: {title}.",
+                  "That was {show} for {date}. Thanks for listening."),
+    "de": Phrases("de", "Das ist {show} für {date}. {count}", "EEEE, 'den' d. MMMM y",
+                  "Eine Meldung.", "{n} Meldungen.", "Von {source}: {title}.",
+                  "Das war {show}. Danke fürs Zuhören."),
+    "es": Phrases("es", "Esto es {show} del {date}. {count}", "EEEE d 'de' MMMM 'de' y",
+                  "Una noticia.", "{n} noticias.", "De {source}: {title}.",
+                  "Esto fue {show}. Gracias por escuchar."),
+}
+
+
+def phrases_for(language: str) -> Phrases:
+    return PHRASES.get(language.split("-")[0].split("_")[0].lower(), PHRASES["en"])
+
+
+def build_script(stories: list[Story], show: str, day: date, language: str = "en") -> Script:
     """The whole programme, in the order it will be heard."""
+    words = phrases_for(language)
     parts: list[Part] = [Part("intro_tone", pause_after_ms=300)]
-    parts.append(Part("opening", opening_line(show, day, len(stories)), pause_after_ms=800))
+    parts.append(Part("opening", opening_line(show, day, len(stories), words), pause_after_ms=800))
     for number, story in enumerate(stories):
         if number:
             parts.append(Part("transition", pause_after_ms=STORY_PAUSE_MS))
-        parts.extend(story_parts(story, number))
+        parts.extend(story_parts(story, number, words))
     parts[-1] = _with_pause(parts[-1], 900)
-    parts.append(Part("closing", closing_line(show, day), pause_after_ms=400))
+    parts.append(Part("closing", closing_line(show, day, words), pause_after_ms=400))
     parts.append(Part("outro_tone"))
     return Script(parts=tuple(parts), title=episode_title(show, day, stories))
 
 
-def story_parts(story: Story, number: int) -> list[Part]:
-    parts = [Part("title", title_line(story), number, TITLE_PAUSE_MS)]
+def story_parts(story: Story, number: int, words: Phrases = PHRASES["en"]) -> list[Part]:
+    parts = [Part("title", title_line(story, words), number, TITLE_PAUSE_MS)]
     sentences = story.sentences
     for i, sentence in enumerate(sentences):
         next_paragraph = sentences[i + 1].paragraph if i + 1 < len(sentences) else None
@@ -36,19 +70,23 @@ def story_parts(story: Story, number: int) -> list[Part]:
     return parts
 
 
-def title_line(story: Story) -> str:
+def title_line(story: Story, words: Phrases = PHRASES["en"]) -> str:
     title = story.article.title.strip().rstrip(".")
     source = story.article.source.strip()
-    return f"From {source}: {title}." if source else f"{title}."
+    return words.title_with_source.format(source=source, title=title) if source else f"{title}."
 
 
-def opening_line(show: str, day: date, count: int) -> str:
-    stories = "One story." if count == 1 else f"{count} stories."
-    return f"This is {show} for {day:%A, %B} {day.day}, {day.year}. {stories}"
+def spoken_date(day: date, words: Phrases) -> str:
+    return format_date(day, words.date_pattern, locale=words.locale)
 
 
-def closing_line(show: str, day: date) -> str:
-    return f"That was {show} for {day:%A, %B} {day.day}. Thanks for listening."
+def opening_line(show: str, day: date, count: int, words: Phrases = PHRASES["en"]) -> str:
+    stories = words.one_story if count == 1 else words.stories.format(n=count)
+    return words.opening.format(show=show, date=spoken_date(day, words), count=stories)
+
+
+def closing_line(show: str, day: date, words: Phrases = PHRASES["en"]) -> str:
+    return words.closing.format(show=show, date=spoken_date(day, words))
 
 
 def episode_title(show: str, day: date, stories: list[Story]) -> str:

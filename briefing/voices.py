@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,3 +57,58 @@ def _voice_from_file(path: Path) -> Voice:
     if "engine" not in fields:
         raise BriefingError(f"voice profile {path} has no `engine`")
     return Voice(name=path.stem, options=options, **fields)
+
+
+DEFAULT_VOICES = {"en": "piper"}
+
+
+def default_voice(language: str) -> str:
+    """piper for English; otherwise the first installed profile speaking the language."""
+    base = language.split("-")[0].split("_")[0].lower() or "en"
+    if base in DEFAULT_VOICES:
+        return DEFAULT_VOICES[base]
+    matching = [v for v in list_voices() if v.language == base]
+    if not matching:
+        raise BriefingError(f"no voice speaks {language!r}; add a profile to voices/ "
+                            "(e.g. an espeak-ng one) or pass --voice")
+    return matching[0].name
+
+
+def calibration_file() -> Path:
+    """Where measured speaking rates are kept (BRIEFING_CALIBRATION overrides)."""
+    configured = os.environ.get("BRIEFING_CALIBRATION")
+    if configured:
+        return Path(configured)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("briefing")) / "calibration.json"
+
+
+def calibration_key(voice: Voice) -> str:
+    return f"{voice.name}|{voice.engine}|{voice.voice}|{voice.speed}|{voice.pitch}"
+
+
+def calibrated_pace(voice: Voice) -> float | None:
+    """The voice's measured characters per second, if `briefing voices calibrate` ran."""
+    try:
+        measured = json.loads(calibration_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = measured.get(calibration_key(voice)) if isinstance(measured, dict) else None
+    return float(value) if isinstance(value, int | float) and value > 0 else None
+
+
+def save_calibration(voice: Voice, chars_per_second: float) -> Path:
+    path = calibration_file()
+    try:
+        measured = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(measured, dict):
+            measured = {}
+    except (OSError, ValueError):
+        measured = {}
+    measured[calibration_key(voice)] = round(chars_per_second, 3)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(measured, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path

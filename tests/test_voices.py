@@ -28,3 +28,36 @@ def test_broken_profile_is_a_one_line_error(tmp_path: Path):
     (tmp_path / "bad.toml").write_text("engine = \n")
     with pytest.raises(BriefingError, match="not valid TOML"):
         load_voice("bad", tmp_path)
+
+
+def test_calibration_is_measured_stored_and_used(tmp_path: Path, monkeypatch):
+    from briefing.calibrate import calibrate
+    from briefing.voices import calibrated_pace
+
+    monkeypatch.setenv("BRIEFING_CALIBRATION", str(tmp_path / "cal.json"))
+    voice = load_voice("espeak")
+    assert calibrated_pace(voice) is None
+    pace, stored = calibrate(voice)
+    assert stored == tmp_path / "cal.json"
+    assert 10 < pace < 30  # characters a second: a human newsreader says about 15
+    assert calibrated_pace(voice) == pytest.approx(pace, abs=0.01)
+    faster = voice.__class__(**{**voice.__dict__, "speed": 1.5})
+    assert calibrated_pace(faster) is None  # other settings, other measurement
+
+
+def test_default_voice_follows_the_language():
+    from briefing.voices import default_voice
+
+    assert default_voice("en") == "piper"
+    assert load_voice(default_voice("de")).language == "de"
+    with pytest.raises(BriefingError, match="no voice speaks 'xx'"):
+        default_voice("xx")
+
+
+def test_sample_is_a_short_mastered_mp3(tmp_path: Path):
+    from briefing.audio import measure_loudness
+    from briefing.calibrate import write_sample
+
+    path = write_sample(load_voice("espeak"), tmp_path / "s.mp3")
+    level = measure_loudness(path)
+    assert -17 <= level.integrated_lufs <= -15

@@ -1,0 +1,67 @@
+"""Measure how fast a voice really speaks, and write a short sample of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.audio import encode_mp3, level_speech, master
+from briefing.engines import require_engine
+from briefing.normalize import normalize
+from briefing.speech import conform
+from briefing.voices import Voice, save_calibration
+
+CALIBRATION_TEXTS = {
+    "en": (
+        "The government announced on Tuesday that it would spend two billion dollars on new "
+        "railway lines over the next five years. Officials said the first trains could run "
+        "by the end of next year, although critics warned that similar promises had been "
+        "broken before. In a statement, the transport minister said the plan would cut "
+        "journey times between the largest cities by almost half."
+    ),
+    "de": (
+        "Die Regierung hat am Dienstag angekündigt, in den nächsten fünf Jahren zwei "
+        "Milliarden Euro in neue Bahnstrecken zu investieren. Die ersten Züge könnten nach "
+        "Angaben von Beamten bis Ende des nächsten Jahres fahren. Kritiker warnten jedoch, "
+        "dass ähnliche Versprechen schon früher gebrochen worden seien."
+    ),
+    "es": (
+        "El gobierno anunció el martes que invertirá dos mil millones de euros en nuevas "
+        "líneas de tren durante los próximos cinco años. Según los funcionarios, los primeros "
+        "trenes podrían circular a finales del próximo año, aunque los críticos advirtieron "
+        "que promesas similares ya se habían incumplido antes."
+    ),
+}
+
+
+def calibration_text(language: str) -> str:
+    return CALIBRATION_TEXTS.get(language, CALIBRATION_TEXTS["en"])
+
+
+def measure_pace(voice: Voice) -> float:
+    """Characters of normalised text per second of speech, sentence by sentence as the
+    pipeline speaks, so pauses inside the engine count and our own pauses do not."""
+    from briefing.sentences import split_sentences
+
+    engine = require_engine(voice.engine)
+    sentences = [normalize(s, voice.language)
+                 for s in split_sentences(calibration_text(voice.language), voice.language)]
+    seconds = sum(len(conform(engine.synthesize(s, voice))) for s in sentences) / 1000
+    return sum(len(s) for s in sentences) / seconds
+
+
+def calibrate(voice: Voice) -> tuple[float, Path]:
+    """Measure the voice and store the result; returns (chars per second, where stored)."""
+    pace = measure_pace(voice)
+    return pace, save_calibration(voice, pace)
+
+
+def write_sample(voice: Voice, path: Path) -> Path:
+    """A short mastered MP3 of the voice reading news."""
+    from briefing.episode import atomic_path
+
+    engine = require_engine(voice.engine)
+    text = normalize(calibration_text(voice.language).split(". ")[0] + ".", voice.language)
+    audio = master(level_speech(conform(engine.synthesize(text, voice))))
+    with atomic_path(path) as tmp:
+        encode_mp3(audio, tmp)
+    return path
