@@ -176,14 +176,22 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 @click.option("--show", default="News Briefing", show_default=True, help="Show name.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @max_stories_option
+@click.option("--intro-music", type=click.Path(dir_okay=False, path_type=Path),
+              help="Music that opens the briefing and ducks under the opening line.")
+@click.option("--outro-music", type=click.Path(dir_okay=False, path_type=Path),
+              help="Music under the closing line that then plays alone.")
+@click.option("--music-bed", type=click.Path(dir_okay=False, path_type=Path),
+              help="Quiet music under the whole briefing, dipping under speech.")
 @click.option("--stereo", is_flag=True, help="Stereo MP3 at 128 kbps (default: mono, 96 kbps).")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def generate(sources: tuple[str, ...], minutes: float, voice: str, language: str, out_dir: Path,
-             title: str | None, show: str, max_stories: int, stereo: bool, as_json: bool,
+             title: str | None, show: str, max_stories: int, intro_music: Path | None,
+             outro_music: Path | None, music_bed: Path | None, stereo: bool, as_json: bool,
              quiet: bool) -> None:
     """Make an MP3 briefing from the SOURCES."""
     settings = Settings(minutes=minutes, voice=voice, language=language, out_dir=out_dir,
-                        title=title, show=show, stereo=stereo)
+                        title=title, show=show, stereo=stereo, intro_music=intro_music,
+                        outro_music=outro_music, music_bed=music_bed)
     progress = TerminalProgress(enabled=sys.stderr.isatty() and not quiet and not as_json)
     episode, failures = pipeline.generate(list(sources), settings, progress,
                                           max_stories=max_stories)

@@ -67,14 +67,20 @@ def to_segment(samples: np.ndarray) -> AudioSegment:
 
 
 def lay_out(
-    parts: tuple[Part, ...], speech: dict[int, AudioSegment]
+    parts: tuple[Part, ...], speech: dict[int, AudioSegment],
+    tones: dict[str, AudioSegment] | None = None,
 ) -> tuple[AudioSegment, list[Segment]]:
-    """Place every part and its pause on one timeline; speech[i] is part i's audio."""
+    """Place every part and its pause on one timeline; speech[i] is part i's audio, and
+    `tones` replaces generated chimes (e.g. with the user's music)."""
+    tones = tones or {}
     pieces: list[bytes] = []
     segments: list[Segment] = []
     position_frames = 0
     for index, part in enumerate(parts):
-        sound = level_speech(speech[index]) if part.text else TONES[part.kind]()
+        if part.text:
+            sound = level_speech(speech[index])
+        else:
+            sound = tones[part.kind] if part.kind in tones else TONES[part.kind]()
         sound = sound.fade_in(FADE_MS).fade_out(FADE_MS)
         start_ms = position_frames * 1000 // SAMPLE_RATE
         pieces.append(sound.raw_data)

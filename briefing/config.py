@@ -35,6 +35,9 @@ class Settings:
     title: str | None = None  # the episode title; made from the show and lead story when None
     day: date = field(default_factory=date.today)
     stereo: bool = False
+    intro_music: Path | None = None
+    outro_music: Path | None = None
+    music_bed: Path | None = None
     cache_dir: Path | None = field(default_factory=default_cache_dir)
 
     def __post_init__(self) -> None:
@@ -72,11 +75,15 @@ max_stories = 8                 # stories per episode at most
 out = "out"                     # output folder (relative to this file)
 keep = 30                       # episodes kept in the feed; older files are deleted
 at = "06:30"                    # daily time for `briefing schedule install`
+# intro_music = "intro.mp3"     # optional: music under the opening line (ducks under speech)
+# outro_music = "outro.mp3"     # optional: music under the closing line, then alone
+# music_bed = "bed.mp3"         # optional: quiet music under the whole briefing
 '''
 
 SHOW_KEYS = {"title", "description", "author", "email", "language", "category", "explicit",
              "base_url", "image"}
-BRIEFING_KEYS = {"sources", "voice", "minutes", "max_stories", "out", "keep", "at"}
+BRIEFING_KEYS = {"sources", "voice", "minutes", "max_stories", "out", "keep", "at",
+                 "intro_music", "outro_music", "music_bed"}
 
 
 @dataclass(frozen=True)
@@ -92,10 +99,15 @@ class ShowConfig:
     out_dir: Path = Path("out")
     keep: int = 30
     at: str = "06:30"
+    intro_music: Path | None = None
+    outro_music: Path | None = None
+    music_bed: Path | None = None
 
     def settings(self, **overrides: object) -> Settings:
         values = {"minutes": self.minutes, "voice": self.voice, "out_dir": self.out_dir,
-                  "show": self.show.title, "author": self.show.author}
+                  "show": self.show.title, "author": self.show.author,
+                  "intro_music": self.intro_music, "outro_music": self.outro_music,
+                  "music_bed": self.music_bed}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return Settings(**values)
 
@@ -130,6 +142,9 @@ def load_show_config(path: Path) -> ShowConfig:
             out_dir=(path.parent / briefing_table.get("out", "out")).resolve(),
             keep=int(briefing_table.get("keep", 30)),
             at=str(briefing_table.get("at", "06:30")),
+            **{key: (path.parent / briefing_table[key]).resolve()
+               for key in ("intro_music", "outro_music", "music_bed")
+               if briefing_table.get(key)},
         )
     except (TypeError, ValueError) as exc:
         raise BriefingError(f"{path}: a value has the wrong type ({exc})") from exc

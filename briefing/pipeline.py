@@ -16,6 +16,7 @@ from briefing.config import Settings
 from briefing.engines import Engine, require_engine
 from briefing.errors import BriefingError
 from briefing.model import Article, Episode, Script, Story
+from briefing.music import Music, load_music, mix_music, tones_for
 from briefing.normalize import normalize
 from briefing.script import SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
@@ -176,7 +177,8 @@ def framing_seconds(articles: list[Article], settings: Settings, voicing: Voicin
 
 
 def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
-                  progress: Progress) -> tuple[Script, dict[int, AudioSegment], AudioSegment, list]:
+                  progress: Progress, music: Music
+                  ) -> tuple[Script, dict[int, AudioSegment], AudioSegment, list]:
     """Choose, speak and lay out; re-choose with the voice's measured pace until the
     programme lasts the target (or everything there is to say fits)."""
     target = settings.target_seconds
@@ -187,7 +189,8 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
         script = build_script(stories, settings.show, settings.day,
                               programme_language(articles, settings))
         speech = speak_script(script, voicing, progress)
-        programme, segments = sound.lay_out(script.parts, speech)
+        tones = tones_for(music, script.parts, speech)
+        programme, segments = sound.lay_out(script.parts, speech, tones)
         duration = len(programme) / 1000
         sentence_parts = [i for i, p in enumerate(script.parts) if p.kind == "sentence"]
         voicing.learn([script.parts[i].text for i in sentence_parts],
@@ -225,7 +228,11 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
         articles = [replace(a, language=settings.language) for a in articles]
     voicing = Voicing.for_settings(settings, programme_language(articles, settings))
     progress.stage(f"summarizing and speaking with {voicing.voice.name}")
-    script, _, programme, segments, stories = fit_to_length(articles, settings, voicing, progress)
+    music = Music(load_music(settings.intro_music), load_music(settings.outro_music),
+                  load_music(settings.music_bed))
+    script, _, programme, segments, stories = fit_to_length(articles, settings, voicing,
+                                                            progress, music)
+    programme = mix_music(programme, segments, music)
     progress.stage("mastering loudness")
     mastered = sound.master(programme)
     progress.stage("writing the episode")
