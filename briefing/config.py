@@ -38,6 +38,7 @@ class Settings:
     intro_music: Path | None = None
     outro_music: Path | None = None
     music_bed: Path | None = None
+    cover: Path | None = None  # the show's image; None draws one from the show's name
     cache_dir: Path | None = field(default_factory=default_cache_dir)
 
     def __post_init__(self) -> None:
@@ -107,7 +108,8 @@ class ShowConfig:
         values = {"minutes": self.minutes, "voice": self.voice, "out_dir": self.out_dir,
                   "show": self.show.title, "author": self.show.author,
                   "intro_music": self.intro_music, "outro_music": self.outro_music,
-                  "music_bed": self.music_bed}
+                  "music_bed": self.music_bed,
+                  "cover": self.out_dir / self.show.image if self.show.image else None}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return Settings(**values)
 

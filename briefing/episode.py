@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from mutagen.id3 import (
+    APIC,
     CHAP,
     COMM,
     CTOC,
@@ -24,6 +25,7 @@ from mutagen.id3 import (
     USLT,
     WXXX,
     CTOCFlags,
+    PictureType,
 )
 from pydub import AudioSegment
 
@@ -84,20 +86,24 @@ def chapters_of(segments: list[Segment], stories: list[Story], total_ms: int) ->
 def write_mp3(
     audio: AudioSegment, path: Path, *, title: str, show: str, author: str, day: date,
     description: str, transcript: str, chapters: list[Chapter], stereo: bool = False,
+    cover_jpeg: bytes = b"",
 ) -> None:
     """Encode, tag and atomically move into place."""
     channels, bitrate = (2, STEREO_BITRATE) if stereo else (1, BITRATE)
     with atomic_path(path) as tmp:
         encode_mp3(audio, tmp, bitrate, channels)
         tag(tmp, title=title, show=show, author=author, day=day, description=description,
-            transcript=transcript, chapters=chapters)
+            transcript=transcript, chapters=chapters, cover_jpeg=cover_jpeg)
 
 
 def tag(
     path: Path, *, title: str, show: str, author: str, day: date, description: str,
-    transcript: str, chapters: list[Chapter],
+    transcript: str, chapters: list[Chapter], cover_jpeg: bytes = b"",
 ) -> None:
     tags = ID3()
+    if cover_jpeg:
+        tags.add(APIC(encoding=3, mime="image/jpeg", type=PictureType.COVER_FRONT,
+                      desc="Cover", data=cover_jpeg))
     tags.add(TIT2(encoding=3, text=title))
     tags.add(TPE1(encoding=3, text=author))
     tags.add(TALB(encoding=3, text=show))

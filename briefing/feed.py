@@ -18,6 +18,7 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 from lxml import etree
 
+from briefing.cover import cover_name
 from briefing.episode import atomic_path, timestamp
 from briefing.errors import BriefingError
 from briefing.model import Chapter, PublishedEpisode, Show
@@ -27,7 +28,6 @@ PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 PSC_NS = "http://podlove.org/simple-chapters"
 # The namespace the Podcasting 2.0 spec fixes for podcast:guid.
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
-DEFAULT_COVER = "cover.png"
 TRANSCRIPT_TYPES = (
     ("transcript_vtt", "text/vtt"),
     ("transcript_srt", "application/x-subrip"),
@@ -60,10 +60,6 @@ def base_url(show: Show) -> str:
         )
     return show.base_url.rstrip("/") + "/"
 
-
-def cover_name(show: Show) -> str:
-    """The cover art's file name inside out/: the show's own, or the generated one."""
-    return show.image or DEFAULT_COVER
 
 
 def podcast_guid(feed_url: str) -> str:

@@ -13,9 +13,10 @@ from briefing import audio as sound
 from briefing import episode as files
 from briefing.article import to_article
 from briefing.config import Settings
+from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import Engine, require_engine
 from briefing.errors import BriefingError
-from briefing.model import Article, Episode, Script, Story
+from briefing.model import Article, Episode, Script, Show, Story
 from briefing.music import Music, load_music, mix_music, tones_for
 from briefing.normalize import normalize
 from briefing.script import SENTENCE_PAUSE_MS, build_script
@@ -224,6 +225,8 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
                  ) -> Episode:
     """Articles -> the finished episode files in settings.out_dir."""
     progress = progress or Silent()
+    if settings.cover and not settings.cover.is_file():
+        raise BriefingError(f"the show's image {settings.cover} does not exist")
     if settings.language:
         articles = [replace(a, language=settings.language) for a in articles]
     voicing = Voicing.for_settings(settings, programme_language(articles, settings))
@@ -253,9 +256,10 @@ def publish_files(mastered: AudioSegment, script: Script, segments: list, storie
     files.write_text_atomically(settings.out_dir / f"{stem}.chapters.json",
                                 files.chapters_json(chapters, title))
     description = "Stories: " + "; ".join(s.article.title for s in stories)
+    cover = settings.cover or ensure_cover(Show(title=settings.show), settings.out_dir)
     files.write_mp3(mastered, mp3, title=title, show=settings.show, author=settings.author,
                     day=settings.day, description=description, transcript=transcript,
-                    chapters=chapters, stereo=settings.stereo)
+                    chapters=chapters, stereo=settings.stereo, cover_jpeg=embedded_jpeg(cover))
     return Episode(mp3_path=mp3, transcript_path=transcript_path,
                    duration_s=len(mastered) / 1000, title=title, stories=tuple(stories),
                    chapters=tuple(chapters), segments=tuple(segments))

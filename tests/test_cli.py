@@ -233,3 +233,11 @@ def test_voices_calibrate_and_sample_from_the_cli(tmp_path: Path):
     sample = tmp_path / "sample.mp3"
     result = run("voices", "sample", "espeak", "--out", str(sample))
     assert result.returncode == 0 and duration_s(sample) > 3
+
+
+def test_mp3_embeds_the_cover_art(espeak_episode):
+    info, out = espeak_episode
+    [picture] = ID3(info["mp3"]).getall("APIC")
+    assert picture.mime == "image/jpeg" and picture.type == 3
+    assert picture.data[:2] == b"\xff\xd8" and len(picture.data) < 200_000
+    assert (out / "cover.png").is_file()

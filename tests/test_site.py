@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from briefing.cover import cover_art, ensure_cover
 from briefing.errors import BriefingError
 from briefing.model import Show
 from briefing.serve import make_server
 from briefing.site import (
-    cover_art,
-    ensure_cover,
     episode_files,
     publish,
     waveform_name,

@@ -1,0 +1,95 @@
+"""The show's cover art: the user's image, or one drawn from the show title; and the small
+copy of it embedded in each MP3."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL.PngImagePlugin import PngInfo
+
+from briefing.episode import atomic_path
+from briefing.errors import BriefingError
+from briefing.model import Show
+
+DEFAULT_COVER = "cover.png"
+COVER_SIZE = 3000
+EMBEDDED_SIZE = 600  # players show it small; keeps each MP3 light
+COVER_TOP = (18, 38, 74)
+COVER_BOTTOM = (41, 98, 160)
+
+def cover_name(show: Show) -> str:
+    """The cover art's file name inside out/: the show's own, or the generated one."""
+    return show.image or DEFAULT_COVER
+
+
+
+def ensure_cover(show: Show, out_dir: Path) -> Path:
+    """The show's cover in out/; generated from the title when the show names none."""
+    path = out_dir / cover_name(show)
+    if show.image:
+        if not path.is_file():
+            raise BriefingError(f"The show's image {show.image!r} is not in {out_dir}: copy it "
+                                "there, or leave image empty to generate a cover.")
+        return path
+    if cover_title(path) != show.title:
+        cover_art(show.title, path)
+    return path
+
+
+def cover_title(path: Path) -> str | None:
+    """The title a generated cover was drawn with, or None when there is none."""
+    if not path.is_file():
+        return None
+    with Image.open(path) as image:
+        return getattr(image, "text", {}).get("Title")
+
+
+def cover_art(show_title: str, path: Path) -> Path:
+    """A 3000x3000 RGB PNG: the show title in white on a blue gradient."""
+    gradient = Image.linear_gradient("L").resize((COVER_SIZE, COVER_SIZE))
+    image = ImageOps.colorize(gradient, COVER_TOP, COVER_BOTTOM).convert("RGB")
+    draw_title(ImageDraw.Draw(image), show_title)
+    info = PngInfo()
+    info.add_text("Title", show_title)
+    with atomic_path(path) as tmp:
+        image.save(tmp, format="PNG", optimize=True, pnginfo=info)
+    return path
+
+
+def draw_title(draw: ImageDraw.ImageDraw, title: str) -> None:
+    """The title as large as fits in 80% of the square, centred."""
+    room = COVER_SIZE * 0.8
+    for size in range(420, 60, -20):
+        font = ImageFont.load_default(size=size)
+        lines = wrap(draw, title, font, room)
+        height = size * 1.2 * len(lines)
+        if height <= room and all(draw.textlength(line, font=font) <= room for line in lines):
+            break
+    top = (COVER_SIZE - height) / 2
+    for number, line in enumerate(lines):
+        y = top + number * size * 1.2 + size * 0.6
+        draw.text((COVER_SIZE / 2, y), line, font=font, fill="white", anchor="mm")
+
+
+def wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
+         width: float) -> list[str]:
+    """Greedy word wrap to `width` pixels."""
+    lines: list[str] = []
+    for word in text.split() or [""]:
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(candidate, font=font) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def embedded_jpeg(cover: Path) -> bytes:
+    """The cover as a 600x600 JPEG for the MP3's APIC frame."""
+    with Image.open(cover) as image:
+        small = ImageOps.fit(image.convert("RGB"), (EMBEDDED_SIZE, EMBEDDED_SIZE))
+    buffer = io.BytesIO()
+    small.save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()
