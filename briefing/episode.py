@@ -88,12 +88,11 @@ def write_mp3(
     description: str, transcript: str, chapters: list[Chapter], stereo: bool = False,
     cover_jpeg: bytes = b"",
 ) -> None:
-    """Encode, tag and atomically move into place."""
+    """Encode and tag (the caller makes it atomic: see atomic_path)."""
     channels, bitrate = (2, STEREO_BITRATE) if stereo else (1, BITRATE)
-    with atomic_path(path) as tmp:
-        encode_mp3(audio, tmp, bitrate, channels)
-        tag(tmp, title=title, show=show, author=author, day=day, description=description,
-            transcript=transcript, chapters=chapters, cover_jpeg=cover_jpeg)
+    encode_mp3(audio, path, bitrate, channels)
+    tag(path, title=title, show=show, author=author, day=day, description=description,
+        transcript=transcript, chapters=chapters, cover_jpeg=cover_jpeg)
 
 
 def tag(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from pydub import AudioSegment
@@ -250,16 +252,23 @@ def publish_files(mastered: AudioSegment, script: Script, segments: list, storie
     transcript_path = settings.out_dir / f"{stem}.txt"
     chapters = files.chapters_of(segments, stories, len(mastered))
     transcript = files.plain_transcript(segments)
-    files.write_text_atomically(transcript_path, transcript)
-    files.write_text_atomically(settings.out_dir / f"{stem}.vtt", files.webvtt(segments))
-    files.write_text_atomically(settings.out_dir / f"{stem}.srt", files.srt(segments))
-    files.write_text_atomically(settings.out_dir / f"{stem}.chapters.json",
-                                files.chapters_json(chapters, title))
     description = "Stories: " + "; ".join(s.article.title for s in stories)
     cover = settings.cover or ensure_cover(Show(title=settings.show), settings.out_dir)
-    files.write_mp3(mastered, mp3, title=title, show=settings.show, author=settings.author,
-                    day=settings.day, description=description, transcript=transcript,
-                    chapters=chapters, stereo=settings.stereo, cover_jpeg=embedded_jpeg(cover))
+    # Every file is written under a temporary name first and all are renamed together at
+    # the end, so a crash never leaves a new transcript beside an old MP3.
+    with ExitStack() as renames:
+        def staged(suffix: str) -> Path:
+            return renames.enter_context(files.atomic_path(settings.out_dir / f"{stem}{suffix}"))
+
+        staged(".txt").write_text(transcript, encoding="utf-8")
+        staged(".vtt").write_text(files.webvtt(segments), encoding="utf-8")
+        staged(".srt").write_text(files.srt(segments), encoding="utf-8")
+        staged(".chapters.json").write_text(files.chapters_json(chapters, title),
+                                            encoding="utf-8")
+        files.write_mp3(mastered, staged(".mp3"), title=title, show=settings.show,
+                        author=settings.author, day=settings.day, description=description,
+                        transcript=transcript, chapters=chapters, stereo=settings.stereo,
+                        cover_jpeg=embedded_jpeg(cover))
     return Episode(mp3_path=mp3, transcript_path=transcript_path,
                    duration_s=len(mastered) / 1000, title=title, stories=tuple(stories),
                    chapters=tuple(chapters), segments=tuple(segments))

@@ -241,3 +241,40 @@ def test_mp3_embeds_the_cover_art(espeak_episode):
     assert picture.mime == "image/jpeg" and picture.type == 3
     assert picture.data[:2] == b"\xff\xd8" and len(picture.data) < 200_000
     assert (out / "cover.png").is_file()
+
+
+def episode_files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if not p.name.startswith(".")}
+
+
+def test_killed_or_interrupted_generate_leaves_the_previous_episode_whole(tmp_path: Path):
+    import signal
+    import time
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = [sys.executable, str(REPO / "cli.py"), "generate", str(EXAMPLE), "--voice", "espeak",
+            "--minutes", "1", "--out", str(out), "--quiet"]
+    env = {**os.environ, "BRIEFING_CACHE": str(cache)}
+    assert subprocess.run(args, env=env, capture_output=True).returncode == 0
+    before = episode_files(out)
+    for delay in (0.3, 0.8, 1.3, 1.8, 2.3, 2.8):
+        process = subprocess.Popen([*args, "--title", "A different title"], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        after = episode_files(out)
+        # Either nothing changed, or every file was replaced together: never a mix.
+        changed = {name for name in before if after.get(name) != before[name]}
+        assert changed in (set(), {n for n in before if not n.endswith(".png")}), (delay, changed)
+        assert set(after) == set(before)
+        before = after
+    process = subprocess.Popen([*args, "--title", "Interrupted"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    if process.returncode != 0:  # it may have finished before the signal
+        assert process.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
+        assert not list(out.glob(".*.part"))
+    assert subprocess.run(args, env=env, capture_output=True).returncode == 0
