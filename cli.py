@@ -16,6 +16,7 @@ from briefing.calibrate import calibrate, write_sample
 from briefing.config import Settings, load_show_config, write_show_template
 from briefing.engines import get_engine
 from briefing.errors import BriefingError
+from briefing.model import Episode
 from briefing.sentences import article_sentences
 from briefing.serve import serve as serve_directory
 from briefing.voices import list_voices, load_voice
@@ -75,6 +76,17 @@ def articles_or_fail(sources: tuple[str, ...], max_stories: int) -> list:
         fail("; ".join(f.reason for f in failures) or "no article in the sources given")
     report_failures(failures)
     return articles
+
+
+def generate_for_show(config_path: Path, sources: list[str], options: dict,
+                      progress: TerminalProgress, max_stories: int
+                      ) -> tuple[Episode, list[pipeline.Failure]]:
+    """generate --config: the show's settings, with the options given on the command line."""
+    config = load_show_config(config_path)
+    given = {k: v for k, v in options.items() if v is not None and v != "" and v is not False}
+    result = daily.generate_for_show(config, sources, config.settings(**given), progress,
+                                     max_stories)
+    return result.made, result.failures
 
 
 class BriefingGroup(click.Group):
@@ -164,8 +176,7 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 
 @main.command()
 @sources_argument
-@click.option("--minutes", type=float, default=3.5, show_default=True,
-              help="Length of the finished MP3.")
+@click.option("--minutes", type=float, help="Length of the finished MP3 (default: 3.5).")
 @click.option("--voice", default="",
               help="A voice from `briefing voices` (default: piper for English).")
 @click.option("--lang", "language", default="",
@@ -183,18 +194,27 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 @click.option("--music-bed", type=click.Path(dir_okay=False, path_type=Path),
               help="Quiet music under the whole briefing, dipping under speech.")
 @click.option("--stereo", is_flag=True, help="Stereo MP3 at 128 kbps (default: mono, 96 kbps).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="A show's TOML: use its settings and publish the episode to its feed.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
-def generate(sources: tuple[str, ...], minutes: float, voice: str, language: str, out_dir: Path,
+def generate(sources: tuple[str, ...], minutes: float | None, voice: str, language: str,
+             out_dir: Path,
              title: str | None, show: str, max_stories: int, intro_music: Path | None,
-             outro_music: Path | None, music_bed: Path | None, stereo: bool, as_json: bool,
-             quiet: bool) -> None:
+             outro_music: Path | None, music_bed: Path | None, stereo: bool,
+             config_path: Path | None, as_json: bool, quiet: bool) -> None:
     """Make an MP3 briefing from the SOURCES."""
-    settings = Settings(minutes=minutes, voice=voice, language=language, out_dir=out_dir,
-                        title=title, show=show, stereo=stereo, intro_music=intro_music,
-                        outro_music=outro_music, music_bed=music_bed)
+    options = {"minutes": minutes, "voice": voice, "language": language, "title": title,
+               "stereo": stereo, "intro_music": intro_music, "outro_music": outro_music,
+               "music_bed": music_bed}
     progress = TerminalProgress(enabled=sys.stderr.isatty() and not quiet and not as_json)
-    episode, failures = pipeline.generate(list(sources), settings, progress,
-                                          max_stories=max_stories)
+    if config_path:
+        episode, failures = generate_for_show(config_path, list(sources), options, progress,
+                                              max_stories)
+    else:
+        minutes = 3.5 if minutes is None else minutes
+        settings = Settings(**{**options, "minutes": minutes}, out_dir=out_dir, show=show)
+        episode, failures = pipeline.generate(list(sources), settings, progress,
+                                              max_stories=max_stories)
     report_failures(failures)
     story_starts = [c.start_ms / 1000 for c in episode.chapters[1:-1]]
     if as_json:

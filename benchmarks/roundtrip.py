@@ -103,8 +103,17 @@ def hear(audio: AudioSegment, result: VoiceResult) -> str:
     return heard
 
 
-def speak_all(texts: list[str], voice_name: str, result: VoiceResult) -> Iterator[str]:
-    """What Whisper hears for each text; synthesis runs one text ahead, beside recognition."""
+def speak_all(
+    texts: list[str], voice_name: str, result: VoiceResult, sequential: bool
+) -> Iterator[str]:
+    """What Whisper hears for each text; synthesis runs ahead, beside recognition, unless
+    sequential (slower, but then the synthesis real-time factor is not slowed by Whisper)."""
+    if sequential:
+        for text in texts:
+            audio, seconds = timed_synthesis(text, voice_name)
+            result.synthesis_seconds += seconds
+            yield hear(audio, result)
+        return
     with ThreadPoolExecutor(max_workers=1) as pool:
         futures = [pool.submit(timed_synthesis, text, voice_name) for text in texts]
         for future in futures:
@@ -123,13 +132,13 @@ def add_scores(result: VoiceResult, sentence: str, spoken: str, raw: str, normed
     result.normalized_edits += errors_only(align_words(reference, normalize_for_wer(normed)))
 
 
-def score_voice(voice_name: str, sentences: list[str]) -> VoiceResult:
+def score_voice(voice_name: str, sentences: list[str], sequential: bool = False) -> VoiceResult:
     """Raw and normalised round trips of every sentence with one voice."""
     result = VoiceResult(voice_name)
     language = load_voice(voice_name).language
     spoken = [normalize(sentence, language) for sentence in sentences]
     texts = [text for pair in zip(sentences, spoken, strict=True) for text in pair]
-    heard = list(speak_all(texts, voice_name, result))
+    heard = list(speak_all(texts, voice_name, result, sequential))
     for index, sentence in enumerate(sentences):
         add_scores(result, sentence, spoken[index], heard[2 * index], heard[2 * index + 1])
     message = f"{voice_name}: {len(texts)} clips, {result.audio_seconds:.0f} s of speech"
@@ -183,6 +192,7 @@ def print_sentence_table(results: list[VoiceResult], sentence_count: int) -> Non
             f"{row['synthesis_rtf']:>10.3f} {row['asr_rtf']:>8.3f}"
         )
     print("spoken mean = normalised run scored against the normalised text it was given")
+    print("RTF = compute seconds per second of speech (synth RTF is inflated unless --sequential)")
 
 
 def print_errors(results: list[VoiceResult], top: int) -> None:
@@ -262,6 +272,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
     parser.add_argument("--top", type=int, default=12, help="how many common errors to list")
+    parser.add_argument(
+        "--sequential",
+        action="store_true",
+        help="no synthesis beside recognition: slower, but a clean synthesis real-time factor",
+    )
     parser.add_argument("--no-pipeline", action="store_true", help="skip the pipeline part (b)")
     return parser.parse_args(argv)
 
@@ -271,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     voices = installed_voices(name.strip() for name in args.voices.split(",") if name.strip())
     sentences = read_sentences(args.limit)
     whisper_model()  # load once up front so its time is not charged to the first sentence
-    results = [score_voice(voice, sentences) for voice in voices]
+    results = [score_voice(voice, sentences, args.sequential) for voice in voices]
     if results:
         print_sentence_table(results, len(sentences))
         print_errors(results, args.top)

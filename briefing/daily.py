@@ -9,6 +9,8 @@ killed at any point leaves the published feed, episodes and state as a valid who
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +18,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from briefing import site
-from briefing.config import ShowConfig
+from briefing.config import Settings, ShowConfig
 from briefing.errors import BriefingError
 from briefing.model import Article, Episode, PublishedEpisode
 from briefing.pipeline import Failure, Progress, Silent, load_articles, make_episode
@@ -32,6 +34,7 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
     skipped_aired: int = 0
     pruned: int = 0
+    made: Episode | None = None  # the files just made, with their stories and chapters
 
 
 def run_lock(out_dir: Path, wait_s: float) -> FileLock:
@@ -39,28 +42,46 @@ def run_lock(out_dir: Path, wait_s: float) -> FileLock:
     return FileLock(out_dir / LOCK_NAME, timeout=wait_s)
 
 
-def run_show(config: ShowConfig, progress: Progress | None = None, wait_s: float = 0
-             ) -> RunResult:
-    """One daily run; a second run while one holds the lock waits wait_s, then gives up."""
-    progress = progress or Silent()
+@contextmanager
+def exclusive(config: ShowConfig, wait_s: float) -> Iterator[None]:
+    """Hold the show's lock; one line saying so when another run has it."""
     try:
         with run_lock(config.out_dir, wait_s):
-            return _run_locked(config, progress)
+            remove_leftovers(config.out_dir)
+            yield
     except Timeout:
         raise BriefingError(
             f"another briefing run is working in {config.out_dir}; try later or pass --wait"
         ) from None
+
+
+def run_show(config: ShowConfig, progress: Progress | None = None, wait_s: float = 0
+             ) -> RunResult:
+    """One daily run; a second run while one holds the lock waits wait_s, then gives up."""
+    with exclusive(config, wait_s):
+        return _run_locked(config, progress or Silent())
+
+
+def generate_for_show(config: ShowConfig, sources: list[str], settings: Settings,
+                      progress: Progress | None = None, max_stories: int = 8, wait_s: float = 0
+                      ) -> RunResult:
+    """`generate --config`: an episode of the show from these sources (aired or not),
+    published to its feed like a daily run."""
+    progress = progress or Silent()
+    with exclusive(config, wait_s):
+        progress.stage("reading sources")
+        articles, failures = load_articles(sources, max_stories=max_stories)
+        if not articles:
+            raise BriefingError("; ".join(f.reason for f in failures) or "no sources given")
+        with State(config.out_dir / STATE_NAME) as state:
+            episode, published, pruned = add_episode(config, settings, articles, state, progress)
+        return RunResult(published, failures, pruned=len(pruned), made=episode)
 
 
 def publish_show(config: ShowConfig, wait_s: float = 0) -> Path:
     """Rewrite feed.xml and index.html from the state; returns the feed's path."""
-    try:
-        with run_lock(config.out_dir, wait_s), State(config.out_dir / STATE_NAME) as state:
-            return site.publish(config.show, state.episodes(), config.out_dir)
-    except Timeout:
-        raise BriefingError(
-            f"another briefing run is working in {config.out_dir}; try later or pass --wait"
-        ) from None
+    with exclusive(config, wait_s), State(config.out_dir / STATE_NAME) as state:
+        return site.publish(config.show, state.episodes(), config.out_dir)
 
 
 def remove_leftovers(out_dir: Path) -> None:
@@ -70,7 +91,6 @@ def remove_leftovers(out_dir: Path) -> None:
 
 
 def _run_locked(config: ShowConfig, progress: Progress) -> RunResult:
-    remove_leftovers(config.out_dir)
     if not config.sources:
         raise BriefingError(f"{config.path}: [briefing] sources is empty; add feeds or URLs")
     progress.stage("reading sources")
@@ -81,14 +101,23 @@ def _run_locked(config: ShowConfig, progress: Progress) -> RunResult:
             if not articles and failures:
                 raise BriefingError("; ".join(f.reason for f in failures))
             return RunResult(None, failures, skipped_aired=len(articles))
-        episode = make_episode(fresh, config.settings(), progress)
-        published = published_episode(episode, config)
-        progress.stage("publishing")
-        state.publish(published, [key_of(a) for a in fresh])
-        pruned = state.prune(config.keep)
-        site.publish(config.show, state.episodes(), config.out_dir)
+        episode, published, pruned = add_episode(config, config.settings(), fresh, state,
+                                                 progress)
+    return RunResult(published, failures, len(articles) - len(fresh), len(pruned), episode)
+
+
+def add_episode(config: ShowConfig, settings: Settings, articles: list[Article], state: State,
+                progress: Progress
+                ) -> tuple[Episode, PublishedEpisode, list[PublishedEpisode]]:
+    """Make the episode, record it and its stories, rewrite the feed, prune old episodes."""
+    episode = make_episode(articles, settings, progress)
+    published = published_episode(episode, config)
+    progress.stage("publishing")
+    state.publish(published, [key_of(a) for a in articles])
+    pruned = state.prune(config.keep)
+    site.publish(config.show, state.episodes(), config.out_dir)
     delete_files(pruned, config.out_dir)
-    return RunResult(published, failures, len(articles) - len(fresh), len(pruned))
+    return episode, published, pruned
 
 
 def key_of(article: Article) -> str:

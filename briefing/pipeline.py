@@ -23,7 +23,7 @@ from briefing.music import Music, load_music, mix_music, tones_for
 from briefing.normalize import normalize
 from briefing.script import SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
-from briefing.sources import read_sources
+from briefing.sources import read_sources, same_text
 from briefing.speech import SpeechCache, speak
 from briefing.summary import is_near_duplicate, summarize
 from briefing.voices import Voice, calibrated_pace, default_voice, load_voice
@@ -60,12 +60,16 @@ def load_articles(
     documents, unread = read_sources(sources, max_stories, stdin)
     failures = [Failure(u.source, u.reason) for u in unread]
     failures += [Failure(d.origin, f"{d.origin}: {d.note}") for d in documents if d.note]
-    articles = []
+    articles: list[Article] = []
     for document in documents:
         try:
-            articles.append(to_article(document))
+            article = to_article(document)
         except BriefingError as exc:
             failures.append(Failure(document.origin, str(exc)))
+            continue
+        # The same wire story on two sites has two addresses; only its text gives it away.
+        if not any(same_text(article.text, earlier.text) for earlier in articles):
+            articles.append(article)
     return articles, failures
 
 

@@ -84,7 +84,7 @@ CURRENCY = re.compile(
     r"([$£€¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(" + "|".join(SCALE_WORDS) + r")\b)?", re.IGNORECASE
 )
 PERCENT = re.compile(r"%|\bper\s+cent\b", re.IGNORECASE)
-TIME = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+TIME = re.compile(r"\b(\d{1,2})(?::|\.(?=\d\d\s*[ap]\.?m\b))(\d{2})(?!\d)", re.IGNORECASE)
 ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 MONTH_DAY = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b(?![\d,.]\d)", re.IGNORECASE)
 SHORT_DECADE = re.compile(r"'(\d)0s\b")
@@ -220,7 +220,7 @@ TEXT_STEPS: tuple[TextStep, ...] = (
     lambda text: MONTH_ABBREVIATION.sub(lambda m: MONTH_ABBREVIATIONS[m.group(1).lower()], text),
     lambda text: CURRENCY.sub(lambda match: f" {_money_words(match)} ", text),
     lambda text: PERCENT.sub(" percent", text),
-    lambda text: TIME.sub(_time_words, text),
+    lambda text: TIME.sub(lambda match: f"{_time_words(match)} ", text),
     lambda text: ORDINAL.sub(lambda match: num2words(int(match.group(1)), to="ordinal"), text),
     lambda text: MONTH_DAY.sub(_month_day_words, text),
     lambda text: SHORT_DECADE.sub(lambda m: _plural(_cardinal(int(m.group(1) + "0"))), text),

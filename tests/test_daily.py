@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -146,3 +147,16 @@ def test_publish_rewrites_the_feed_from_the_state(show):
 def test_run_with_a_missing_config_is_one_line(tmp_path: Path):
     code, _, err = run(tmp_path / "nope.toml", tmp_path)
     assert code == 2 and "no such config file" in err and "Traceback" not in err
+
+
+def test_generate_with_a_config_publishes_to_the_show(show):
+    config, sources, cache = show
+    process = briefing("generate", str(sources / "first.txt"), "--config", str(config),
+                       "--minutes", "0.5", "--json", cache=cache)
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    info = json.loads(out)
+    assert Path(info["mp3"]).parent == config.parent / "out"
+    assert 25 <= info["duration_s"] <= 35  # --minutes on the command line wins over the show's
+    [item] = feed_items(config.parent / "out")
+    assert item.enclosures[0].href.endswith(Path(info["mp3"]).name)

@@ -90,3 +90,11 @@ def test_a_failing_source_is_reported_and_the_others_still_make_the_briefing(
     reasons = [f.reason for f in failures]
     assert any("404" in r and "/gone" in r for r in reasons)
     assert any("nope.txt: no such file" in r for r in reasons)
+
+
+def test_the_same_story_from_two_places_is_briefed_once(tmp_path: Path):
+    text = (DATA / "articles" / "oz-columbia.txt").read_text()
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text("Reposted from the wire\n\n" + text.split("\n", 2)[2])
+    articles, failures = pipeline.load_articles([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert len(articles) == 1 and failures == []

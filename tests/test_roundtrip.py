@@ -62,6 +62,7 @@ def test_lowercases_and_strips_punctuation() -> None:
         ("July 27", "July twenty-seventh"),
         ("10:30 p.m.", "ten thirty P M"),
         ("10 a.m.", "ten eigh M"),
+        ("4:30 p.m.", "4.30pm"),
         ("the 1990s", "the nineteen nineties"),
         ("-5 degrees", "minus five degrees"),
         ("COVID-19", "covid nineteen"),
