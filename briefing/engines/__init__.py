@@ -8,6 +8,7 @@ from briefing.engines.festival import FestivalEngine
 from briefing.engines.flite import FliteEngine
 from briefing.engines.gtts import GttsEngine
 from briefing.engines.piper import PiperEngine
+from briefing.engines.rhvoice import RhvoiceEngine
 from briefing.errors import BriefingError
 
 ENGINES: dict[str, type] = {
@@ -16,6 +17,7 @@ ENGINES: dict[str, type] = {
     "festival": FestivalEngine,
     "flite": FliteEngine,
     "gtts": GttsEngine,
+    "rhvoice": RhvoiceEngine,
 }
 
 
