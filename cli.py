@@ -303,9 +303,11 @@ def run(config_path: Path, wait_s: float, quiet: bool) -> None:
 
 @main.command()
 @config_option
-def publish(config_path: Path) -> None:
+@click.option("--wait", "wait_s", type=float, default=0, show_default=True,
+              help="Seconds to wait for a run to finish before giving up.")
+def publish(config_path: Path, wait_s: float) -> None:
     """Rewrite feed.xml and index.html from the episodes published so far."""
-    feed = daily.publish_show(load_show_config(config_path))
+    feed = daily.publish_show(load_show_config(config_path), wait_s)
     click.echo(str(feed))
 
 

@@ -160,3 +160,47 @@ def test_generate_with_a_config_publishes_to_the_show(show):
     assert 25 <= info["duration_s"] <= 35  # --minutes on the command line wins over the show's
     [item] = feed_items(config.parent / "out")
     assert item.enclosures[0].href.endswith(Path(info["mp3"]).name)
+
+
+def test_two_runs_and_a_publish_at_once_never_corrupt_anything(show):
+    config, sources, cache = show
+    assert run(config, cache)[0] == 0
+    shutil.copy(DATA / "articles" / "oz-columbia.txt", sources / "second.txt")
+    write_config(config.parent, [sources / "first.txt", sources / "second.txt"])
+    processes = [briefing("run", "--config", str(config), "--wait", "120", cache=cache),
+                 briefing("run", "--config", str(config), "--wait", "120", cache=cache),
+                 briefing("publish", "--config", str(config), "--wait", "120", cache=cache)]
+    results = [(p.wait(timeout=300), p.stderr.read()) for p in processes]
+    assert all(code == 0 for code, _ in results), results
+    out_dir = config.parent / "out"
+    items = feed_items(out_dir)
+    assert len(items) == 2  # the second story aired once, whichever run got it
+    with State(out_dir / STATE_NAME) as state:
+        assert len(state.episodes()) == 2
+        assert state.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_kill_9_at_random_points_never_breaks_the_show(show):
+    import random
+    import time
+
+    config, sources, cache = show
+    assert run(config, cache)[0] == 0
+    out_dir = config.parent / "out"
+    shutil.copy(DATA / "articles" / "oz-columbia.txt", sources / "second.txt")
+    write_config(config.parent, [sources / "first.txt", sources / "second.txt"])
+    generator = random.Random(7)
+    for _ in range(6):
+        process = briefing("run", "--config", str(config), cache=cache)
+        time.sleep(generator.uniform(0.2, 4.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        items = feed_items(out_dir)  # always a whole, parseable feed
+        assert len(items) in (1, 2)
+        for item in items:
+            assert (out_dir / item.enclosures[0].href.rsplit("/", 1)[1]).is_file()
+        with State(out_dir / STATE_NAME) as state:
+            assert len(state.episodes()) == len(items) or len(state.episodes()) == 2
+    code, _, err = run(config, cache)
+    assert code == 0, err
+    assert len(feed_items(out_dir)) == 2
