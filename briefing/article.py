@@ -37,6 +37,7 @@ def from_text(document: Document) -> Article:
         url=document.url,
         author=document.author,
         published=document.published,
+        language=page.language or "en",
     )
 
 

@@ -130,6 +130,7 @@ class CleanPage:
 
     title: str
     paragraphs: tuple[str, ...]
+    language: str = ""  # ISO 639-1 code when the page's stopwords tell it, else ""
 
 
 @dataclass
@@ -146,6 +147,26 @@ class Line:
 def stoplists() -> dict[str, frozenset[str]]:
     """jusText's stopword lists, by language name."""
     return {name: justext.get_stoplist(name) for name in sorted(justext.get_stoplists())}
+
+
+def guess_language(tokens: list[str]) -> str:
+    """The page's language as an ISO 639-1 code, from the stopword list that fits it best."""
+    counts = Counter(token.lower() for token in tokens)
+    lists = stoplists()
+    name = max(lists, key=lambda n: sum(c for t, c in counts.items() if t in lists[n]))
+    covered = sum(c for t, c in counts.items() if t in lists[name])
+    if covered < MIN_STOPLIST_COVERAGE * len(tokens):
+        return ""
+    return language_codes().get(name.replace("_", " ").lower(), "")
+
+
+@lru_cache(maxsize=1)
+def language_codes() -> dict[str, str]:
+    """English language names -> ISO 639-1 codes (CLDR, through babel)."""
+    from babel import Locale
+
+    return {name.lower(): code for code, name in Locale("en").languages.items()
+            if len(code) == 2}
 
 
 def best_stoplist(tokens: list[str]) -> frozenset[str]:
@@ -473,4 +494,5 @@ def clean_page_text(text: str) -> CleanPage:
     title = find_title(lines, start, stopwords)
     body = [line for line in lines[start:end] if is_body_line(line) and line.text != title]
     paragraphs = tuple(strip_bullet(line.text)[0] for line in body)
-    return CleanPage(title=title, paragraphs=paragraphs)
+    language = guess_language([t for line in body for t in line.tokens])
+    return CleanPage(title=title, paragraphs=paragraphs, language=language)

@@ -124,3 +124,11 @@ def test_cleaning_is_deterministic_and_fast() -> None:
     elapsed = time.perf_counter() - start
     assert clean_page_text(text) == first
     assert elapsed < 1.0
+
+
+def test_the_page_language_is_told_by_its_stopwords():
+    german = ("Die Bahn will in den kommenden Jahren Milliarden in neue Strecken investieren. "
+              "Das teilte der Konzern am Dienstag in Berlin mit, und die ersten Züge sollen "
+              "schon bald fahren.")
+    assert clean_page_text(f"Bahn investiert\n\n{german}\n").language == "de"
+    assert clean_page_text(EXAMPLE.read_text()).language == "en"

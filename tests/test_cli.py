@@ -209,10 +209,10 @@ bezweifeln jedoch, dass der Zeitplan eingehalten werden kann.
 """
 
 
-def test_german_article_end_to_end_with_a_german_voice(tmp_path: Path):
+def test_german_article_is_recognised_and_read_by_a_german_voice(tmp_path: Path):
     article = tmp_path / "bahn.txt"
     article.write_text(GERMAN, encoding="utf-8")
-    result = run("generate", str(article), "--lang", "de", "--out", str(tmp_path / "out"),
+    result = run("generate", str(article), "--out", str(tmp_path / "out"),
                  "--json")
     assert result.returncode == 0, result.stderr.decode()
     info = json.loads(result.stdout)
