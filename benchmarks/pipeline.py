@@ -26,6 +26,7 @@ Run: /work/venv/bin/python benchmarks/pipeline.py [--voices piper,espeak|all] [-
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import re
@@ -34,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,9 +143,16 @@ def text_only_seconds(sources: list[str], minutes: float, voice_name: str) -> fl
     voice = load_voice(voice_name)
     voicing = Voicing(voice, None, None, voice.chars_per_second)  # type: ignore[arg-type]
     start = time.perf_counter()
-    articles, _ = load_articles(sources)
+    articles, _ = load_articles(sources, **every_story(load_articles, sources))
     choose_stories(articles, minutes * 60, voicing.estimate_seconds)
     return time.perf_counter() - start
+
+
+def every_story(function: Callable, sources: list[str]) -> dict[str, int]:
+    """max_stories=len(sources) when the function caps the number of stories, else nothing."""
+    if "max_stories" in inspect.signature(function).parameters:
+        return {"max_stories": len(sources)}
+    return {}
 
 
 def worker(job: dict) -> dict:
@@ -155,14 +164,15 @@ def worker(job: dict) -> dict:
     settings = Settings(minutes=job["minutes"], voice=job["voice"], out_dir=Path(job["out"]),
                         cache_dir=Path(job["cache"]))
     clock = StageClock()
-    episode, failures = generate(job["sources"], settings, clock)
+    episode, failures = generate(job["sources"], settings, clock,
+                                 **every_story(generate, job["sources"]))
     end = time.perf_counter()
     timed = holder["engine"]
     result = {
         "wall": end - clock.marks[0][1], "stages": clock.durations(end),
         "mp3": str(episode.mp3_path), "duration": episode.duration_s,
-        "failures": len(failures), "synth_s": timed.seconds, "synth_calls": timed.calls,
-        "synth_chars": timed.chars,
+        "failures": len(failures), "stories": len(episode.stories), "synth_s": timed.seconds,
+        "synth_calls": timed.calls, "synth_chars": timed.chars,
     }
     if job["measure_engine"]:
         alone, audio_s, chars = engine_alone(episode.transcript_path, job["voice"])

@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from briefing.errors import BriefingError
 from briefing.feeds import Feed, FeedEntry, looks_like_feed, parse_feed, plain
 from briefing.fetch import Fetched, decode_page, fetch
 from briefing.model import Document
+from briefing.state import canonical_url
 
 MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_STORIES = 8
@@ -27,7 +28,6 @@ HTML_MARKERS = ("<!doctype html", "<html", "<body", "<article", "<p>", "<div")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 SUMMARY_ONLY = "only the feed's summary"
-TRACKING_PARAMS = ("fbclid", "gclid", "mc_cid", "mc_eid")
 WORD_RE = re.compile(r"\w+")
 SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 SHINGLE_WORDS = 5
@@ -249,21 +249,6 @@ class Fingerprint:
             return False
         shared = len(self.shingles & other.shingles)
         return shared / len(self.shingles | other.shingles) >= SAME_TEXT_JACCARD
-
-
-def canonical_url(url: str) -> str:
-    """The address without scheme, www., trailing slash, fragment or tracking parameters."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
-    query = sorted((key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
-                   if not is_tracking(key))
-    path = parts.path.rstrip("/")
-    return f"{host}{port}{path}" + (f"?{urlencode(query)}" if query else "")
-
-
-def is_tracking(key: str) -> bool:
-    return key.lower().startswith("utm_") or key.lower() in TRACKING_PARAMS
 
 
 def same_text(a: str, b: str) -> bool:

@@ -11,13 +11,13 @@ from conftest import Reply
 from briefing.errors import BriefingError
 from briefing.model import Document
 from briefing.sources import (
-    canonical_url,
     drop_duplicates,
     read_source,
     read_sources,
     same_text,
     select_newest,
 )
+from briefing.state import canonical_url
 
 DATA = Path(__file__).parent / "data"
 NOT_FOUND_NOTE = "only the feed's summary: 404 Not Found"
