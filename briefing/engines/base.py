@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import shutil
 import subprocess
@@ -63,3 +64,7 @@ def run(command: list[str], text: str | None, timeout: float) -> bytes:
 
 def has_program(name: str) -> bool:
     return shutil.which(name) is not None
+
+
+def has_module(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from pydub import AudioSegment
 
+from briefing.engines.base import has_module
 from briefing.errors import BriefingError
 from briefing.voices import Voice
 
@@ -49,11 +50,7 @@ class GttsEngine:
         self.fetch = fetch
 
     def available(self) -> bool:
-        try:
-            import gtts  # noqa: F401
-        except ImportError:
-            return False
-        return True
+        return has_module("gtts")
 
     def synthesize(self, text: str, voice: Voice) -> AudioSegment:
         mp3 = self.fetch(text, voice.language, voice.options.get("tld", "com"))

