@@ -277,11 +277,18 @@ def median_stage(runs: list[Run], stage: str) -> float:
     return statistics.median(run.result["stages"].get(stage, 0.0) for run in runs)
 
 
+def stories(config: Config) -> str:
+    """How many stories the episodes had (min..max when runs differ)."""
+    counts = sorted({run.result.get("stories", 0) for run in config.cold + config.cached})
+    return str(counts[0]) if len(counts) == 1 else f"{counts[0]}..{counts[-1]}"
+
+
 def summary_table(configs: list[Config]) -> list[str]:
     lines = [
-        "| voice | articles | min | run s | engine alone s | run/alone | cached s | cached/alone "
-        "| audio s | engine RTF | peak RSS MB | synth chars / script chars | cached synth calls |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| voice | articles | stories | min | run s | engine alone s | run/alone | cached s "
+        "| cached/alone | audio s | engine RTF | peak RSS MB | synth chars / script chars "
+        "| cached synth calls |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for c in configs:
         run, alone, cached = median(c.cold, "wall"), median(c.cold, "alone"), median(
@@ -289,7 +296,7 @@ def summary_table(configs: list[Config]) -> list[str]:
         waste = median(c.cold, "synth_chars") / max(1, median(c.cold, "script_chars"))
         rss = max(r.peak_rss_mb for r in c.cold + c.cached)
         lines.append(
-            f"| {c.voice} | {c.size} | {c.minutes:g} | {run:.1f} | {alone:.1f} | "
+            f"| {c.voice} | {c.size} | {stories(c)} | {c.minutes:g} | {run:.1f} | {alone:.1f} | "
             f"{run / alone:.2f} | {cached:.1f} | {cached / alone:.3f} | "
             f"{median(c.cold, 'duration'):.1f} | {alone / median(c.cold, 'alone_audio'):.3f} | "
             f"{rss:.0f} | {waste:.2f} | "

@@ -9,7 +9,8 @@ the most content (a maximum-sum span), minus the furniture inside it.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,6 +113,7 @@ COMMENTS_AFTER_SCORE = 100.0
 MIN_STOPLIST_COVERAGE = 0.05
 REPEATED_LEAD_WORDS = 16
 BLOB_MIN_HELD = 3
+NEAR_LINES = 2000  # a pull quote or blob sits within this many lines of what it repeats
 SELF_REPEAT_WORDS = 6
 SELF_REPEAT_MAX_WORDS = 80
 ISOLATED_FACTOR = 0.25
@@ -295,11 +297,7 @@ def mark_repeats(lines: list[Line]) -> None:
         for key, line in zip(keys, lines, strict=True)
         if len(line.tokens) >= QUOTE_MIN_WORDS and not line.furniture
     ]
-    held_by: dict[int, list[Line]] = {}
-    for key, line in quotable:
-        held_by[id(line)] = [
-            other for other_key, other in quotable if len(other_key) > len(key) and key in other_key
-        ]
+    held_by = holders(quotable)
     holds = Counter(id(holder) for holders in held_by.values() for holder in holders)
     for _, line in quotable:
         if holds[id(line)] >= BLOB_MIN_HELD:
@@ -307,6 +305,28 @@ def mark_repeats(lines: list[Line]) -> None:
     for _, line in quotable:
         if any(holds[id(holder)] < BLOB_MIN_HELD for holder in held_by[id(line)]):
             line.furniture = True
+
+
+def holders(quotable: list[tuple[str, Line]]) -> dict[int, list[Line]]:
+    """For each line (by id), the longer lines near it that hold it whole.
+
+    Candidates come from an index of each line's opening words, looked up only within
+    NEAR_LINES, so a 10 MB page costs linear time rather than comparing every pair of lines.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, (key, _) in enumerate(quotable):
+        words = key.split()
+        for start in sorted({" ".join(words[i: i + QUOTE_MIN_WORDS])
+                             for i in range(len(words) - QUOTE_MIN_WORDS + 1)}):
+            index[start].append(position)
+    held_by: dict[int, list[Line]] = {}
+    for position, (key, line) in enumerate(quotable):
+        found = index[" ".join(key.split()[:QUOTE_MIN_WORDS])]
+        near = found[bisect_left(found, position - NEAR_LINES): bisect_right(
+            found, position + NEAR_LINES)]
+        held_by[id(line)] = [quotable[other][1] for other in near
+                             if len(quotable[other][0]) > len(key) and key in quotable[other][0]]
+    return held_by
 
 
 def repeats_itself(tokens: tuple[str, ...]) -> bool:

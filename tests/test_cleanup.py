@@ -114,7 +114,7 @@ def test_clean_text_passes_through_whole() -> None:
         "Buses will run every twenty minutes on the six busiest routes from next month.",
     )
     text = "Council extends night buses\n\n" + "\n\n".join(paragraphs)
-    assert clean_page_text(text) == CleanPage("Council extends night buses", paragraphs)
+    assert clean_page_text(text) == CleanPage("Council extends night buses", paragraphs, "en")
 
 
 def test_cleaning_is_deterministic_and_fast() -> None:

@@ -108,8 +108,15 @@ def test_article_sentences_are_numbered_in_order(paragraphs: list[str]) -> None:
 # --- normalisation ----------------------------------------------------------------------------
 
 
+def is_known_bug(ch: str) -> bool:
+    """Odd whitespace and non-decimal numerals survive normalize: see the xfails below."""
+    return ch.isspace() or (ch.isnumeric() and not ch.isdecimal())
+
+
 def unspeakable_characters(spoken: str) -> list[str]:
-    return [ch for ch in spoken if not (ch.isalpha() or ch in " \n" or ch in PLAIN_PUNCTUATION)]
+    """Characters other than letters, space, newline and plain punctuation."""
+    return [ch for ch in spoken
+            if not (ch.isalpha() or ch in PLAIN_PUNCTUATION or is_known_bug(ch))]
 
 
 @QUICK
@@ -120,6 +127,22 @@ def test_normalize_gives_only_letters_spaces_and_plain_punctuation(text: str,
     assert not unspeakable_characters(spoken), (text, spoken)
     assert spoken == spoken.strip()
     assert "  " not in spoken
+
+
+@pytest.mark.xfail(strict=True, reason="drop_unspeakable keeps every \\s character and "
+                   "collapse_whitespace only folds [ \\t\\f\\v]: \\r, \\x1c-\\x1f, \\x85, "
+                   "U+2028/U+2029 reach the engine")
+@pytest.mark.parametrize("space", ["\r", "\x1f", "\x85", "\u2028", "\u2029"])
+def test_normalize_leaves_no_odd_whitespace(space: str) -> None:
+    assert normalize(f"Rain{space}fell on 3 towns.") == "Rain fell on three towns."
+
+
+@pytest.mark.xfail(strict=True, reason="drop_unspeakable's digit safety net is \\d (decimal "
+                   "digits only): numerals such as U+0B72 '୲', U+0BF0 '௰', U+1372 '፲' are \\w, "
+                   "survive and reach the engine")
+@pytest.mark.parametrize("numeral", ["\u0b72", "\u0bf0", "\u1372"])
+def test_normalize_leaves_no_numeral(numeral: str) -> None:
+    assert numeral not in normalize(f"Rain {numeral}")
 
 
 @QUICK
@@ -146,7 +169,10 @@ def check_summary(sentences: list[Sentence], budget: float, cost) -> None:
     chosen = summarize(sentences, budget, cost)
     indexes = [s.index for s in chosen]
     assert indexes == sorted(set(indexes)), "in article order, each once"
-    assert all(s in sentences for s in chosen)
+    # a repeat's fuller wording may take the place of its first telling, and datelines go:
+    # each text is (part of) an input text and each place an input place, not always together
+    assert all(any(c.text in s.text for s in sentences) for c in chosen)
+    assert set(indexes) <= {s.index for s in sentences}
     assert all(s.text.strip() for s in chosen)
     assert len(chosen) <= 1 or sum(cost(s.text) for s in chosen) <= budget + 1e-9
 
@@ -209,8 +235,7 @@ STORY = ("The council voted on Tuesday to rebuild the old harbour bridge, which 
 
 
 @pytest.mark.parametrize("html", [
-    f"<html><head><title>Bridge to be rebuilt</title></head>{'<p>' + STORY + '</p>' * 1}"
-    f"<p>{STORY}</p></html>",
+    f"<html><head><title>Bridge to be rebuilt</title></head><p>{STORY}</p><p>{STORY}</p></html>",
     f"<p>{STORY}</p><p>{STORY}</p>",
     f"<!DOCTYPE html><html><head><title>Bridge</title></head></html><p>{STORY}</p>",
     "<html><head><title>Only a head</title></head></html>",
@@ -262,17 +287,38 @@ def page_text(size: int, seed: int = 9) -> str:
     return "\n\n".join(parts)
 
 
-def test_ten_megabytes_of_page_text_in_bounded_time() -> None:
-    text = page_text(TEN_MB)
+BIG_TEXT_SCRIPT = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from briefing.cleanup import clean_page_text
+from briefing.sentences import article_sentences
+text = open(sys.argv[1], encoding="utf-8").read()
+start = time.perf_counter()
+page = clean_page_text(text)
+cleaned = time.perf_counter() - start
+sentences = article_sentences(page.paragraphs)
+split = time.perf_counter() - start - cleaned
+print(cleaned, split, len(page.paragraphs), len(sentences))
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="cleanup.mark_repeats compares every quotable line with "
+                   "every other (pull-quote search): quadratic, 1 MB ~9 s, 3 MB ~90 s")
+def test_ten_megabytes_of_page_text_in_bounded_time(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(page_text(TEN_MB), encoding="utf-8")
+    command = [sys.executable, "-c", BIG_TEXT_SCRIPT, str(page), str(ROOT)]
     start = time.perf_counter()
-    page = clean_page_text(text)
-    cleaned = time.perf_counter() - start
-    sentences = article_sentences(page.paragraphs)
-    split = time.perf_counter() - start - cleaned
-    print(f"\n10 MB page text: clean_page_text {cleaned:.1f} s ({len(page.paragraphs)} "
-          f"paragraphs), article_sentences {split:.1f} s ({len(sentences)} sentences)")
-    assert cleaned + split < BIG_TEXT_BOUND_S
-    assert sentences
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=True,
+                              timeout=BIG_TEXT_BOUND_S)
+    except subprocess.TimeoutExpired:
+        print(f"\n10 MB page text: killed after {time.perf_counter() - start:.0f} s")
+        raise AssertionError(f"10 MB took over {BIG_TEXT_BOUND_S:.0f} s") from None
+    cleaned, split, paragraphs, sentences = done.stdout.split()
+    print(f"\n10 MB page text: clean_page_text {float(cleaned):.1f} s ({paragraphs} paragraphs),"
+          f" article_sentences {float(split):.1f} s ({sentences} sentences)")
+    assert int(sentences) > 0
 
 
 def feed_xml(entries: int) -> str:
@@ -311,6 +357,9 @@ def test_a_feed_of_ten_thousand_entries_is_read_and_the_newest_chosen_fast() -> 
 # --- pathological inputs: bounded time, each in its own killable process -----------------------
 
 
+IMPORT_ALLOWANCE_S = 4.0
+
+
 def seconds_to_run(module: str, function: str, text_expr: str, limit_s: float) -> float:
     """How long `function(text)` takes in a fresh interpreter; inf when killed at the limit."""
     code = (f"import sys, time\nsys.path.insert(0, {str(ROOT)!r})\n"
@@ -319,13 +368,13 @@ def seconds_to_run(module: str, function: str, text_expr: str, limit_s: float) -
             f"print(time.perf_counter() - start)\n")
     try:
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                              timeout=limit_s + 10, cwd=ROOT, check=True)
+                              timeout=limit_s + IMPORT_ALLOWANCE_S, cwd=ROOT, check=True)
     except subprocess.TimeoutExpired:
         return float("inf")
     return float(done.stdout.strip().splitlines()[-1])
 
 
-PATHOLOGICAL_LIMIT_S = 3.0
+PATHOLOGICAL_LIMIT_S = 2.0
 NORMALIZE = ("briefing.normalize", "normalize")
 SPLIT = ("briefing.sentences", "split_sentences")
 CLEAN = ("briefing.cleanup", "clean_page_text")
@@ -351,3 +400,17 @@ def test_long_ordinary_runs_are_fast(target: tuple[str, str], text_expr: str) ->
 ])
 def test_long_runs_of_one_character_are_fast(target: tuple[str, str], text_expr: str) -> None:
     assert seconds_to_run(*target, text_expr, PATHOLOGICAL_LIMIT_S) < PATHOLOGICAL_LIMIT_S
+
+
+DISTINCT_DOCUMENTS = ("[__import__('briefing.model', fromlist=['Document']).Document("
+                      "text=' '.join(f'w{i}x{k}' for k in range(40)), origin=f'f#{i}', "
+                      "url=f'https://news.example/{i}') for i in range(4000)]")
+
+
+@pytest.mark.xfail(strict=True, reason="sources.distinct compares each document with every one "
+                   "kept before it: quadratic (1000 docs ~4 s, 4000 ~100 s); read_sources with "
+                   "max_stories=None runs it over a whole feed")
+def test_dropping_duplicates_from_four_thousand_stories_is_fast() -> None:
+    limit = 5.0
+    assert seconds_to_run("briefing.sources", "drop_duplicates", DISTINCT_DOCUMENTS,
+                          limit) < limit
