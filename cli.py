@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-import json
+import signal
 import sys
+
+
+def interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C: one line, exit 130. SystemExit still runs every `finally`, so temporary files
+    are removed and nothing half-written is published."""
+    sys.stderr.write("briefing: error: interrupted; nothing was published\n")
+    raise SystemExit(130)
+
+
+# Installed before the heavy imports below, which take a second: Ctrl-C during them too.
+signal.signal(signal.SIGINT, interrupted)
+
+import json
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -97,8 +110,6 @@ class BriefingGroup(click.Group):
             return super().invoke(ctx)
         except BriefingError as exc:
             fail(str(exc))
-        except KeyboardInterrupt:
-            fail("interrupted; nothing was published", 130)
 
 
 @click.group(cls=BriefingGroup)

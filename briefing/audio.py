@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import re
 import subprocess
-import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from pydub import AudioSegment
+from scipy.ndimage import minimum_filter1d, uniform_filter1d
+from scipy.signal import firwin
 
 from briefing.errors import BriefingError
 from briefing.model import Part, Segment
 
 SAMPLE_RATE = 44100
 TARGET_LUFS = -16.0
-PEAK_CEILING_DB = -2.5  # a margin under -1 dBTP for what MP3 encoding adds
+PEAK_CEILING_DB = -2.5  # the limiter's sample ceiling, lowered when true peaks stand higher
+TRUE_PEAK_BEFORE_MP3_DB = -1.6  # a margin under -1 dBTP for what MP3 encoding adds
+PREMASTER_TARGET_LUFS = TARGET_LUFS + 0.4  # MP3 encoding takes about 0.4 LU away (measured)
 LOUDNESS_TOLERANCE_LU = 0.3
 MASTERING_PASSES = 6
+LIMITER_WINDOW_S = 0.005
 SPEECH_LEVEL_DBFS = -20.0  # RMS of each spoken piece before mastering
 FADE_MS = 8  # at every joint, so nothing clicks
 
@@ -108,42 +113,82 @@ def level_speech(sound: AudioSegment) -> AudioSegment:
 
 
 def master(audio: AudioSegment) -> AudioSegment:
-    """Gain to -16 LUFS integrated, limiting peaks first so the gain cannot push the true
-    peak over the ceiling. Limiting lowers loudness a little, so repeat until both hold."""
-    with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
-        current = Path(tmp) / "pass0.wav"
-        audio.export(current, format="wav")
-        for attempt in range(1, MASTERING_PASSES + 1):
-            level = measure_loudness(current)
-            gain = TARGET_LUFS - level.integrated_lufs
-            if abs(gain) <= LOUDNESS_TOLERANCE_LU and level.true_peak_db <= PEAK_CEILING_DB + 0.5:
+    """Gain to the loudness target, with a look-ahead limiter keeping peaks under a ceiling.
+    Limiting takes a little loudness away and true peaks can stand between samples, so gain,
+    limit and measure again (in memory, a fraction of a second a pass) until both hold."""
+    samples = to_floats(audio)
+    ceiling_db = PEAK_CEILING_DB
+    for _ in range(MASTERING_PASSES):
+        gain_db = PREMASTER_TARGET_LUFS - integrated_lufs(samples)
+        if abs(gain_db) <= LOUDNESS_TOLERANCE_LU:
+            over = peak_db(samples) - TRUE_PEAK_BEFORE_MP3_DB
+            if over <= 0:
                 break
-            following = Path(tmp) / f"pass{attempt}.wav"
-            ffmpeg(["-i", str(current), "-af", limit_then_gain(gain), str(following)])
-            current = following
-        return AudioSegment.from_wav(current)
+            ceiling_db -= over + 0.1
+        samples = limit(samples * 10 ** (gain_db / 20), 10 ** (ceiling_db / 20))
+    return to_segment(samples)
+
+
+def limit(samples: np.ndarray, ceiling: float) -> np.ndarray:
+    """A look-ahead peak limiter: the gain needed around each peak, held for the release time,
+    then smoothed over that same window so it is already down when the peak arrives."""
+    window = int(LIMITER_WINDOW_S * SAMPLE_RATE) | 1
+    needed = np.minimum(1.0, ceiling / np.maximum(np.abs(samples), 1e-9))
+    held = minimum_filter1d(needed, size=window, mode="nearest")
+    smooth = uniform_filter1d(held, size=window, mode="nearest")
+    return np.clip(samples * np.minimum(smooth, held), -ceiling, ceiling)
+
+
+def to_floats(audio: AudioSegment) -> np.ndarray:
+    return np.array(audio.get_array_of_samples(), dtype=np.float64) / 32768
+
+
+def integrated_lufs(samples: np.ndarray) -> float:
+    """ITU-R BS.1770 integrated loudness (what ffmpeg's ebur128 reports), via pyloudnorm."""
+    import pyloudnorm
+
+    if len(samples) < SAMPLE_RATE // 2:
+        return -70.0
+    value = pyloudnorm.Meter(SAMPLE_RATE).integrated_loudness(samples)
+    return value if np.isfinite(value) else -70.0
+
+
+def peak_db(samples: np.ndarray) -> float:
+    """True peak in dBFS: the peak of the signal interpolated four times (BS.1770 annex 2)."""
+    if not len(samples):
+        return -120.0
+    signal = samples.astype(np.float32)
+    peak = float(np.max(np.abs(signal)))
+    for phase in interpolation_phases():
+        peak = max(peak, float(np.max(np.abs(np.convolve(signal, phase, mode="same")))))
+    return 20 * np.log10(peak) if peak > 0 else -120.0
+
+
+@lru_cache(maxsize=1)
+def interpolation_phases() -> tuple[np.ndarray, ...]:
+    """A 48-tap low-pass for 4x oversampling, split into its four 12-tap phases."""
+    taps = (firwin(48, 0.25) * 4).astype(np.float32)
+    return tuple(taps[phase::4] for phase in range(4))
 
 
 def encode_mp3(
     audio: AudioSegment, path: Path, bitrate: str = "96k", channels: int = 1
 ) -> Loudness:
-    """Encode to MP3 and check the loudness of what was written; MP3 encoding shifts it a
-    little (measured: about -0.4 LU), so re-encode once with that shift undone."""
+    """Encode to MP3 and check the loudness of what was written (MP3 encoding takes about
+    0.4 LU away, which the mastering target allows for); re-encode once if it is off."""
     parameters = ["-ar", str(SAMPLE_RATE), "-ac", str(channels)]
     audio.export(path, format="mp3", bitrate=bitrate, parameters=parameters)
-    level = measure_loudness(path)
+    level = decoded_loudness(path)
     shift = TARGET_LUFS - level.integrated_lufs
     if abs(shift) > LOUDNESS_TOLERANCE_LU and level.true_peak_db + shift <= PEAK_CEILING_DB + 1:
         audio.apply_gain(shift).export(path, format="mp3", bitrate=bitrate, parameters=parameters)
-        level = measure_loudness(path)
+        level = decoded_loudness(path)
     return level
 
 
-def limit_then_gain(gain_db: float) -> str:
-    """An ffmpeg filter chain: a limiter at the level that lands on the ceiling after `gain_db`."""
-    ceiling = min(1.0, 10 ** ((PEAK_CEILING_DB - gain_db) / 20))
-    return (f"alimiter=limit={ceiling:.4f}:attack=1:release=60:level=false,"
-            f"volume={gain_db:.2f}dB")
+def decoded_loudness(path: Path) -> Loudness:
+    samples = to_floats(AudioSegment.from_file(path, format="mp3").set_channels(1))
+    return Loudness(round(integrated_lufs(samples), 1), round(peak_db(samples), 1))
 
 
 def measure_loudness(path: Path) -> Loudness:

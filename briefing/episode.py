@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import time
 import re
 import tempfile
 from collections.abc import Iterator
@@ -51,6 +53,15 @@ def atomic_path(final: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
+def remove_stale_parts(directory: Path, older_than_s: float = 600) -> None:
+    """Temporary files a killed run left behind (a live run's last only seconds)."""
+    cutoff = time.time() - older_than_s
+    for leftover in directory.glob(".*.part"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+
+
 def write_text_atomically(path: Path, text: str) -> None:
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
@@ -83,14 +94,18 @@ def chapters_of(segments: list[Segment], stories: list[Story], total_ms: int) ->
     return chapters
 
 
+def mp3_format(stereo: bool) -> tuple[str, int]:
+    """(bitrate, channels): 96 kbps mono, or 128 kbps stereo."""
+    return (STEREO_BITRATE, 2) if stereo else (BITRATE, 1)
+
+
 def write_mp3(
     audio: AudioSegment, path: Path, *, title: str, show: str, author: str, day: date,
     description: str, transcript: str, chapters: list[Chapter], stereo: bool = False,
     cover_jpeg: bytes = b"",
 ) -> None:
     """Encode and tag (the caller makes it atomic: see atomic_path)."""
-    channels, bitrate = (2, STEREO_BITRATE) if stereo else (1, BITRATE)
-    encode_mp3(audio, path, bitrate, channels)
+    encode_mp3(audio, path, *mp3_format(stereo))
     tag(path, title=title, show=show, author=author, day=day, description=description,
         transcript=transcript, chapters=chapters, cover_jpeg=cover_jpeg)
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
-from collections.abc import Callable
-from contextlib import ExitStack
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -32,6 +36,7 @@ DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
 MAX_FITTING_ROUNDS = 4
 LEAD_WEIGHT_FALLOFF = 0.25
 DEFAULT_MAX_STORIES = 8
+PROGRAMME_VERSION = 1  # bump when mastering or encoding changes, to leave old cached MP3s
 
 
 class Progress(Protocol):
@@ -241,20 +246,55 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
                   load_music(settings.music_bed))
     script, _, programme, segments, stories = fit_to_length(articles, settings, voicing,
                                                             progress, music)
-    programme = mix_music(programme, segments, music)
-    progress.stage("mastering loudness")
-    mastered = sound.master(programme)
-    progress.stage("writing the episode")
-    return publish_files(mastered, script, segments, stories, settings)
+    key = programme_key(script, voicing, settings)
+    with encoded_programme(key, settings) as (encoded, ready):
+        if not ready:
+            progress.stage("mastering loudness")
+            sound.encode_mp3(sound.master(mix_music(programme, segments, music)), encoded,
+                             *files.mp3_format(settings.stereo))
+        progress.stage("writing the episode")
+        return publish_files(encoded, len(programme), script, segments, stories, settings)
 
 
-def publish_files(mastered: AudioSegment, script: Script, segments: list, stories: list[Story],
-                  settings: Settings) -> Episode:
+def programme_key(script: Script, voicing: Voicing, settings: Settings) -> str:
+    """What the finished audio depends on: each part's sound and pause, music, format."""
+    parts = [(p.kind, p.pause_after_ms, voicing.cache.key(voicing.engine, voicing.voice, p.text))
+             for p in script.parts]
+    music = [file_digest(path) for path in (settings.intro_music, settings.outro_music,
+                                            settings.music_bed)]
+    material = json.dumps([PROGRAMME_VERSION, parts, music, settings.stereo])
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def file_digest(path: Path | None) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
+
+
+@contextmanager
+def encoded_programme(key: str, settings: Settings) -> Iterator[tuple[Path, bool]]:
+    """Where the mastered, untagged MP3 of this programme is, and whether it is already there.
+
+    With a cache, a re-run of the same briefing skips mastering and encoding altogether."""
+    if settings.cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
+            yield Path(tmp) / "programme.mp3", False
+        return
+    cached = settings.cache_dir / "programmes" / f"{key}.mp3"
+    if cached.is_file():
+        yield cached, True
+        return
+    with files.atomic_path(cached) as tmp:
+        yield tmp, False
+
+
+def publish_files(encoded: Path, duration_ms: int, script: Script, segments: list,
+                  stories: list[Story], settings: Settings) -> Episode:
     title = settings.title or script.title
+    files.remove_stale_parts(settings.out_dir)
     stem = files.episode_stem(settings.day, stories[0].article.title)
     mp3 = settings.out_dir / f"{stem}.mp3"
     transcript_path = settings.out_dir / f"{stem}.txt"
-    chapters = files.chapters_of(segments, stories, len(mastered))
+    chapters = files.chapters_of(segments, stories, duration_ms)
     transcript = files.plain_transcript(segments)
     description = "Stories: " + "; ".join(s.article.title for s in stories)
     cover = settings.cover or ensure_cover(Show(title=settings.show), settings.out_dir)
@@ -269,10 +309,11 @@ def publish_files(mastered: AudioSegment, script: Script, segments: list, storie
         staged(".srt").write_text(files.srt(segments), encoding="utf-8")
         staged(".chapters.json").write_text(files.chapters_json(chapters, title),
                                             encoding="utf-8")
-        files.write_mp3(mastered, staged(".mp3"), title=title, show=settings.show,
-                        author=settings.author, day=settings.day, description=description,
-                        transcript=transcript, chapters=chapters, stereo=settings.stereo,
-                        cover_jpeg=embedded_jpeg(cover))
+        mp3_copy = staged(".mp3")
+        shutil.copyfile(encoded, mp3_copy)
+        files.tag(mp3_copy, title=title, show=settings.show, author=settings.author,
+                  day=settings.day, description=description, transcript=transcript,
+                  chapters=chapters, cover_jpeg=embedded_jpeg(cover))
     return Episode(mp3_path=mp3, transcript_path=transcript_path,
-                   duration_s=len(mastered) / 1000, title=title, stories=tuple(stories),
+                   duration_s=duration_ms / 1000, title=title, stories=tuple(stories),
                    chapters=tuple(chapters), segments=tuple(segments))

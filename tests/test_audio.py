@@ -51,6 +51,9 @@ def test_master_reaches_podcast_loudness_with_true_peak_headroom(tmp_path: Path)
     path = tmp_path / "m.mp3"
     level = audio.encode_mp3(mastered, path)
     again = audio.measure_loudness(path)
-    assert level == again
+    # Our in-process meter (pyloudnorm) and ffmpeg's ebur128 agree.
+    assert level.integrated_lufs == pytest.approx(again.integrated_lufs, abs=0.15)
+    # White noise is the worst case for a true-peak estimate.
+    assert level.true_peak_db == pytest.approx(again.true_peak_db, abs=0.6)
     assert -17 <= again.integrated_lufs <= -15
     assert again.true_peak_db <= -1.0

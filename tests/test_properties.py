@@ -302,8 +302,6 @@ print(cleaned, split, len(page.paragraphs), len(sentences))
 """
 
 
-@pytest.mark.xfail(strict=True, reason="cleanup.mark_repeats compares every quotable line with "
-                   "every other (pull-quote search): quadratic, 1 MB ~9 s, 3 MB ~90 s")
 def test_ten_megabytes_of_page_text_in_bounded_time(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(page_text(TEN_MB), encoding="utf-8")
