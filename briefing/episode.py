@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import time
 import re
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
