@@ -189,6 +189,13 @@ SLASH_FRACTION_RE = re.compile(r"\b(\d+)/(\d+)\b")
 WORD_SLASH_RE = re.compile(r"\b([^\W\d_]+)/(?=[^\W\d_])")
 HASHTAG_RE = re.compile(r"#(?=[^\W\d_])")
 UNSPEAKABLE_RE = re.compile(r"[^\w\s.,?!;:'\"]|_")
+ODD_SPACE_RE = re.compile(r"[^\S\n ]")
+LONG_SPACE_RUN_RE = re.compile(r"[ \t]{3,}")
+LONG_SYMBOL_RUN_RE = re.compile(r"([^\w\s])\1{3,}")
+# Numerals other than 0-9 (e.g. U+0B72): no engine reads them; the safety net drops them.
+OTHER_NUMERAL_RE = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in range(0x80, 0x10000)
+    if unicodedata.category(chr(c))[0] == "N" and not chr(c).isdecimal()) + "]")
 PUNCTUATION_RUN_RES = (
     (re.compile(r"[ \t]+([.,?!;:])"), r"\1"),
     (re.compile(r",(?:\s*,)+"), ","),
@@ -281,11 +288,19 @@ def _apply(steps: Iterable[Step], text: str) -> str:
 
 
 def repair_unicode(text: str) -> str:
-    """Fix common mojibake, fold compatibility forms, straighten quotes, drop invisibles."""
+    """Fix common mojibake, fold compatibility forms, straighten quotes, drop invisibles,
+    and turn odd whitespace (\\r, U+2028, ...) into plain spaces."""
     for broken, fixed in MOJIBAKE.items():
         text = text.replace(broken, fixed)
     text = unicodedata.normalize("NFKC", text).translate(QUOTES)
-    return INVISIBLE_RE.sub("", text)
+    return ODD_SPACE_RE.sub(" ", INVISIBLE_RE.sub("", text))
+
+
+def tame_runs(text: str) -> str:
+    """Long runs of one character ('((((', 30,000 spaces) are never words; shortened first,
+    they cannot make the later patterns slow."""
+    text = LONG_SPACE_RUN_RE.sub(" ", text)
+    return LONG_SYMBOL_RUN_RE.sub(r"\1\1\1", text)
 
 
 def normalize_ellipses(text: str) -> str:
@@ -589,7 +604,7 @@ def drop_unspeakable(text: str) -> str:
     """Keep letters, spaces and . , ? ! ; : ' " only; word-joining hyphens become spaces."""
     text = INNER_HYPHEN_RE.sub(" ", text)
     text = re.sub(r"\d+", lambda m: _digits_words(m[0]), text)  # safety net: no digit survives
-    return UNSPEAKABLE_RE.sub(" ", text)
+    return UNSPEAKABLE_RE.sub(" ", OTHER_NUMERAL_RE.sub(" ", text))
 
 
 def tidy_punctuation(text: str) -> str:
@@ -739,7 +754,7 @@ def normalize(text: str, language: str = "en") -> str:
         return ""
     lang = _base_language(language)
     steps = PIPELINES.get(lang) or build_pipeline(lang)
-    spoken = _apply(steps, text)
+    spoken = _apply(steps, tame_runs(text))
     if not re.search(r"\w", spoken) and re.search(r"[^\W_]", text):
         return _last_resort(text)
     return spoken

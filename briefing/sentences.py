@@ -12,6 +12,7 @@ markers, spaced ellipses), so its output goes through small named passes:
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -137,6 +138,9 @@ LIST_MARKER = re.compile(r"\(?\d{1,2}[.)]")
 LIST_MARKER_AFTER_COLON = re.compile(r":\s+\d{1,2}\.$")
 QUESTION_END = re.compile(r"[?!][\"'”’»]*\s*$")
 # A period-final token, any closing quotes after it, the gap, and the next word.
+LONG_SYMBOL_RUN_RE = re.compile(r"([^\w\s])\1{3,}")
+LONG_WORD_CHARS = 300  # longer than any real word or link
+LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
 PERIOD_GAP = re.compile(r"(\S+\.)([\"'”’»)\]]*)(\s+)(?=(\S+))")
 
 
@@ -328,11 +332,18 @@ def news_passes(model: str) -> list[Callable[[list[str]], list[str]]]:
     ]
 
 
+def tame_runs(text: str) -> str:
+    """Runs no prose has ('....' for a whole line, a 'word' of thousands of letters) are cut
+    short first: Punkt and the news passes would otherwise take quadratic time on them."""
+    text = LONG_SYMBOL_RUN_RE.sub(r"\1\1\1", text)
+    return LONG_WORD_RE.sub(lambda m: " ".join(textwrap.wrap(m[0], LONG_WORD_CHARS)), text)
+
+
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split text into sentences; blank lines are always boundaries, single newlines are not."""
     model = punkt_model_name(language)
     sentences: list[str] = []
-    for block in PARAGRAPH_BREAK.split(text):
+    for block in PARAGRAPH_BREAK.split(tame_runs(text)):
         if not block.strip():
             continue
         block_sentences = punkt_sentences(block, model)
