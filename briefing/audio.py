@@ -140,7 +140,9 @@ def limit(samples: np.ndarray, ceiling: float) -> np.ndarray:
 
 
 def to_floats(audio: AudioSegment) -> np.ndarray:
-    return np.array(audio.get_array_of_samples(), dtype=np.float64) / 32768
+    """Samples as float32 in [-1, 1): half the memory of float64, ample for 16-bit audio."""
+    audio = audio.set_channels(1).set_sample_width(2)
+    return np.frombuffer(audio.raw_data, dtype="<i2").astype(np.float32) / 32768
 
 
 def integrated_lufs(samples: np.ndarray) -> float:

@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -95,6 +95,7 @@ class Voicing:
     engine: Engine
     cache: SpeechCache
     chars_per_second: float
+    spoken_lengths: dict[str, int] = field(default_factory=dict)  # text -> normalised length
 
     @classmethod
     def for_settings(cls, settings: Settings, language: str = "en") -> Voicing:
@@ -104,9 +105,13 @@ class Voicing:
         pace = calibrated_pace(voice) or voice.chars_per_second
         return cls(voice, engine, SpeechCache(settings.cache_dir), pace)
 
+    def spoken_length(self, text: str) -> int:
+        if text not in self.spoken_lengths:
+            self.spoken_lengths[text] = len(normalize(text, self.voice.language))
+        return self.spoken_lengths[text]
+
     def estimate_seconds(self, text: str) -> float:
-        spoken = normalize(text, self.voice.language)
-        return len(spoken) / self.chars_per_second + SENTENCE_PAUSE_MS / 1000
+        return self.spoken_length(text) / self.chars_per_second + SENTENCE_PAUSE_MS / 1000
 
     def speak(self, texts: list[str], on_spoken: Callable[[int, int], None] | None = None
               ) -> list[AudioSegment]:
@@ -114,7 +119,7 @@ class Voicing:
 
     def learn(self, texts: list[str], audio: list[AudioSegment]) -> None:
         """Refine the speaking rate from what the voice really took."""
-        chars = sum(len(normalize(t, self.voice.language)) for t in texts)
+        chars = sum(self.spoken_length(t) for t in texts)
         seconds = sum(len(a) for a in audio) / 1000
         if chars and seconds:
             self.chars_per_second = chars / seconds
@@ -188,13 +193,32 @@ def framing_seconds(articles: list[Article], settings: Settings, voicing: Voicin
     return spoken + tones + sum(p.pause_after_ms for p in frame.parts) / 1000
 
 
+def stories_that_fit(articles: list[Article], settings: Settings, voicing: Voicing
+                     ) -> list[Article]:
+    """As many stories as the time allows each its title and best sentence (the lead first);
+    never fewer than one."""
+    def least(article: Article) -> float:
+        best = summarize(article_sentences(article.paragraphs, article.language), 0,
+                         voicing.estimate_seconds)
+        return sum(voicing.estimate_seconds(s.text) for s in best)
+
+    needed = [least(a) for a in articles]
+    count = len(articles)
+    while count > 1 and (framing_seconds(articles[:count], settings, voicing)
+                         + sum(needed[:count]) > settings.target_seconds):
+        count -= 1
+    return articles[:count]
+
+
 def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
                   progress: Progress, music: Music
                   ) -> tuple[Script, dict[int, AudioSegment], AudioSegment, list]:
     """Choose, speak and lay out; re-choose with the voice's measured pace until the
     programme lasts the target (or everything there is to say fits)."""
     target = settings.target_seconds
+    articles = stories_that_fit(articles, settings, voicing)
     story_seconds = max(1.0, target - framing_seconds(articles, settings, voicing))
+    all_there_is = sentence_count(choose_stories(articles, math.inf, voicing.estimate_seconds))
     best = None
     for _ in range(MAX_FITTING_ROUNDS):
         stories = choose_stories(articles, story_seconds, voicing.estimate_seconds)
@@ -208,8 +232,7 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
         voicing.learn([script.parts[i].text for i in sentence_parts],
                       [speech[i] for i in sentence_parts])
         best = (script, speech, programme, segments, stories)
-        everything = choose_stories(articles, math.inf, voicing.estimate_seconds)
-        everything_fits = sentence_count(stories) >= sentence_count(everything)
+        everything_fits = sentence_count(stories) >= all_there_is
         over = duration - target
         if -DURATION_TOLERANCE_S <= over <= DURATION_TOLERANCE_S or (over < 0 and everything_fits):
             break

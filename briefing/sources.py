@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -212,13 +213,22 @@ def distinct(documents: list[Document], limit: int | None = None) -> list[Docume
     """The first `limit` documents (all when None) that are not copies of an earlier one."""
     chosen: list[Document] = []
     seen: list[Fingerprint] = []
+    urls: set[str] = set()
+    holding: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle -> seen documents
     for document in documents:
         if limit is not None and len(chosen) >= limit:
             break
         fingerprint = Fingerprint.of(document)
-        if not any(fingerprint.same_story(other) for other in seen):
-            chosen.append(document)
-            seen.append(fingerprint)
+        # Only documents sharing a five-word run can be copies: look those up, not all.
+        shared = Counter(i for shingle in fingerprint.shingles for i in holding.get(shingle, ()))
+        if fingerprint.url in urls or any(fingerprint.same_story(seen[i]) for i in shared):
+            continue
+        chosen.append(document)
+        seen.append(fingerprint)
+        if fingerprint.url:
+            urls.add(fingerprint.url)
+        for shingle in fingerprint.shingles:
+            holding[shingle].append(len(seen) - 1)
     return chosen
 
 

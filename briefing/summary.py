@@ -209,6 +209,7 @@ def shingle_containment(shared: int, first: frozenset, second: frozenset) -> flo
     return shared / smaller if smaller else 0.0
 
 
+@lru_cache(maxsize=65536)
 def shingles_of(text: str) -> frozenset[tuple[str, ...]]:
     words = [w.lower() for w in words_of(text)]
     if len(words) < SHINGLE_SIZE:

@@ -98,3 +98,17 @@ def test_the_same_story_from_two_places_is_briefed_once(tmp_path: Path):
     (tmp_path / "b.txt").write_text("Reposted from the wire\n\n" + text.split("\n", 2)[2])
     articles, failures = pipeline.load_articles([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
     assert len(articles) == 1 and failures == []
+
+
+def test_many_stories_still_fit_the_minutes(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    bench = json.loads((DATA / "summary" / "bench-subset.json").read_text())["articles"]
+    sources = []
+    for number, row in enumerate(bench):
+        path = tmp_path / f"story-{number}.txt"
+        path.write_text(f"Story number {number}\n\n{row['article']}\n")
+        sources.append(str(path))
+    settings = Settings(minutes=0.75, voice="espeak", out_dir=tmp_path / "out")
+    episode, _ = pipeline.generate(sources, settings, max_stories=10)
+    assert episode.duration_s <= 45 + 5
+    assert 1 <= len(episode.stories) < 10  # not every story fits in 45 seconds

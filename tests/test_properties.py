@@ -396,9 +396,6 @@ DISTINCT_DOCUMENTS = ("[__import__('briefing.model', fromlist=['Document']).Docu
                       "url=f'https://news.example/{i}') for i in range(4000)]")
 
 
-@pytest.mark.xfail(strict=True, reason="sources.distinct compares each document with every one "
-                   "kept before it: quadratic (1000 docs ~4 s, 4000 ~100 s); read_sources with "
-                   "max_stories=None runs it over a whole feed")
 def test_dropping_duplicates_from_four_thousand_stories_is_fast() -> None:
     limit = 5.0
     assert seconds_to_run("briefing.sources", "drop_duplicates", DISTINCT_DOCUMENTS,
