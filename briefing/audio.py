@@ -22,6 +22,7 @@ PEAK_CEILING_DB = -2.5  # the limiter's sample ceiling, lowered when true peaks 
 TRUE_PEAK_BEFORE_MP3_DB = -1.6  # a margin under -1 dBTP for what MP3 encoding adds
 PREMASTER_TARGET_LUFS = TARGET_LUFS + 0.4  # MP3 encoding takes about 0.4 LU away (measured)
 LOUDNESS_TOLERANCE_LU = 0.3
+ENCODED_TOLERANCE_LU = 0.5  # re-encode only past this (the promise is +-1 LU)
 MASTERING_PASSES = 6
 LIMITER_WINDOW_S = 0.005
 SPEECH_LEVEL_DBFS = -20.0  # RMS of each spoken piece before mastering
@@ -182,7 +183,7 @@ def encode_mp3(
     audio.export(path, format="mp3", bitrate=bitrate, parameters=parameters)
     level = decoded_loudness(path)
     shift = TARGET_LUFS - level.integrated_lufs
-    if abs(shift) > LOUDNESS_TOLERANCE_LU and level.true_peak_db + shift <= PEAK_CEILING_DB + 1:
+    if abs(shift) > ENCODED_TOLERANCE_LU and level.true_peak_db + shift <= PEAK_CEILING_DB + 1:
         audio.apply_gain(shift).export(path, format="mp3", bitrate=bitrate, parameters=parameters)
         level = decoded_loudness(path)
     return level
