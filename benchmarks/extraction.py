@@ -4,7 +4,7 @@ Scores with the shingle method of the extraction-bench README: word tokens (\\w+
 of 4 tokens counted per page, true/false positives and false negatives scaled to sum to 1,
 precision and recall averaged over pages, F1 the harmonic mean of the two averages.
 
-Run: /work/venv/bin/python benchmarks/extraction.py
+Run: .venv/bin/python benchmarks/extraction.py
 The text pages come from `w3m -dump` of each HTML page and are cached in benchmarks/.cache/.
 """
 

@@ -19,7 +19,7 @@ with 10 articles and --minutes 10 shows a longer programme (--long, "ARTICLESxMI
 Articles: the 55 distinct articles of ../shared/summary-bench/writer-summaries-dev.json, each
 written to a temporary .txt file with a title line. Outputs go to a temporary folder.
 
-Run: /work/venv/bin/python benchmarks/pipeline.py [--voices piper,espeak|all] [--sizes 1,10,50]
+Run: .venv/bin/python benchmarks/pipeline.py [--voices piper,espeak|all] [--sizes 1,10,50]
      [--repeats 3] [--minutes 3.5] [--long 10x10 | --long none] [--quick]
 """
 

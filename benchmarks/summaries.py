@@ -6,7 +6,7 @@ article and then over articles. Every system gets the same word budget and its l
 cut at the budget. Also counts summaries that open with a dangling pronoun or connective
 ("He said ...", "But ...") and summaries with any sentence whose antecedent was left out.
 
-Run: /work/venv/bin/python benchmarks/summaries.py
+Run: .venv/bin/python benchmarks/summaries.py
 Needs: rouge-score and sumy (pip), offline; sumy gets a tokenizer that needs no NLTK downloads.
 """
 
