@@ -194,7 +194,7 @@ def main() -> None:
     try:
         from rouge_score import rouge_scorer
     except ImportError:
-        sys.exit("needs rouge-score and sumy: pip install rouge-score sumy (or: bash scripts/install.sh --test)")
+        sys.exit("needs rouge-score and sumy: bash scripts/install.sh --test")
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     articles = [(split_article(text), refs) for text, refs in load_bench(bench)]
     print(f"{len(articles)} articles, {sum(len(r) for _, r in articles)} reference summaries, "

@@ -283,3 +283,14 @@ def test_killed_or_interrupted_generate_leaves_the_previous_episode_whole(tmp_pa
         assert process.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
         assert set(out.glob(".*.part")) <= leftovers
     assert subprocess.run(args, env=env, capture_output=True).returncode == 0
+
+
+def test_ffprobe_reads_the_tags_and_chapters(espeak_episode):
+    info, _ = espeak_episode
+    probe = json.loads(subprocess.run(
+        ["ffprobe", "-v", "error", "-show_chapters", "-show_format", "-of", "json", info["mp3"]],
+        capture_output=True, check=True).stdout)
+    titles = [c["tags"]["title"] for c in sorted(probe["chapters"],
+                                                 key=lambda c: float(c["start_time"]))]
+    assert titles == ["Intro", info["stories"][0]["title"], "Outro"]
+    assert probe["format"]["tags"]["album"] == "News Briefing"
