@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from num2words import num2words
 
+from briefing import normalize
 from briefing.errors import BriefingError
 
 if TYPE_CHECKING:
@@ -42,15 +43,9 @@ SCALE_WORDS = {
     "million": "million", "bn": "billion", "b": "billion", "billion": "billion",
     "tn": "trillion", "trillion": "trillion",
 }  # fmt: skip
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
-MONTH_ABBREVIATIONS = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
-    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
-    "nov": "november", "dec": "december",
-}  # fmt: skip
+MONTHS = tuple(month.lower() for month in normalize.MONTHS)
+MONTH_ABBREVIATIONS = {short.lower(): full.lower()
+                       for short, full in normalize.MONTH_ABBREVIATIONS.items()}
 
 # One spelling for words that are written several ways but sound the same.
 TOKEN_SPELLINGS = {
