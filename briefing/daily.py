@@ -19,6 +19,7 @@ from filelock import FileLock, Timeout
 
 from briefing import site
 from briefing.config import Settings, ShowConfig
+from briefing.episode import remove_stale_parts
 from briefing.errors import BriefingError
 from briefing.model import Article, Episode, PublishedEpisode
 from briefing.pipeline import Failure, Progress, Silent, load_articles, make_episode
@@ -47,7 +48,7 @@ def exclusive(config: ShowConfig, wait_s: float) -> Iterator[None]:
     """Hold the show's lock; one line saying so when another run has it."""
     try:
         with run_lock(config.out_dir, wait_s):
-            remove_leftovers(config.out_dir)
+            remove_stale_parts(config.out_dir, older_than_s=0)  # we hold the lock: all dead
             yield
     except Timeout:
         raise BriefingError(
@@ -82,12 +83,6 @@ def publish_show(config: ShowConfig, wait_s: float = 0) -> Path:
     """Rewrite feed.xml and index.html from the state; returns the feed's path."""
     with exclusive(config, wait_s), State(config.out_dir / STATE_NAME) as state:
         return site.publish(config.show, state.episodes(), config.out_dir)
-
-
-def remove_leftovers(out_dir: Path) -> None:
-    """Temporary files of a run that was killed; only called while holding the lock."""
-    for leftover in out_dir.glob(".*.part"):
-        leftover.unlink(missing_ok=True)
 
 
 def _run_locked(config: ShowConfig, progress: Progress) -> RunResult:

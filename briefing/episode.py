@@ -29,9 +29,7 @@ from mutagen.id3 import (
     CTOCFlags,
     PictureType,
 )
-from pydub import AudioSegment
 
-from briefing.audio import encode_mp3
 from briefing.model import Chapter, Segment, Story
 
 BITRATE = "96k"
@@ -97,17 +95,6 @@ def chapters_of(segments: list[Segment], stories: list[Story], total_ms: int) ->
 def mp3_format(stereo: bool) -> tuple[str, int]:
     """(bitrate, channels): 96 kbps mono, or 128 kbps stereo."""
     return (STEREO_BITRATE, 2) if stereo else (BITRATE, 1)
-
-
-def write_mp3(
-    audio: AudioSegment, path: Path, *, title: str, show: str, author: str, day: date,
-    description: str, transcript: str, chapters: list[Chapter], stereo: bool = False,
-    cover_jpeg: bytes = b"",
-) -> None:
-    """Encode and tag (the caller makes it atomic: see atomic_path)."""
-    encode_mp3(audio, path, *mp3_format(stereo))
-    tag(path, title=title, show=show, author=author, day=day, description=description,
-        transcript=transcript, chapters=chapters, cover_jpeg=cover_jpeg)
 
 
 def tag(

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pydub import AudioSegment
+from pydub.silence import detect_leading_silence
 
 from briefing.engines import Engine
 from briefing.normalize import normalize
@@ -98,16 +99,11 @@ def conform(audio: AudioSegment) -> AudioSegment:
 def trim_silence(
     audio: AudioSegment, threshold_db: float = -50.0, keep_ms: int = 30
 ) -> AudioSegment:
-    start = _leading_silence(audio, threshold_db)
-    end = len(audio) - _leading_silence(audio.reverse(), threshold_db)
+    """Cut the engine's own hush at both ends (quieter than threshold_db below the peak)."""
+    silence = audio.max_dBFS + threshold_db
+    start = detect_leading_silence(audio, silence_threshold=silence, chunk_size=10)
+    end = len(audio) - detect_leading_silence(audio.reverse(), silence_threshold=silence,
+                                              chunk_size=10)
     if end <= start:
         return audio
     return audio[max(0, start - keep_ms): min(len(audio), end + keep_ms)]
-
-
-def _leading_silence(audio: AudioSegment, threshold_db: float, step_ms: int = 10) -> int:
-    position = 0
-    peak = audio.max_dBFS
-    while position < len(audio) and audio[position: position + step_ms].dBFS < peak + threshold_db:
-        position += step_ms
-    return position

@@ -6,6 +6,7 @@ from mutagen.id3 import ID3
 from pydub.generators import Sine
 
 from briefing import episode
+from briefing.audio import encode_mp3
 from briefing.model import Article, Chapter, Part, Segment, Sentence, Story
 
 
@@ -36,8 +37,9 @@ def test_mp3_carries_tags_transcript_and_chapters(tmp_path: Path):
     chapters = [Chapter("Intro", 0, 1000), Chapter("Story", 1000, 2500, "https://e.org/a"),
                 Chapter("Outro", 2500, 3000)]
     path = tmp_path / "e.mp3"
-    episode.write_mp3(audio, path, title="T", show="S", author="A", day=date(2026, 1, 2),
-                      description="D", transcript="Words.", chapters=chapters)
+    encode_mp3(audio, path, *episode.mp3_format(stereo=False))
+    episode.tag(path, title="T", show="S", author="A", day=date(2026, 1, 2),
+              description="D", transcript="Words.", chapters=chapters)
     tags = ID3(path)
     assert str(tags["TIT2"]) == "T" and str(tags["TALB"]) == "S" and str(tags["TPE1"]) == "A"
     assert str(tags["TDRC"]) == "2026-01-02"
