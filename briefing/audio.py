@@ -52,14 +52,17 @@ def arpeggio(notes: list[float], spacing: float, ring: float, level: float) -> A
     return to_segment(mix).fade_out(120)
 
 
+@lru_cache(maxsize=1)  # made once: every fitting round lays them out again
 def intro_chime() -> AudioSegment:
     return arpeggio([C5, E5, G5, C6], spacing=0.14, ring=1.4, level=0.32)
 
 
+@lru_cache(maxsize=1)  # made once: every fitting round lays them out again
 def transition_chime() -> AudioSegment:
     return arpeggio([G5, C6], spacing=0.12, ring=0.7, level=0.18)
 
 
+@lru_cache(maxsize=1)  # made once: every fitting round lays them out again
 def outro_chime() -> AudioSegment:
     return arpeggio([C6, G5, E5, C5], spacing=0.16, ring=1.6, level=0.3)
 

@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -22,7 +23,7 @@ from briefing.config import Settings
 from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import Engine, require_engine
 from briefing.errors import BriefingError
-from briefing.model import Article, Episode, Script, Show, Story
+from briefing.model import Article, Episode, Script, Sentence, Show, Story
 from briefing.music import Music, load_music, mix_music, tones_for
 from briefing.normalize import normalize
 from briefing.script import SENTENCE_PAUSE_MS, build_script
@@ -78,12 +79,14 @@ def load_articles(
     return articles, failures
 
 
-def whole_story(article: Article) -> Story:
-    return Story(article, tuple(article_sentences(article.paragraphs, article.language)))
+@lru_cache(maxsize=512)
+def sentences_of(article: Article) -> tuple[Sentence, ...]:
+    """An article's sentences, split once: each fitting round asks again."""
+    return tuple(article_sentences(article.paragraphs, article.language))
 
 
 def summarize_words(article: Article, words: int) -> Story:
-    chosen = summarize(article_sentences(article.paragraphs, article.language), words)
+    chosen = summarize(sentences_of(article), words)
     return Story(article, tuple(chosen))
 
 
@@ -155,7 +158,7 @@ def choose_stories(articles: list[Article], seconds: float,
                    cost: Callable[[str], float]) -> list[Story]:
     """Each article's summary within its share of the time; nothing one story already said
     is said again by a later one."""
-    candidates = [article_sentences(a.paragraphs, a.language) for a in articles]
+    candidates = [sentences_of(a) for a in articles]
     needs = [sum(cost(s.text) for s in summarize(c, math.inf, cost)) for c in candidates]
     budgets = share_budget(needs, seconds)
     stories: list[Story] = []
@@ -198,7 +201,7 @@ def stories_that_fit(articles: list[Article], settings: Settings, voicing: Voici
     """As many stories as the time allows each its title and best sentence (the lead first);
     never fewer than one."""
     def least(article: Article) -> float:
-        best = summarize(article_sentences(article.paragraphs, article.language), 0,
+        best = summarize(sentences_of(article), 0,
                          voicing.estimate_seconds)
         return sum(voicing.estimate_seconds(s.text) for s in best)
 
