@@ -15,6 +15,8 @@ from functools import partial
 
 from num2words import num2words
 
+from briefing import sentences
+
 Step = Callable[[str], str]
 
 # --- tables -------------------------------------------------------------------------------
@@ -191,7 +193,6 @@ HASHTAG_RE = re.compile(r"#(?=[^\W\d_])")
 UNSPEAKABLE_RE = re.compile(r"[^\w\s.,?!;:'\"]|_")
 ODD_SPACE_RE = re.compile(r"[^\S\n ]")
 LONG_SPACE_RUN_RE = re.compile(r"[ \t]{3,}")
-LONG_SYMBOL_RUN_RE = re.compile(r"([^\w\s])\1{3,}")
 # Numerals other than 0-9 (e.g. U+0B72): no engine reads them; the safety net drops them.
 OTHER_NUMERAL_RE = re.compile("[" + "".join(
     re.escape(chr(c)) for c in range(0x80, 0x10000)
@@ -299,8 +300,7 @@ def repair_unicode(text: str) -> str:
 def tame_runs(text: str) -> str:
     """Long runs of one character ('((((', 30,000 spaces) are never words; shortened first,
     they cannot make the later patterns slow."""
-    text = LONG_SPACE_RUN_RE.sub(" ", text)
-    return LONG_SYMBOL_RUN_RE.sub(r"\1\1\1", text)
+    return sentences.tame_runs(LONG_SPACE_RUN_RE.sub(" ", text))
 
 
 def normalize_ellipses(text: str) -> str:

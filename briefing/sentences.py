@@ -137,10 +137,10 @@ INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 LIST_MARKER = re.compile(r"\(?\d{1,2}[.)]")
 LIST_MARKER_AFTER_COLON = re.compile(r":\s+\d{1,2}\.$")
 QUESTION_END = re.compile(r"[?!][\"'”’»]*\s*$")
-# A period-final token, any closing quotes after it, the gap, and the next word.
 LONG_SYMBOL_RUN_RE = re.compile(r"([^\w\s])\1{3,}")
 LONG_WORD_CHARS = 300  # longer than any real word or link
 LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
+# A period-final token, any closing quotes after it, the gap, and the next word.
 PERIOD_GAP = re.compile(r"(\S+\.)([\"'”’»)\]]*)(\s+)(?=(\S+))")
 
 

@@ -11,6 +11,7 @@ Unknown paths answer 404. Every request is recorded in http_server.requests.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -19,6 +20,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests run the same examples on every CI run, so a result never depends on luck;
+# HYPOTHESIS_PROFILE=explore draws fresh random examples (use it to hunt for new failures).
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 DATA = Path(__file__).parent / "data"
 
