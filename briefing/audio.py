@@ -18,14 +18,15 @@ from briefing.model import Part, Segment
 
 SAMPLE_RATE = 44100
 TARGET_LUFS = -16.0
-PEAK_CEILING_DB = -2.5  # the limiter's sample ceiling, lowered when true peaks stand higher
+PEAK_CEILING_DB = -2.0  # the limiter's sample ceiling, lowered when true peaks stand higher
 TRUE_PEAK_BEFORE_MP3_DB = -1.6  # a margin under -1 dBTP for what MP3 encoding adds
 PREMASTER_TARGET_LUFS = TARGET_LUFS + 0.4  # MP3 encoding takes about 0.4 LU away (measured)
 LOUDNESS_TOLERANCE_LU = 0.3
 ENCODED_TOLERANCE_LU = 0.5  # re-encode only past this (the promise is +-1 LU)
 MASTERING_PASSES = 6
 LIMITER_WINDOW_S = 0.005
-SPEECH_LEVEL_DBFS = -20.0  # RMS of each spoken piece before mastering
+SPEECH_LEVEL_DBFS = -23.0  # RMS of each spoken piece before mastering: headroom, no clipping
+LEVELLING_PEAK_DBFS = -1.0  # levelling never raises a piece's peak above this: no clipping
 FADE_MS = 8  # at every joint, so nothing clicks
 
 # Note frequencies (Hz) of the generated signature tones.
@@ -113,40 +114,81 @@ def level_speech(sound: AudioSegment) -> AudioSegment:
     """Every spoken piece at one level, so stories (and engines) sound alike before mastering."""
     if sound.dBFS == float("-inf"):
         return sound
-    return sound.apply_gain(SPEECH_LEVEL_DBFS - sound.dBFS)
+    gain = min(SPEECH_LEVEL_DBFS - sound.dBFS, LEVELLING_PEAK_DBFS - sound.max_dBFS)
+    return sound.apply_gain(gain)
 
 
 def master(audio: AudioSegment) -> AudioSegment:
     """Gain to the loudness target, with a look-ahead limiter keeping peaks under a ceiling.
-    Limiting takes a little loudness away and true peaks can stand between samples, so gain,
-    limit and measure again (in memory, a fraction of a second a pass) until both hold."""
+    Limiting takes a little loudness away and true peaks can stand between samples, so the
+    gain and ceiling are corrected from what was measured and the original is limited again
+    (in memory; usually two passes)."""
     samples = to_floats(audio)
+    unmastered = integrated_lufs(samples)
+    gain_db = PREMASTER_TARGET_LUFS - unmastered
     ceiling_db = PEAK_CEILING_DB
+    tried = [(0.0, unmastered)]  # (gain, loudness) of each pass
     for _ in range(MASTERING_PASSES):
-        gain_db = PREMASTER_TARGET_LUFS - integrated_lufs(samples)
-        if abs(gain_db) <= LOUDNESS_TOLERANCE_LU:
-            over = peak_db(samples) - TRUE_PEAK_BEFORE_MP3_DB
-            if over <= 0:
-                break
-            ceiling_db -= over + 0.1
-        samples = limit(samples * 10 ** (gain_db / 20), 10 ** (ceiling_db / 20))
-    return to_segment(samples)
+        mastered = limit(samples * np.float32(10 ** (gain_db / 20)), 10 ** (ceiling_db / 20))
+        loudness = integrated_lufs(mastered)
+        over = true_peak_db(mastered) - TRUE_PEAK_BEFORE_MP3_DB
+        if abs(PREMASTER_TARGET_LUFS - loudness) <= LOUDNESS_TOLERANCE_LU and over <= 0:
+            break
+        tried.append((gain_db, loudness))
+        gain_db += (PREMASTER_TARGET_LUFS - loudness) / limited_slope(tried)
+        ceiling_db -= max(0.0, over + 0.1)
+    return to_segment(mastered)
+
+
+def limited_slope(tried: list[tuple[float, float]]) -> float:
+    """LU gained per dB of gain, from the last two passes: under 1, as the limiter takes its
+    share of every extra dB (a secant step converges in a pass or two)."""
+    if tried[-1][0] == tried[-2][0]:
+        return 1.0
+    (gain_a, loud_a), (gain_b, loud_b) = tried[-2:]
+    return min(1.0, max(0.3, (loud_b - loud_a) / (gain_b - gain_a)))
 
 
 def limit(samples: np.ndarray, ceiling: float) -> np.ndarray:
     """A look-ahead peak limiter: the gain needed around each peak, held for the release time,
-    then smoothed over that same window so it is already down when the peak arrives."""
+    then smoothed over that same window so it is already down when the peak arrives.
+
+    The gain differs from 1 only within two windows of a sample over the ceiling, so only
+    those stretches are computed (speech at podcast level has few of them)."""
     window = int(LIMITER_WINDOW_S * SAMPLE_RATE) | 1
+    over = np.flatnonzero(np.abs(samples) > ceiling)
+    limited = samples.copy()
+    for start, end in stretches_around(over, 2 * window, len(samples)):
+        limited[start:end] = limit_stretch(samples[start:end], ceiling, window)
+    return np.clip(limited, -ceiling, ceiling)
+
+
+def stretches_around(indices: np.ndarray, reach: int, length: int) -> list[tuple[int, int]]:
+    """Sorted sample indices -> merged [start, end) stretches reaching `reach` either side."""
+    if not len(indices):
+        return []
+    gaps = np.flatnonzero(np.diff(indices) > 2 * reach)
+    starts = np.concatenate(([indices[0]], indices[gaps + 1])) - reach
+    ends = np.concatenate((indices[gaps], [indices[-1]])) + reach + 1
+    return list(zip(np.maximum(starts, 0).tolist(), np.minimum(ends, length).tolist(),
+                    strict=True))
+
+
+def limit_stretch(samples: np.ndarray, ceiling: float, window: int) -> np.ndarray:
     needed = np.minimum(1.0, ceiling / np.maximum(np.abs(samples), 1e-9))
     held = minimum_filter1d(needed, size=window, mode="nearest")
     smooth = uniform_filter1d(held, size=window, mode="nearest")
-    return np.clip(samples * np.minimum(smooth, held), -ceiling, ceiling)
+    return samples * np.minimum(smooth, held)
 
 
 def to_floats(audio: AudioSegment) -> np.ndarray:
     """Samples as float32 in [-1, 1): half the memory of float64, ample for 16-bit audio."""
     audio = audio.set_channels(1).set_sample_width(2)
-    return np.frombuffer(audio.raw_data, dtype="<i2").astype(np.float32) / 32768
+    return pcm_to_floats(audio.raw_data)
+
+
+def pcm_to_floats(pcm: bytes) -> np.ndarray:
+    return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768
 
 
 def integrated_lufs(samples: np.ndarray) -> float:
@@ -159,15 +201,29 @@ def integrated_lufs(samples: np.ndarray) -> float:
     return value if np.isfinite(value) else -70.0
 
 
-def peak_db(samples: np.ndarray) -> float:
-    """True peak in dBFS: the peak of the signal interpolated four times (BS.1770 annex 2)."""
+def true_peak_db(samples: np.ndarray) -> float:
+    """True peak in dBFS: the peak of the signal interpolated four times (BS.1770 annex 2).
+
+    An interpolated value can only pass the highest sample where the samples feeding it are
+    at least that peak over the filter's gain, so only those neighbourhoods are interpolated:
+    exact, and a small part of the work."""
     if not len(samples):
         return -120.0
-    signal = samples.astype(np.float32)
-    peak = float(np.max(np.abs(signal)))
-    for phase in interpolation_phases():
-        peak = max(peak, float(np.max(np.abs(np.convolve(signal, phase, mode="same")))))
-    return 20 * np.log10(peak) if peak > 0 else -120.0
+    magnitude = np.abs(samples)
+    peak = float(magnitude.max())
+    if peak == 0:
+        return -120.0
+    phases = interpolation_phases()
+    taps = len(phases[0])
+    candidates = np.flatnonzero(magnitude > peak / max(np.abs(p).sum() for p in phases))
+    positions = np.concatenate([np.arange(start, end) for start, end
+                                in stretches_around(candidates, taps, len(samples))])
+    padded = np.pad(samples, taps)
+    for phase in phases:
+        interpolated = sum(weight * padded[positions + offset]
+                           for offset, weight in enumerate(phase[::-1]))
+        peak = max(peak, float(np.abs(interpolated).max()))
+    return 20 * float(np.log10(peak))
 
 
 @lru_cache(maxsize=1)
@@ -182,19 +238,29 @@ def encode_mp3(
 ) -> Loudness:
     """Encode to MP3 and check the loudness of what was written (MP3 encoding takes about
     0.4 LU away, which the mastering target allows for); re-encode once if it is off."""
-    parameters = ["-ar", str(SAMPLE_RATE), "-ac", str(channels)]
-    audio.export(path, format="mp3", bitrate=bitrate, parameters=parameters)
+    write_mp3(audio, path, bitrate, channels)
     level = decoded_loudness(path)
     shift = TARGET_LUFS - level.integrated_lufs
     if abs(shift) > ENCODED_TOLERANCE_LU and level.true_peak_db + shift <= PEAK_CEILING_DB + 1:
-        audio.apply_gain(shift).export(path, format="mp3", bitrate=bitrate, parameters=parameters)
+        write_mp3(audio.apply_gain(shift), path, bitrate, channels)
         level = decoded_loudness(path)
     return level
 
 
+def write_mp3(audio: AudioSegment, path: Path, bitrate: str, channels: int) -> None:
+    """PCM straight into ffmpeg's MP3 encoder through a pipe (no temporary WAV file)."""
+    audio = audio.set_frame_rate(SAMPLE_RATE).set_sample_width(2)
+    ffmpeg(["-f", "s16le", "-ar", str(SAMPLE_RATE), "-ac", str(audio.channels), "-i", "pipe:0",
+            "-ac", str(channels), "-c:a", "libmp3lame", "-b:a", bitrate, "-f", "mp3", str(path)],
+           stdin=audio.raw_data)
+
+
 def decoded_loudness(path: Path) -> Loudness:
-    samples = to_floats(AudioSegment.from_file(path, format="mp3").set_channels(1))
-    return Loudness(round(integrated_lufs(samples), 1), round(peak_db(samples), 1))
+    """Loudness and true peak of an MP3 as a player decodes it (mono mix)."""
+    pcm = ffmpeg_output(["-i", str(path), "-ac", "1", "-ar", str(SAMPLE_RATE), "-f", "s16le",
+                         "pipe:1"])
+    samples = pcm_to_floats(pcm)
+    return Loudness(round(integrated_lufs(samples), 1), round(true_peak_db(samples), 1))
 
 
 def measure_loudness(path: Path) -> Loudness:
@@ -208,14 +274,23 @@ def measure_loudness(path: Path) -> Loudness:
     return Loudness(float(integrated.group(1)), float(peak.group(1)))
 
 
-def ffmpeg(arguments: list[str]) -> str:
+def ffmpeg(arguments: list[str], stdin: bytes | None = None) -> str:
     """Run ffmpeg; returns what it printed on stderr (where its filters report)."""
+    return run_ffmpeg(arguments, stdin).stderr.decode(errors="replace")
+
+
+def ffmpeg_output(arguments: list[str]) -> bytes:
+    """Run ffmpeg writing to stdout (pipe:1); returns those bytes."""
+    return run_ffmpeg(arguments, None).stdout
+
+
+def run_ffmpeg(arguments: list[str], stdin: bytes | None) -> subprocess.CompletedProcess:
     command = ["ffmpeg", "-hide_banner", "-nostdin", "-y", *arguments]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(command, input=stdin or b"", capture_output=True, timeout=600)
     except FileNotFoundError as exc:
         raise BriefingError("ffmpeg is not installed: apt-get install ffmpeg") from exc
     if result.returncode != 0:
-        last = result.stderr.strip().splitlines()[-1:] or ["no output"]
+        last = result.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
         raise BriefingError(f"ffmpeg failed: {last[0]}")
-    return result.stderr
+    return result

@@ -21,7 +21,7 @@ SAMPLE_RATE = 44100
 # Every engine gains from speaking two sentences at once on 2 cores: the program-based
 # ones run as separate processes, and Piper's onnxruntime session is thread-safe and leaves
 # cores idle between the short operations of one sentence (measured: 1.5x faster).
-PARALLEL_ENGINES = {"espeak-ng", "flite", "festival", "gtts", "piper", "rhvoice"}
+PARALLEL_ENGINES = {"espeak-ng", "flite", "festival", "gtts", "rhvoice"}
 
 OnSpoken = Callable[[int, int], None]  # (done, total)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -112,12 +112,15 @@ def word_count(text: str) -> float:
 
 
 def summarize(
-    sentences: Sequence[Sentence], budget: float, cost: Cost = word_count
+    sentences: Sequence[Sentence], budget: float, cost: Cost = word_count,
+    keep: Collection[str] = (),
 ) -> list[Sentence]:
     """Choose sentences in article order whose summed cost fits the budget.
 
     The whole article (less furniture and repeats) when it fits; at least the best sentence
-    when any is speakable, even if it alone is over budget.
+    when any is speakable, even if it alone is over budget. Sentences whose text is in `keep`
+    (already spoken, say) stay chosen when they fit the budget together, and the rest of it
+    goes to the best of the others.
     """
     speakable = deduplicated(speakable_sentences(sentences))
     if not speakable:
@@ -125,8 +128,17 @@ def summarize(
     candidates = candidates_of(speakable, cost)
     if sum(c.cost for c in candidates) <= budget:
         return [c.sentence for c in candidates]
-    chosen = choose(candidates, budget)
+    chosen = choose(candidates, budget, kept_positions(candidates, keep))
     return [candidates[i].sentence for i in sorted(chosen)]
+
+
+def kept_positions(candidates: Sequence[Candidate], keep: Collection[str]) -> set[int]:
+    """The candidates to keep, with what they lean on."""
+    kept: set[int] = set()
+    for position, candidate in enumerate(candidates):
+        if candidate.sentence.text in keep:
+            kept |= dependency_chain(candidates, position)
+    return kept
 
 
 def speakable_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -298,17 +310,22 @@ def coverage_gain(bag: Counter[str], covered: Counter[str], weights: Counter[str
     return gain
 
 
-def choose(candidates: Sequence[Candidate], budget: float) -> set[int]:
+def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = frozenset()
+           ) -> set[int]:
     """Greedy budgeted coverage: most new weighted content per unit of cost, until nothing fits.
 
     Lazy greedy (gains only shrink as more is covered) keeps it near linear; a sentence comes
     with the earlier ones it leans on, priced together. If nothing fits, the best one alone.
+    The greedy starts from `kept` when that fits the budget.
     """
     bags = [content_terms(c.sentence.text) for c in candidates]
     weights = term_weights(bags)
-    chosen: set[int] = set()
+    kept_cost = sum(candidates[i].cost for i in kept)
+    chosen: set[int] = set(kept) if kept_cost <= budget else set()
     covered: Counter[str] = Counter()
-    room = budget
+    for i in chosen:
+        covered.update(bags[i])
+    room = budget - sum(candidates[i].cost for i in chosen)
 
     def density(position: int) -> tuple[float, set[int]]:
         group = dependency_chain(candidates, position) - chosen

@@ -57,3 +57,51 @@ def test_master_reaches_podcast_loudness_with_true_peak_headroom(tmp_path: Path)
     assert level.true_peak_db == pytest.approx(again.true_peak_db, abs=0.6)
     assert -17 <= again.integrated_lufs <= -15
     assert again.true_peak_db <= -1.0
+
+
+def full_true_peak_db(samples: np.ndarray) -> float:
+    """The reference: every phase of the 4x interpolation computed over the whole signal."""
+    peak = float(np.abs(samples).max())
+    for phase in audio.interpolation_phases():
+        peak = max(peak, float(np.abs(np.convolve(samples, phase, mode="same")).max()))
+    return 20 * np.log10(peak)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_true_peak_looks_only_where_it_can_matter_and_finds_the_same_peak(seed: int):
+    rng = np.random.default_rng(seed)
+    bursts = rng.normal(0, 0.05, 200_000) * (rng.random(200_000) < 0.3)
+    bursts[rng.integers(0, 200_000, 50)] = rng.choice([-0.9, 0.9], 50)
+    samples = bursts.astype(np.float32)
+    assert audio.true_peak_db(samples) == pytest.approx(full_true_peak_db(samples), abs=1e-4)
+
+
+def test_inter_sample_peak_of_a_quarter_rate_sine_is_found():
+    # Sampled at 45 degrees off its crest: every sample is 3 dB under the true peak.
+    t = np.arange(44_100)
+    sine = (0.5 * np.sin(2 * np.pi * t / 4 + np.pi / 4)).astype(np.float32)
+    assert 20 * np.log10(np.abs(sine).max()) == pytest.approx(-9.0, abs=0.1)
+    assert audio.true_peak_db(sine) == pytest.approx(-6.0, abs=0.3)
+
+
+def test_limiter_keeps_the_ceiling_and_leaves_quiet_stretches_untouched():
+    rng = np.random.default_rng(3)
+    samples = (rng.normal(0, 0.05, 100_000)).astype(np.float32)
+    samples[50_000] = 0.95
+    limited = audio.limit(samples, 0.5)
+    assert np.abs(limited).max() <= 0.5
+    far = np.r_[0:40_000, 60_000:100_000]
+    assert np.array_equal(limited[far], samples[far])
+    near = slice(49_800, 50_200)
+    assert np.abs(limited[near]).max() == pytest.approx(0.5, abs=0.02)
+
+
+def test_laid_out_speech_has_headroom_even_when_the_engine_peaks_at_full_scale():
+    # A spiky engine output: quiet speech with a few full-scale clicks (piper normalises peaks).
+    rng = np.random.default_rng(4)
+    samples = rng.normal(0, 0.02, 44_100)
+    samples[::4410] = 0.999
+    spiky = audio.to_segment(samples)
+    programme, _ = audio.lay_out((Part("opening", "Hi.", pause_after_ms=0),), {0: spiky})
+    pcm = np.array(programme.get_array_of_samples())
+    assert np.abs(pcm).max() < 32767  # nothing clipped before mastering

@@ -112,3 +112,34 @@ def test_many_stories_still_fit_the_minutes(tmp_path: Path, monkeypatch):
     episode, _ = pipeline.generate(sources, settings, max_stories=10)
     assert episode.duration_s <= 45 + 5
     assert 1 <= len(episode.stories) < 10  # not every story fits in 45 seconds
+
+
+class CountingEngine:
+    """The real espeak engine, noting every text it is asked to say."""
+
+    def __init__(self, engine) -> None:
+        self.engine, self.name, self.install_hint = engine, engine.name, engine.install_hint
+        self.said: list[str] = []
+
+    def available(self) -> bool:
+        return self.engine.available()
+
+    def synthesize(self, text, voice):
+        self.said.append(text)
+        return self.engine.synthesize(text, voice)
+
+
+def test_length_fitting_wastes_no_synthesis_and_lands_on_the_minutes(tmp_path: Path,
+                                                                       monkeypatch):
+    counting: list[CountingEngine] = []
+    real = pipeline.require_engine
+    monkeypatch.setattr(pipeline, "require_engine",
+                        lambda name: counting.append(CountingEngine(real(name))) or counting[-1])
+    articles = [str(p) for p in sorted((DATA / "articles").glob("*.txt"))]
+    settings = Settings(minutes=1.5, voice="espeak", out_dir=tmp_path, cache_dir=None)
+    episode, _ = pipeline.generate(articles, settings)
+    assert episode.duration_s == pytest.approx(90, abs=5)
+    aired = sum(len(s.part.text) for s in episode.segments if s.part.text)
+    said = sum(len(text) for engine in counting for text in engine.said)
+    # Normalised text is a little longer than written text; re-chosen sentences would add more.
+    assert said <= 1.15 * aired

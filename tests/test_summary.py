@@ -198,3 +198,19 @@ def test_beats_lead_on_rouge2_at_50_words():
         ours_total += sum(rouge2_f1(ours, r) for r in refs) / len(refs)
         lead_total += sum(rouge2_f1(lead, r) for r in refs) / len(refs)
     assert ours_total > lead_total
+
+
+def test_kept_sentences_stay_chosen_and_the_rest_of_the_budget_goes_to_others(bridge):
+    small = summarize(bridge, 30)
+    # Keep a sentence the greedy would not pick first: it stays, and the budget still holds.
+    speakable = summarize(bridge, float("inf"))
+    unchosen = next(s for s in speakable if s not in small and 5 <= word_count(s.text) <= 20)
+    chosen = summarize(bridge, 60, keep={unchosen.text})
+    assert unchosen in chosen
+    assert total_words(chosen) <= 60
+
+
+def test_kept_sentences_that_no_longer_fit_are_let_go(bridge):
+    everything = {s.text for s in bridge}
+    chosen = summarize(bridge, 25, keep=everything)
+    assert chosen and total_words(chosen) <= 25
