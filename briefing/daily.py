@@ -1,9 +1,11 @@
 """`briefing run`: the unattended daily episode. Fetch, skip what aired, generate, publish, prune.
 
 Crash safety comes from the order: the new episode's files are written atomically first (new
-names, nothing published refers to them yet), then one SQLite transaction records the episode
-and its stories, then feed.xml and index.html are rewritten atomically from that state. A run
-killed at any point leaves the published feed, episodes and state as a valid whole.
+names, nothing published refers to them yet), then one SQLite transaction records the episode,
+its stories and what is pruned, then feed.xml and index.html are rewritten atomically from that
+state, and only then are the pruned episodes' files deleted. A run killed at any point leaves
+the published feed, episodes and state as a valid whole; a feed left behind the state (killed
+after the transaction) is brought up to date by the next run before it does anything else.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from briefing import site
 from briefing.config import Settings, ShowConfig
 from briefing.episode import remove_stale_parts
 from briefing.errors import BriefingError
+from briefing.feed import FEED_NAME
 from briefing.model import Article, Episode, PublishedEpisode
 from briefing.pipeline import Failure, Progress, Silent, load_articles, make_episode
 from briefing.state import State, story_key
@@ -49,6 +52,9 @@ def exclusive(config: ShowConfig, wait_s: float) -> Iterator[None]:
     try:
         with run_lock(config.out_dir, wait_s):
             remove_stale_parts(config.out_dir, older_than_s=0)  # we hold the lock: all dead
+            with State(config.out_dir / STATE_NAME) as state:
+                if site_is_behind(state, config.out_dir):
+                    sync_site(config, state)
             yield
     except Timeout:
         raise BriefingError(
@@ -82,7 +88,7 @@ def generate_for_show(config: ShowConfig, sources: list[str], settings: Settings
 def publish_show(config: ShowConfig, wait_s: float = 0) -> Path:
     """Rewrite feed.xml and index.html from the state; returns the feed's path."""
     with exclusive(config, wait_s), State(config.out_dir / STATE_NAME) as state:
-        return site.publish(config.show, state.episodes(), config.out_dir)
+        return sync_site(config, state)
 
 
 def _run_locked(config: ShowConfig, progress: Progress) -> RunResult:
@@ -108,11 +114,26 @@ def add_episode(config: ShowConfig, settings: Settings, articles: list[Article],
     episode = make_episode(articles, settings, progress)
     published = published_episode(episode, config)
     progress.stage("publishing")
-    state.publish(published, [key_of(a) for a in articles])
-    pruned = state.prune(config.keep)
-    site.publish(config.show, state.episodes(), config.out_dir)
-    delete_files(pruned, config.out_dir)
+    pruned = state.publish(published, [key_of(a) for a in articles], keep=config.keep)
+    sync_site(config, state)
     return episode, published, pruned
+
+
+def site_is_behind(state: State, out_dir: Path) -> bool:
+    """True when a run was killed between recording an episode and rewriting the feed."""
+    return (state.changes() != state.published_changes() or bool(state.pending_deletions())
+            or (state.changes() > 0 and not (out_dir / FEED_NAME).is_file()))
+
+
+def sync_site(config: ShowConfig, state: State) -> Path:
+    """feed.xml and index.html from the state, then the pruned episodes' files deleted."""
+    changes = state.changes()
+    feed = site.publish(config.show, state.episodes(), config.out_dir)
+    state.mark_published(changes)
+    doomed = state.pending_deletions()
+    delete_files(doomed, config.out_dir)
+    state.deleted(doomed)
+    return feed
 
 
 def key_of(article: Article) -> str:

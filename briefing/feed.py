@@ -28,6 +28,7 @@ PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 PSC_NS = "http://podlove.org/simple-chapters"
 # The namespace the Podcasting 2.0 spec fixes for podcast:guid.
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+FEED_NAME = "feed.xml"
 TRANSCRIPT_TYPES = (
     ("transcript_vtt", "text/vtt"),
     ("transcript_srt", "application/x-subrip"),
@@ -36,7 +37,7 @@ TRANSCRIPT_TYPES = (
 
 
 def write_feed(
-    show: Show, episodes: Sequence[PublishedEpisode], out_dir: Path, feed_name: str = "feed.xml",
+    show: Show, episodes: Sequence[PublishedEpisode], out_dir: Path, feed_name: str = FEED_NAME,
     *, built: datetime | None = None,
 ) -> Path:
     """Write out_dir/feed_name listing `episodes` newest first; every referenced file must exist."""

@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefing.model import Chapter, PublishedEpisode
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS episodes (
@@ -35,7 +35,18 @@ CREATE TABLE IF NOT EXISTS aired (
     episode_guid TEXT NOT NULL,
     aired_utc TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS pruned (
+    guid TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
 """
+# Every change to the episodes counts up `changes`; the feed written from the state records
+# the count it saw in `published`. A run killed between the two leaves them unequal, and the
+# next run rewrites the feed (and deletes what was pruned) before anything else.
 TRACKING_PARAMETER = re.compile(r"utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|_ga|ocid|cmpid", re.I)
 NOT_WORD = re.compile(r"[^\w]+")
 
@@ -87,12 +98,17 @@ class State:
         """Insert the episode, or replace the one with the same guid."""
         with self.transaction():
             self._insert_episode(episode)
+            self._count_change()
 
-    def publish(self, episode: PublishedEpisode, story_keys: Iterable[str]) -> None:
-        """Add the episode and mark its stories aired, together or not at all."""
+    def publish(self, episode: PublishedEpisode, story_keys: Iterable[str],
+                keep: int | None = None) -> list[PublishedEpisode]:
+        """Add the episode, mark its stories aired and, with `keep`, prune to the newest
+        `keep` episodes: together or not at all. Returns the pruned episodes."""
         with self.transaction():
             self._insert_episode(episode)
             self._insert_aired(story_keys, episode.guid)
+            self._count_change()
+            return self._prune(keep) if keep is not None else []
 
     def _insert_episode(self, episode: PublishedEpisode) -> None:
         self.db.execute(
@@ -119,16 +135,53 @@ class State:
     def prune(self, keep: int) -> list[PublishedEpisode]:
         """Forget all but the newest `keep` episodes; returns the forgotten ones (oldest last).
 
-        Their stories stay marked as aired so they are not read again.
+        Their stories stay marked as aired so they are not read again, and they wait in
+        `pending_deletions` until their files are gone.
         """
-        with self.transaction() as db:
-            rows = db.execute(
-                "SELECT guid, data FROM episodes ORDER BY published_utc DESC, rowid DESC "
-                "LIMIT -1 OFFSET ?",
-                (max(keep, 0),),
-            ).fetchall()
-            db.executemany("DELETE FROM episodes WHERE guid = ?", [(guid,) for guid, _ in rows])
+        with self.transaction():
+            return self._prune(keep)
+
+    def _prune(self, keep: int) -> list[PublishedEpisode]:
+        rows = self.db.execute(
+            "SELECT guid, data FROM episodes ORDER BY published_utc DESC, rowid DESC "
+            "LIMIT -1 OFFSET ?",
+            (max(keep, 0),),
+        ).fetchall()
+        self.db.executemany("DELETE FROM episodes WHERE guid = ?", [(guid,) for guid, _ in rows])
+        self.db.executemany("INSERT OR REPLACE INTO pruned (guid, data) VALUES (?, ?)", rows)
+        if rows:
+            self._count_change()
         return [episode_from_json(data) for _, data in rows]
+
+    def pending_deletions(self) -> list[PublishedEpisode]:
+        """Pruned episodes whose files may still be on disk."""
+        rows = self.db.execute("SELECT data FROM pruned ORDER BY rowid").fetchall()
+        return [episode_from_json(data) for (data,) in rows]
+
+    def deleted(self, episodes: Iterable[PublishedEpisode]) -> None:
+        """Their files are gone: forget them for good."""
+        with self.transaction() as db:
+            db.executemany("DELETE FROM pruned WHERE guid = ?", [(e.guid,) for e in episodes])
+
+    def changes(self) -> int:
+        return self._counter("changes")
+
+    def published_changes(self) -> int:
+        """The count of changes the feed on disk was written from."""
+        return self._counter("published")
+
+    def mark_published(self, changes: int) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO counters (name, value) VALUES ('published', ?)",
+                       (changes,))
+
+    def _counter(self, name: str) -> int:
+        row = self.db.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def _count_change(self) -> None:
+        self.db.execute("INSERT INTO counters (name, value) VALUES ('changes', 1) "
+                        "ON CONFLICT (name) DO UPDATE SET value = value + 1")
 
     def close(self) -> None:
         self.db.close()
