@@ -165,7 +165,8 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
     """Print an extractive summary of each SOURCE."""
     if words is not None and minutes is not None:
         fail("give --words or --minutes, not both")
-    settings = Settings(minutes=minutes or 3.5, voice=voice, language=language)
+    settings = Settings(minutes=3.5 if minutes is None else minutes, voice=voice,
+                        language=language)
     articles = [replace(a, language=language or a.language)
                 for a in articles_or_fail(sources, max_stories)]
     voicing = pipeline.Voicing.for_settings(settings, language or articles[0].language)

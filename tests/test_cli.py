@@ -146,6 +146,7 @@ def test_voices_lists_installed_engines():
     (["generate", str(EXAMPLE), "--minutes", "0"], "--minutes must be more than 0"),
     (["generate", str(EXAMPLE), "--minutes", "-1"], "--minutes must be more than 0"),
     (["extract", "missing.txt"], "no such file"),
+    (["summarize", str(EXAMPLE), "--minutes", "0"], "--minutes must be more than 0"),
 ])
 def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path: Path, args, message):
     (tmp_path / "empty.txt").write_bytes(b"  \n")

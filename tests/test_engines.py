@@ -1,11 +1,16 @@
+import base64
 import io
+import json
 import os
 import subprocess
+import urllib.parse
 
 import pytest
+import requests
 from pydub import AudioSegment
 
 from briefing.engines import ENGINES, get_engine, require_engine
+from briefing.engines import gtts as gtts_engine
 from briefing.engines.gtts import GttsEngine, fetch_from_google
 from briefing.errors import BriefingError
 from briefing.voices import load_voice
@@ -70,10 +75,67 @@ def test_gtts_engine_decodes_what_the_service_returns():
     assert 1.3 < len(audio) / 1000 < 1.8
 
 
-def test_gtts_offline_is_a_one_line_error_not_a_traceback():
-    if os.environ.get("BRIEFING_LIVE_TESTS"):
-        pytest.skip("online: the live test covers gTTS")
-    with pytest.raises(BriefingError, match="gTTS"):
+class FakeGoogle:
+    """Google's Translate speech endpoint, faked at the HTTP exchange: gTTS itself builds,
+    chunks and sends the requests and decodes the answers. `statuses` are answered first."""
+
+    def __init__(self, *statuses: int, offline: bool = False) -> None:
+        self.statuses = list(statuses)
+        self.offline = offline
+        self.texts: list[str] = []
+        self.chunk = base64.b64encode(tone_mp3(0.5)).decode()
+
+    def send(self, request: requests.PreparedRequest, **kwargs) -> requests.Response:
+        if self.offline:
+            raise requests.ConnectionError("Name or service not known")
+        rpc = json.loads(urllib.parse.unquote(request.body.removeprefix("f.req=").rstrip("&")))
+        self.texts.append(json.loads(rpc[0][0][1])[0])
+        response = requests.Response()
+        response.request, response.url = request, request.url
+        response.status_code = self.statuses.pop(0) if self.statuses else 200
+        response.reason = {200: "OK", 429: "Too Many Requests"}.get(response.status_code, "")
+        body = f')]}}\'\n\n[["wrb.fr","jQ1olc","[\\"{self.chunk}\\"]",null]]'
+        response._content = body.encode() if response.status_code == 200 else b""
+        response._content_consumed = True
+        return response
+
+
+@pytest.fixture
+def google(monkeypatch):
+    def install(*statuses: int, offline: bool = False) -> FakeGoogle:
+        fake = FakeGoogle(*statuses, offline=offline)
+        monkeypatch.setattr(requests.Session, "send", fake.send)
+        monkeypatch.setattr(gtts_engine.time, "sleep", lambda s: fake.texts.append(f"slept {s}"))
+        return fake
+    return install
+
+
+def test_gtts_long_text_goes_in_chunks_google_accepts_and_comes_back_whole(google):
+    fake = google()
+    text = " ".join(["The council met on Tuesday to discuss the new harbour bridge."] * 6)
+    audio = GttsEngine().synthesize(text, load_voice("gtts"))
+    assert len(fake.texts) >= 4 and all(len(t) <= 100 for t in fake.texts)
+    words = [w.strip(".") for w in text.split()]  # gTTS drops the full stops it splits at
+    assert [w.strip(".") for w in " ".join(fake.texts).split()] == words
+    assert len(audio) / 1000 == pytest.approx(0.5 * len(fake.texts), abs=0.3)
+
+
+def test_gtts_too_many_requests_backs_off_and_tries_again(google):
+    fake = google(429, 429)
+    audio = GttsEngine().synthesize("Hello there.", load_voice("gtts"))
+    assert fake.texts == ["Hello there.", "slept 1", "Hello there.", "slept 2", "Hello there."]
+    assert len(audio) > 300
+
+
+def test_gtts_that_keeps_refusing_is_a_one_line_error(google):
+    google(429, 429, 429, 429)
+    with pytest.raises(BriefingError, match="429"):
+        GttsEngine().synthesize("Hello there.", load_voice("gtts"))
+
+
+def test_gtts_offline_is_a_one_line_error_not_a_traceback(google):
+    google(offline=True)
+    with pytest.raises(BriefingError, match="gTTS needs the internet"):
         fetch_from_google("Hello.", "en", "com")
 
 
