@@ -97,6 +97,10 @@ class TimedEngine:
     def available(self) -> bool:
         return self.engine.available()
 
+    def release(self) -> None:
+        if hasattr(self.engine, "release"):
+            self.engine.release()
+
     def synthesize(self, text: str, voice: object) -> object:
         start = time.perf_counter()
         audio = self.engine.synthesize(text, voice)
@@ -130,6 +134,7 @@ def engine_alone(transcript: Path, voice_name: str) -> tuple[float, float, int]:
     voice = load_voice(voice_name)
     spoken = normalize(transcript.read_text(encoding="utf-8"), voice.language)
     engine = require_engine(voice.engine)
+    engine.synthesize("Ready.", voice)  # models loaded before the clock starts
     start = time.perf_counter()
     audio = engine.synthesize(spoken, voice)
     return time.perf_counter() - start, len(audio) / 1000, len(spoken)

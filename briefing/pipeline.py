@@ -22,6 +22,7 @@ from briefing.article import to_article
 from briefing.config import Settings
 from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import Engine, require_engine
+from briefing.engines.base import release
 from briefing.errors import BriefingError
 from briefing.model import Article, Episode, Script, Sentence, Show, Story
 from briefing.music import Music, load_music, mix_music, tones_for
@@ -227,39 +228,58 @@ def stories_that_fit(articles: list[Article], settings: Settings, voicing: Voici
     return articles[:count]
 
 
+@dataclass
+class Take:
+    """One round of fitting: what was chosen, said and laid out, and how far off target."""
+
+    stories: list[Story]
+    script: Script
+    programme: AudioSegment
+    segments: list
+    over_s: float  # programme length minus the target
+
+
 def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
-                  progress: Progress, music: Music
-                  ) -> tuple[Script, dict[int, AudioSegment], AudioSegment, list]:
+                  progress: Progress, music: Music) -> Take:
     """Choose, speak and lay out; re-choose with the voice's measured pace until the
     programme lasts the target (or everything there is to say fits)."""
-    target = settings.target_seconds
     articles = stories_that_fit(articles, settings, voicing)
     # The first round aims short: a voice's pace varies by some 5% with the text, and what
     # an overlong first round speaks and a later round drops is synthesis wasted.
-    story_seconds = max(1.0, target - framing_seconds(articles, settings, voicing))
-    story_seconds *= FIRST_ROUND_SHARE
+    story_seconds = max(1.0, settings.target_seconds
+                        - framing_seconds(articles, settings, voicing)) * FIRST_ROUND_SHARE
     all_there_is = sentence_count(choose_stories(articles, math.inf, voicing.estimate_seconds))
-    rounds = []
+    takes: list[Take] = []
     for _ in range(MAX_FITTING_ROUNDS):
-        # What an earlier round spoke stays, where it fits: no synthesis is wasted.
+        # What an earlier round spoke stays where it fits: no synthesis is wasted.
         stories = choose_stories(articles, story_seconds, voicing.estimate_seconds,
                                  keep=voicing.spoken_seconds.keys())
-        script = build_script(stories, settings.show, settings.day,
-                              programme_language(articles, settings))
-        speech = speak_script(script, voicing, progress)
-        tones = tones_for(music, script.parts, speech)
-        programme, segments = sound.lay_out(script.parts, speech, tones)
-        sentence_parts = [i for i, p in enumerate(script.parts) if p.kind == "sentence"]
-        voicing.learn([script.parts[i].text for i in sentence_parts],
-                      [speech[i] for i in sentence_parts])
-        over = len(programme) / 1000 - target
-        rounds.append((abs(over), (script, speech, programme, segments, stories)))
+        if takes and stories == takes[-1].stories:  # the same choice: only more time helps
+            story_seconds = max(1.0, story_seconds - takes[-1].over_s)
+            continue
+        take = record(stories, articles, settings, voicing, progress, music)
+        takes.append(take)
         everything_fits = sentence_count(stories) >= all_there_is
-        if abs(over) <= DURATION_TOLERANCE_S or (over < 0 and everything_fits):
+        if abs(take.over_s) <= DURATION_TOLERANCE_S or (take.over_s < 0 and everything_fits):
             break
-        story_seconds = max(1.0, story_seconds - over)
-    # The round closest to the target (the last one is not always it).
-    return min(rounds, key=lambda r: r[0])[1]
+        story_seconds = max(1.0, story_seconds - take.over_s)
+    # The take closest to the target (the last one is not always it).
+    return min(takes, key=lambda t: abs(t.over_s))
+
+
+def record(stories: list[Story], articles: list[Article], settings: Settings,
+           voicing: Voicing, progress: Progress, music: Music) -> Take:
+    """Speak the stories' script and lay it out; the voice learns its pace from it."""
+    script = build_script(stories, settings.show, settings.day,
+                          programme_language(articles, settings))
+    speech = speak_script(script, voicing, progress)
+    programme, segments = sound.lay_out(script.parts, speech, tones_for(music, script.parts,
+                                                                        speech))
+    sentence_parts = [i for i, p in enumerate(script.parts) if p.kind == "sentence"]
+    voicing.learn([script.parts[i].text for i in sentence_parts],
+                  [speech[i] for i in sentence_parts])
+    return Take(stories, script, programme, segments,
+                len(programme) / 1000 - settings.target_seconds)
 
 
 def generate(sources: list[str], settings: Settings, progress: Progress | None = None,
@@ -288,16 +308,17 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     progress.stage(f"summarizing and speaking with {voicing.voice.name}")
     music = Music(load_music(settings.intro_music), load_music(settings.outro_music),
                   load_music(settings.music_bed))
-    script, _, programme, segments, stories = fit_to_length(articles, settings, voicing,
-                                                            progress, music)
-    key = programme_key(script, voicing, settings)
+    take = fit_to_length(articles, settings, voicing, progress, music)
+    release(voicing.engine)  # everything is said: its memory is better used by mastering
+    key = programme_key(take.script, voicing, settings)
     with encoded_programme(key, settings) as (encoded, ready):
         if not ready:
             progress.stage("mastering loudness")
-            sound.encode_mp3(sound.master(mix_music(programme, segments, music)), encoded,
-                             *files.mp3_format(settings.stereo))
+            sound.encode_mp3(sound.master(mix_music(take.programme, take.segments, music)),
+                             encoded, *files.mp3_format(settings.stereo))
         progress.stage("writing the episode")
-        return publish_files(encoded, len(programme), script, segments, stories, settings)
+        return publish_files(encoded, len(take.programme), take.script, take.segments,
+                             take.stories, settings)
 
 
 def programme_key(script: Script, voicing: Voicing, settings: Settings) -> str:

@@ -316,12 +316,14 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
 
     Lazy greedy (gains only shrink as more is covered) keeps it near linear; a sentence comes
     with the earlier ones it leans on, priced together. If nothing fits, the best one alone.
-    The greedy starts from `kept` when that fits the budget.
+    The greedy starts from `kept` when that fits the budget, and chooses among `kept` alone
+    when it does not (what was already spoken is trimmed, nothing new is added).
     """
     bags = [content_terms(c.sentence.text) for c in candidates]
     weights = term_weights(bags)
-    kept_cost = sum(candidates[i].cost for i in kept)
-    chosen: set[int] = set(kept) if kept_cost <= budget else set()
+    kept_fits = sum(candidates[i].cost for i in kept) <= budget
+    allowed = set(range(len(candidates))) if kept_fits or not kept else set(kept)
+    chosen: set[int] = set(kept) if kept_fits else set()
     covered: Counter[str] = Counter()
     for i in chosen:
         covered.update(bags[i])
@@ -338,7 +340,7 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
         gain = coverage_gain(together, covered, weights)
         return gain / max(group_cost, MIN_COST), group
 
-    queue = [(-density(i)[0], i) for i in range(len(candidates))]
+    queue = [(-density(i)[0], i) for i in sorted(allowed)]
     heapq.heapify(queue)
     while queue:
         _, position = heapq.heappop(queue)
@@ -355,7 +357,8 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
         for i in group:
             covered.update(bags[i])
         for follower in dependents(candidates, group, chosen):
-            heapq.heappush(queue, (-density(follower)[0], follower))
+            if follower in allowed:
+                heapq.heappush(queue, (-density(follower)[0], follower))
     return chosen or {best_alone(candidates, bags, weights)}
 
 

@@ -105,3 +105,17 @@ def test_laid_out_speech_has_headroom_even_when_the_engine_peaks_at_full_scale()
     programme, _ = audio.lay_out((Part("opening", "Hi.", pause_after_ms=0),), {0: spiky})
     pcm = np.array(programme.get_array_of_samples())
     assert np.abs(pcm).max() < 32767  # nothing clipped before mastering
+
+
+def test_every_joint_fades_so_nothing_clicks():
+    loud = audio.to_segment(np.full(44_100, 0.5))  # a constant: the worst case for a click
+    programme, segments = audio.lay_out((Part("opening", "Hi.", pause_after_ms=200),
+                                         Part("closing", "Bye.", pause_after_ms=0)),
+                                        {0: loud, 1: loud})
+    pcm = np.array(programme.get_array_of_samples(), dtype=float)
+    for segment in segments:
+        start = segment.start_ms * audio.SAMPLE_RATE // 1000
+        end = segment.end_ms * audio.SAMPLE_RATE // 1000
+        assert abs(pcm[start]) < 200 and abs(pcm[end - 1]) < 200  # starts and ends near zero
+    # No jump between neighbouring samples anywhere is bigger than the fade's own steps.
+    assert np.abs(np.diff(pcm)).max() < 0.1 * np.abs(pcm).max()

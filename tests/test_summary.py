@@ -210,7 +210,8 @@ def test_kept_sentences_stay_chosen_and_the_rest_of_the_budget_goes_to_others(br
     assert total_words(chosen) <= 60
 
 
-def test_kept_sentences_that_no_longer_fit_are_let_go(bridge):
-    everything = {s.text for s in bridge}
-    chosen = summarize(bridge, 25, keep=everything)
-    assert chosen and total_words(chosen) <= 25
+def test_kept_sentences_that_no_longer_fit_are_trimmed_and_nothing_new_comes_in(bridge):
+    kept = summarize(bridge, 60)
+    chosen = summarize(bridge, 30, keep={s.text for s in kept})
+    assert chosen and total_words(chosen) <= 30
+    assert set(chosen) <= set(kept)

@@ -29,6 +29,13 @@ class Engine(Protocol):
         ...
 
 
+def release(engine: Engine) -> None:
+    """Let an engine free what it holds between programmes (optional: `engine.release()`)."""
+    free = getattr(engine, "release", None)
+    if callable(free):
+        free()
+
+
 def run_to_wav(command: list[str], text: str | None = None, timeout: float = 120) -> AudioSegment:
     """Run a command that writes WAV to stdout and return it as audio."""
     return AudioSegment.from_wav(io.BytesIO(run(command, text, timeout)))

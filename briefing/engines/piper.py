@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 from pathlib import Path
 
 from pydub import AudioSegment
@@ -30,6 +31,12 @@ class PiperEngine:
         return AudioSegment(
             data=pcm, sample_width=2, frame_rate=model.config.sample_rate, channels=1
         )
+
+    def release(self) -> None:
+        """Unload the models: onnxruntime keeps hundreds of MB for the longest sentence said,
+        which mastering can use better. The next synthesis loads them again."""
+        load_model.cache_clear()
+        gc.collect()
 
 
 def model_path(name: str) -> Path:
