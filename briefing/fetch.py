@@ -183,7 +183,7 @@ def decoded_body(chunks: Iterator[bytes], encoding: str, url: str, max_bytes: in
     except httpx.TimeoutException:
         raise
     except httpx.HTTPError as exc:
-        raise Retryable(connection_reason(exc)) from None
+        raise Retryable(f"connection lost mid-page ({error_detail(exc)})") from None
     if len(body) > max_bytes:
         raise BriefingError(f"{url}: larger than {size_label(max_bytes)}")
     return bytes(body)
@@ -270,8 +270,11 @@ def status_reason(response: httpx.Response) -> str:
 
 
 def connection_reason(exc: Exception) -> str:
-    detail = ERRNO_RE.sub("", str(exc)).strip() or type(exc).__name__
-    return f"cannot connect ({detail})"
+    return f"cannot connect ({error_detail(exc)})"
+
+
+def error_detail(exc: Exception) -> str:
+    return ERRNO_RE.sub("", str(exc)).strip() or type(exc).__name__
 
 
 def retry_after_s(headers: httpx.Headers) -> float | None:

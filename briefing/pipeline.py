@@ -35,7 +35,8 @@ from briefing.summary import is_near_duplicate, summarize
 from briefing.voices import Voice, calibrated_pace, default_voice, load_voice
 
 DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
-MAX_FITTING_ROUNDS = 4
+MAX_FITTING_ROUNDS = 4  # rounds that speak and lay out
+MAX_CHOOSING_ROUNDS = 20  # rounds that only choose (cheap), when a choice did not change
 FIRST_ROUND_SHARE = 0.94
 LEAD_WEIGHT_FALLOFF = 0.25
 DEFAULT_MAX_STORIES = 8
@@ -250,19 +251,32 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
                         - framing_seconds(articles, settings, voicing)) * FIRST_ROUND_SHARE
     all_there_is = sentence_count(choose_stories(articles, math.inf, voicing.estimate_seconds))
     takes: list[Take] = []
-    for _ in range(MAX_FITTING_ROUNDS):
+    too_short, too_long = 0.0, math.inf  # story seconds known to give a short / long programme
+    for _ in range(MAX_CHOOSING_ROUNDS):
         # What an earlier round spoke stays where it fits: no synthesis is wasted.
         stories = choose_stories(articles, story_seconds, voicing.estimate_seconds,
                                  keep=voicing.spoken_seconds.keys())
-        if takes and stories == takes[-1].stories:  # the same choice: only more time helps
-            story_seconds = max(1.0, story_seconds - takes[-1].over_s)
-            continue
-        take = record(stories, articles, settings, voicing, progress, music)
-        takes.append(take)
-        everything_fits = sentence_count(stories) >= all_there_is
-        if abs(take.over_s) <= DURATION_TOLERANCE_S or (take.over_s < 0 and everything_fits):
+        take = next((t for t in takes if t.stories == stories), None)
+        if take is None:  # a new choice: speak it and lay it out
+            if len(takes) == MAX_FITTING_ROUNDS:
+                break
+            take = record(stories, articles, settings, voicing, progress, music)
+            takes.append(take)
+            everything_fits = sentence_count(stories) >= all_there_is
+            if abs(take.over_s) <= DURATION_TOLERANCE_S or (take.over_s < 0 and everything_fits):
+                break
+        # Sentences come whole, so the length moves in steps: once the target lies between
+        # a short and a long choice, halve the gap between their budgets.
+        if take.over_s < 0:
+            too_short = max(too_short, story_seconds)
+        else:
+            too_long = min(too_long, story_seconds)
+        if too_long - too_short < 0.05:
             break
-        story_seconds = max(1.0, story_seconds - take.over_s)
+        if math.isinf(too_long):
+            story_seconds -= take.over_s
+        else:
+            story_seconds = (too_short + too_long) / 2
     # The take closest to the target (the last one is not always it).
     return min(takes, key=lambda t: abs(t.over_s))
 

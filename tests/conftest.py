@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
+import struct
 import threading
 import time
 from collections.abc import Iterator
@@ -43,6 +45,8 @@ class Reply:
     chunk_size: int = 0  # > 0: send the body in pieces of this size...
     chunk_delay_s: float = 0.0  # ...with this pause before each
     send_length: bool = True  # False: no Content-Length, the body ends when the connection does
+    cut_after: int = -1  # >= 0: close the connection after this many body bytes (truncated)
+    reset: bool = False  # with cut_after: end with a TCP reset instead of a close
 
     @classmethod
     def file(cls, path: Path | str, content_type: str, **options: object) -> Reply:
@@ -129,12 +133,23 @@ def handler_for(site: LocalServer) -> type[BaseHTTPRequestHandler]:
             for name, value in reply.headers:
                 self.send_header(name, value)
             self.end_headers()
-            size = reply.chunk_size or len(reply.body) or 1
-            for start in range(0, len(reply.body), size):
+            body = reply.body if reply.cut_after < 0 else reply.body[:reply.cut_after]
+            size = reply.chunk_size or len(body) or 1
+            for start in range(0, len(body), size):
                 if reply.chunk_delay_s and not site.pause(reply.chunk_delay_s):
                     return
-                self.wfile.write(reply.body[start:start + size])
+                self.wfile.write(body[start:start + size])
                 self.wfile.flush()
+            if reply.cut_after >= 0:
+                self.hang_up(reset=reply.reset)
+
+        def hang_up(self, reset: bool) -> None:
+            """Drop the connection mid-body; a reset (RST) when asked, via SO_LINGER 0."""
+            if reset:
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                           struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
 
         def handle(self) -> None:
             # The client may give up first, as the timeout and size tests want.

@@ -207,3 +207,24 @@ def test_retry_after_reads_seconds_and_dates():
 def test_size_labels():
     assert size_label(10 * 2**20) == "10 MB"
     assert size_label(512) == "512 bytes"
+
+
+PAGE = "pages/harbour-bridge.html"
+
+
+@pytest.mark.parametrize("reset", [False, True], ids=["closed", "reset"])
+def test_a_body_cut_short_is_retried_then_reported_in_one_line(http_server, reset):
+    url = http_server.add("/story", Reply.file(PAGE, "text/html", cut_after=500, reset=reset))
+    message = one_line_error(url, retries=2)
+    assert http_server.hits("/story") == 3
+    assert "connection lost mid-page" in message and "after 3 tries" in message
+
+
+@pytest.mark.parametrize("reset", [False, True], ids=["closed", "reset"])
+def test_a_body_cut_short_once_succeeds_on_retry(http_server, reset):
+    whole = Reply.file(PAGE, "text/html")
+    url = http_server.add("/story", Reply.file(PAGE, "text/html", cut_after=500, reset=reset),
+                          whole)
+    page = fetch(url, **FAST)
+    assert "112 steel cables" in page.text
+    assert http_server.hits("/story") == 2

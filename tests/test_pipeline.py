@@ -4,6 +4,7 @@ and feeds and pages from a real local HTTP server made into one briefing."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,27 @@ def test_a_failing_source_is_reported_and_the_others_still_make_the_briefing(
     reasons = [f.reason for f in failures]
     assert any("404" in r and "/gone" in r for r in reasons)
     assert any("nope.txt: no such file" in r for r in reasons)
+
+
+def test_sources_whose_connection_breaks_are_reported_and_the_others_still_brief(
+        http_server, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    good = serve(http_server, "/ok", "pages/harbour-bridge.html", "text/html")
+    page = "pages/night-trains.html"
+    reset = http_server.add("/reset", Reply.file(page, "text/html", cut_after=300, reset=True))
+    cut = http_server.add("/cut", Reply.file(page, "text/html", cut_after=300))
+    silent = http_server.add("/silent", Reply.file(page, "text/html", delay_s=60))
+    settings = Settings(minutes=0.5, voice="espeak", out_dir=tmp_path / "out")
+    started = time.monotonic()
+    episode, failures = pipeline.generate([reset, good, cut, silent], settings)
+    assert [s.article.title for s in episode.stories] == [
+        "Harbour bridge reopens after two-year repair"]
+    reasons = sorted(f.reason for f in failures)
+    assert len(reasons) == 3 and all("\n" not in r for r in reasons)
+    assert "/cut: connection lost mid-page" in reasons[0]
+    assert "/reset: connection lost mid-page" in reasons[1]
+    assert "/silent: timed out" in reasons[2]
+    assert time.monotonic() - started < 60  # every wait is bounded
 
 
 def test_the_same_story_from_two_places_is_briefed_once(tmp_path: Path):
