@@ -21,7 +21,7 @@ TARGET_LUFS = -16.0
 PEAK_CEILING_DB = -2.0  # the limiter's sample ceiling, lowered when true peaks stand higher
 TRUE_PEAK_BEFORE_MP3_DB = -1.6  # a margin under -1 dBTP for what MP3 encoding adds
 PREMASTER_TARGET_LUFS = TARGET_LUFS + 0.4  # MP3 encoding takes about 0.4 LU away (measured)
-LOUDNESS_TOLERANCE_LU = 0.3
+LOUDNESS_TOLERANCE_LU = 0.4
 ENCODED_TOLERANCE_LU = 0.5  # re-encode only past this (the promise is +-1 LU)
 MASTERING_PASSES = 6
 LIMITER_WINDOW_S = 0.005
@@ -142,8 +142,10 @@ def master(audio: AudioSegment) -> AudioSegment:
     for _ in range(MASTERING_PASSES):
         mastered = limit(samples * np.float32(10 ** (gain_db / 20)), 10 ** (ceiling_db / 20))
         loudness = integrated_lufs(mastered)
-        over = true_peak_db(mastered) - TRUE_PEAK_BEFORE_MP3_DB
-        if abs(PREMASTER_TARGET_LUFS - loudness) <= LOUDNESS_TOLERANCE_LU and over <= 0:
+        on_target = abs(PREMASTER_TARGET_LUFS - loudness) <= LOUDNESS_TOLERANCE_LU
+        # The true peak matters only for a pass that may be the last.
+        over = true_peak_db(mastered) - TRUE_PEAK_BEFORE_MP3_DB if on_target else 0.0
+        if on_target and over <= 0:
             break
         tried.append((gain_db, loudness))
         gain_db += (PREMASTER_TARGET_LUFS - loudness) / limited_slope(tried)
