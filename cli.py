@@ -254,7 +254,12 @@ def voices(context: click.Context) -> None:
         return
     for voice in list_voices():
         engine = get_engine(voice.engine)
-        status = "installed" if engine.available() else f"not installed: {engine.install_hint}"
+        if engine.available():
+            languages = engine.languages()
+            spoken = ("1 language" if len(languages) == 1 else f"{len(languages)} languages")
+            status = f"installed ({engine.sample_rate / 1000:g} kHz, engine speaks {spoken})"
+        else:
+            status = f"not installed: {engine.install_hint}"
         click.echo(f"{voice.name:12} {voice.engine:10} {voice.language:4} {status}")
         click.echo(f"{'':12} {voice.description}")
 

@@ -22,7 +22,7 @@ from briefing.article import to_article
 from briefing.config import Settings
 from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import Engine, require_engine
-from briefing.engines.base import release
+from briefing.engines.base import base_language, release
 from briefing.errors import BriefingError
 from briefing.model import Article, Episode, Script, Sentence, Show, Story
 from briefing.music import Music, load_music, mix_music, tones_for
@@ -112,6 +112,11 @@ class Voicing:
         """The chosen voice, or the default voice for the language; calibrated when measured."""
         voice = load_voice(settings.voice or default_voice(language))
         engine = require_engine(voice.engine)
+        if settings.voice and settings.language and (
+                base_language(settings.language) != base_language(voice.language)):
+            raise BriefingError(
+                f"voice {voice.name!r} speaks {voice.language!r}, not {settings.language!r}; "
+                f"leave out --voice for the default {settings.language!r} voice")
         pace = calibrated_pace(voice) or voice.chars_per_second
         return cls(voice, engine, SpeechCache(settings.cache_dir), pace)
 

@@ -147,6 +147,7 @@ def test_voices_lists_installed_engines():
     (["generate", str(EXAMPLE), "--minutes", "-1"], "--minutes must be more than 0"),
     (["extract", "missing.txt"], "no such file"),
     (["summarize", str(EXAMPLE), "--minutes", "0"], "--minutes must be more than 0"),
+    (["generate", str(EXAMPLE), "--lang", "de", "--voice", "piper"], "speaks 'en', not 'de'"),
 ])
 def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path: Path, args, message):
     (tmp_path / "empty.txt").write_bytes(b"  \n")
@@ -222,6 +223,20 @@ def test_german_article_is_recognised_and_read_by_a_german_voice(tmp_path: Path)
     assert "Eine Meldung." in transcript and "Danke fürs Zuhören." in transcript
     assert "2,5 Milliarden Euro" in transcript
     assert 20 < info["duration_s"] < 60
+
+
+def test_lang_flag_picks_the_language_and_its_voice_for_an_article_that_names_none(
+        tmp_path: Path):
+    article = tmp_path / "trenes.txt"
+    article.write_text("Nuevos trenes nocturnos\n\nLa empresa anunció el martes que pondrá en "
+                       "marcha tres nuevas líneas de trenes nocturnos el próximo año.\n",
+                       encoding="utf-8")
+    result = run("generate", str(article), "--lang", "es", "--out", str(tmp_path / "out"),
+                 "--json", "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    transcript = Path(json.loads(result.stdout)["transcript"]).read_text(encoding="utf-8")
+    assert transcript.startswith("Esto es News Briefing del ")
+    assert "Gracias por escuchar." in transcript
 
 
 def test_voices_calibrate_and_sample_from_the_cli(tmp_path: Path):

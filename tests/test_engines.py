@@ -145,3 +145,18 @@ def test_gtts_live_speaks():
     mp3 = fetch_from_google("This is a live test of the briefing.", "en", "com")
     audio = AudioSegment.from_file(io.BytesIO(mp3), format="mp3")
     assert len(audio) > 1000
+
+
+@pytest.mark.parametrize("name", OFFLINE_VOICES)
+def test_engine_says_its_sample_rate_and_languages_truly(name: str):
+    voice = load_voice(name)
+    engine = get_engine(voice.engine)
+    if not engine.available():
+        pytest.skip(f"{voice.engine} is optional here")
+    assert engine.synthesize("Hello.", voice).frame_rate == engine.sample_rate
+    assert voice.language in engine.languages()
+
+
+def test_espeak_speaks_many_languages_and_gtts_knows_its_own():
+    assert {"en", "de", "es", "fr"} <= get_engine("espeak-ng").languages()
+    assert {"en", "de", "es"} <= get_engine("gtts").languages()  # a table in gtts, offline

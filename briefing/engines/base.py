@@ -19,9 +19,14 @@ from briefing.voices import Voice
 class Engine(Protocol):
     name: str
     install_hint: str
+    sample_rate: int  # of the audio it returns (the pipeline resamples to 44.1 kHz)
 
     def available(self) -> bool:
         """True when the engine can speak on this machine."""
+        ...
+
+    def languages(self) -> frozenset[str]:
+        """The languages it speaks, as ISO 639-1 codes ("en", "de")."""
         ...
 
     def synthesize(self, text: str, voice: Voice) -> AudioSegment:
@@ -75,3 +80,8 @@ def has_program(name: str) -> bool:
 
 def has_module(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
+
+
+def base_language(code: str) -> str:
+    """ "en-GB", "en_US", "EN" -> "en"."""
+    return code.strip().replace("_", "-").split("-")[0].lower()

@@ -13,9 +13,13 @@ from briefing.voices import Voice
 class FestivalEngine:
     name = "festival"
     install_hint = "apt-get install festival festvox-us-slt-hts"
+    sample_rate = 32000  # the HTS voice's own rate
 
     def available(self) -> bool:
         return has_program("text2wave") and Path("/usr/share/festival/voices").is_dir()
+
+    def languages(self) -> frozenset[str]:
+        return frozenset({"en"})
 
     def synthesize(self, text: str, voice: Voice) -> AudioSegment:
         voice_id = voice.voice or "cmu_us_slt_arctic_hts"

@@ -11,9 +11,13 @@ from briefing.voices import Voice
 class FliteEngine:
     name = "flite"
     install_hint = "apt-get install flite"
+    sample_rate = 16000
 
     def available(self) -> bool:
         return has_program("flite")
+
+    def languages(self) -> frozenset[str]:
+        return frozenset({"en"})
 
     def synthesize(self, text: str, voice: Voice) -> AudioSegment:
         stretch = f"duration_stretch={1 / voice.speed:.3f}"

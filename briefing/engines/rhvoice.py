@@ -16,9 +16,13 @@ class RhvoiceEngine:
     name = "rhvoice"
     install_hint = ("add `contrib non-free` to Debian's apt sources, then "
                     "apt-get install rhvoice rhvoice-english")
+    sample_rate = 24000
 
     def available(self) -> bool:
         return has_program("RHVoice-test") and VOICES_DIR.is_dir()
+
+    def languages(self) -> frozenset[str]:
+        return frozenset({"en"})  # the voices of rhvoice-english
 
     def synthesize(self, text: str, voice: Voice) -> AudioSegment:
         rate = round(100 * voice.speed)  # RHVoice's own rate: percent of its normal pace
