@@ -342,33 +342,48 @@ def serve(directory: Path, host: str, port: int) -> None:
 
 @main.group()
 def schedule() -> None:
-    """The daily cron entry that runs `briefing run --config FILE`."""
+    """The daily `briefing run --config FILE`: a systemd user timer where systemd runs,
+    else a cron entry."""
+
+
+using_option = click.option("--using", type=click.Choice(["auto", "systemd", "cron"]),
+                            default="auto", show_default=True,
+                            help="The scheduler: systemd where it runs (auto), else cron.")
 
 
 @schedule.command("install")
 @config_option
 @click.option("--at", help="Daily time HH:MM (default: the config's `at`).")
-def schedule_install(config_path: Path, at: str | None) -> None:
+@using_option
+def schedule_install(config_path: Path, at: str | None, using: str) -> None:
     config = load_show_config(config_path)
-    entry = schedules.install(config.path, at or config.at)
-    click.echo(f"installed: daily at {entry.at}; next run {entry.next_run():%Y-%m-%d %H:%M}")
+    entry = schedules.install(config.path, at or config.at, using)
+    click.echo(f"installed ({entry.backend}): daily at {entry.at}; "
+               f"next run {entry.next_run():%Y-%m-%d %H:%M}")
+    if warning := schedules.warning(entry):
+        click.echo(f"note: {warning}", err=True)
 
 
 @schedule.command("remove")
 @config_option
-def schedule_remove(config_path: Path) -> None:
-    removed = schedules.remove(config_path)
+@using_option
+def schedule_remove(config_path: Path, using: str) -> None:
+    removed = schedules.remove(config_path, using)
     click.echo("removed" if removed else "no schedule was installed for this config")
 
 
 @schedule.command("status")
 @config_option
-def schedule_status(config_path: Path) -> None:
-    entry = schedules.status(config_path)
+@using_option
+def schedule_status(config_path: Path, using: str) -> None:
+    entry = schedules.status(config_path, using)
     if entry is None:
         click.echo("not scheduled")
-    else:
-        click.echo(f"daily at {entry.at}; next run {entry.next_run():%Y-%m-%d %H:%M}\n{entry.line}")
+        return
+    click.echo(f"daily at {entry.at} ({entry.backend}); next run "
+               f"{entry.next_run():%Y-%m-%d %H:%M}\n{entry.line}")
+    if warning := schedules.warning(entry):
+        click.echo(f"note: {warning}", err=True)
 
 
 if __name__ == "__main__":

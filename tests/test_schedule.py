@@ -11,7 +11,9 @@ import pytest
 
 from briefing import schedule
 
-pytestmark = pytest.mark.skipif(not shutil.which("crontab"), reason="cron is not installed")
+needs_cron = pytest.mark.skipif(not shutil.which("crontab"), reason="cron is not installed")
+needs_systemd_analyze = pytest.mark.skipif(not shutil.which("systemd-analyze"),
+                                           reason="systemd-analyze is not installed")
 
 
 @pytest.fixture
@@ -24,20 +26,73 @@ def crontab_saved():
         subprocess.run(["crontab", "-r"], capture_output=True)
 
 
+@needs_cron
 def test_install_status_remove(tmp_path: Path, crontab_saved):
     config = tmp_path / "show.toml"
     config.write_text("")
-    entry = schedule.install(config, "06:30")
+    entry = schedule.install(config, "06:30", using="cron")
     listed = subprocess.run(["crontab", "-l"], capture_output=True, text=True).stdout
     assert entry.line in listed and listed.count(str(config.resolve())) >= 1
     assert entry.line.startswith("30 6 * * * ") and "run --config" in entry.line
-    assert schedule.status(config).at == "06:30"
-    schedule.install(config, "07:15")  # replaces, never duplicates
+    assert schedule.status(config, using="cron").at == "06:30"
+    schedule.install(config, "07:15", using="cron")  # replaces, never duplicates
     listed = subprocess.run(["crontab", "-l"], capture_output=True, text=True).stdout
     assert listed.count(schedule.MARKER + str(config.resolve())) == 1
-    assert schedule.remove(config) is True
-    assert schedule.status(config) is None
-    assert schedule.remove(config) is False
+    assert schedule.remove(config, using="cron") is True
+    assert schedule.status(config, using="cron") is None
+    assert schedule.remove(config, using="cron") is False
+
+
+@needs_cron
+def test_cron_says_when_its_daemon_is_not_running():
+    running = subprocess.run(["pgrep", "-x", "cron"], capture_output=True).returncode == 0
+    assert (schedule.Cron().warning() == "") == running
+
+
+def verify(units: Path) -> subprocess.CompletedProcess:
+    """systemd's own check of unit files (works without a running systemd)."""
+    return subprocess.run(["systemd-analyze", "verify", *map(str, sorted(units.iterdir()))],
+                          capture_output=True, text=True)
+
+
+@needs_systemd_analyze
+def test_systemd_timer_units_are_valid_and_replace_each_other(tmp_path: Path):
+    folder = tmp_path / "my shows"  # a space in the path: ExecStart quoting
+    folder.mkdir()
+    config = folder / "show.toml"
+    config.write_text("")
+    units = tmp_path / "units"
+    timer = schedule.SystemdTimer(units_dir=units, manage=False)
+    entry = timer.install(config, "06:30")
+    assert entry.backend == "systemd" and timer.status(config).at == "06:30"
+    checked = verify(units)
+    assert checked.returncode == 0, checked.stderr
+    service = next(units.glob("*.service")).read_text()
+    assert f'"{config}"' in service and "run --config" in service and "--quiet" in service
+    assert f"append:{folder / 'briefing-run.log'}" in service
+    timer.install(config, "07:15")  # replaces, never duplicates
+    assert len(list(units.iterdir())) == 2
+    assert "OnCalendar=*-*-* 07:15:00" in next(units.glob("*.timer")).read_text()
+    assert timer.status(config).at == "07:15"
+    assert timer.remove(config) is True and not list(units.iterdir())
+    assert timer.status(config) is None and timer.remove(config) is False
+
+
+@needs_systemd_analyze
+def test_systemd_accepts_the_daily_time_the_way_we_write_it():
+    [timer_text] = [t for n, t in schedule.unit_files(Path("/x/show.toml"), "6:05").items()
+                    if n.endswith(".timer")]
+    calendar = next(line for line in timer_text.splitlines() if line.startswith("OnCalendar="))
+    parsed = subprocess.run(["systemd-analyze", "calendar", calendar.split("=", 1)[1]],
+                            capture_output=True, text=True)
+    assert parsed.returncode == 0 and "Normalized form: *-*-* 06:05:00" in parsed.stdout
+
+
+def test_unknown_scheduler_is_a_clear_error():
+    from briefing.errors import BriefingError
+
+    with pytest.raises(BriefingError, match="unknown scheduler 'at'"):
+        schedule.backend("at")
 
 
 def test_next_run_is_today_or_tomorrow():
@@ -45,3 +100,26 @@ def test_next_run_is_today_or_tomorrow():
     assert schedule.next_daily("06:30", morning) == datetime(2026, 11, 25, 6, 30)
     evening = datetime(2026, 11, 25, 20, 0)
     assert schedule.next_daily("06:30", evening) == datetime(2026, 11, 26, 6, 30)
+
+
+@needs_cron
+def test_schedule_from_the_cli_installs_shows_and_removes(tmp_path: Path, crontab_saved):
+    import sys
+
+    from tests.helpers import EXAMPLE, REPO
+
+    config = tmp_path / "show.toml"
+    config.write_text(f'[show]\ntitle = "T"\nbase_url = "http://127.0.0.1/"\n'
+                      f'[briefing]\nsources = ["{EXAMPLE}"]\n')
+
+    def briefing(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(REPO / "cli.py"), "schedule", *args,
+                               "--config", str(config), "--using", "cron"],
+                              capture_output=True, text=True)
+
+    installed = briefing("install", "--at", "05:45")
+    assert installed.returncode == 0 and "installed (cron): daily at 05:45" in installed.stdout
+    shown = briefing("status")
+    assert "daily at 05:45 (cron); next run" in shown.stdout and "run --config" in shown.stdout
+    assert briefing("remove").stdout.strip() == "removed"
+    assert briefing("status").stdout.strip() == "not scheduled"
