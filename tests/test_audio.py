@@ -119,3 +119,13 @@ def test_every_joint_fades_so_nothing_clicks():
         assert abs(pcm[start]) < 200 and abs(pcm[end - 1]) < 200  # starts and ends near zero
     # No jump between neighbouring samples anywhere is bigger than the fade's own steps.
     assert np.abs(np.diff(pcm)).max() < 0.1 * np.abs(pcm).max()
+
+
+def test_quiet_and_loud_speech_come_out_at_one_level():
+    # Two engines, one 18 dB quieter than the other: after lay-out they match.
+    quiet, loud = speech_like(2000).apply_gain(-18), speech_like(2000)
+    parts = (Part("opening", "Quiet.", pause_after_ms=0), Part("closing", "Loud.",
+                                                                pause_after_ms=0))
+    programme, segments = audio.lay_out(parts, {0: quiet, 1: loud})
+    levels = [programme[s.start_ms + 50: s.end_ms - 50].dBFS for s in segments]
+    assert levels[0] == pytest.approx(levels[1], abs=0.5)

@@ -167,16 +167,29 @@ def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path: Path, args, messag
     assert not out.exists() or not any(out.iterdir())
 
 
-def test_vtt_cues_start_where_the_speech_starts(espeak_episode):
+def cue_times(path: Path) -> list[tuple[float, float]]:
+    """(start, end) seconds of every cue of a WebVTT or SRT file."""
+    def seconds(stamp: str) -> float:
+        hours, minutes, rest = stamp.strip().replace(",", ".").split(":")
+        return int(hours) * 3600 + int(minutes) * 60 + float(rest)
+
+    return [tuple(seconds(t) for t in line.split(" --> ")[:2])
+            for line in path.read_text().splitlines() if " --> " in line]
+
+
+def test_transcript_cues_start_and_end_where_the_speech_does(espeak_episode):
     info, _ = espeak_episode
     mp3 = Path(info["mp3"])
-    cues = [line.split(" --> ")[0] for line in mp3.with_suffix(".vtt").read_text().splitlines()
-            if " --> " in line]
-    starts = [int(t[:2]) * 3600 + int(t[3:5]) * 60 + float(t[6:]) for t in cues]
-    onsets = [end for _, end in silences(mp3, min_seconds=0.25, noise_db=-40)]
-    assert len(starts) > 10
-    for start in starts:
+    vtt, srt = cue_times(mp3.with_suffix(".vtt")), cue_times(mp3.with_suffix(".srt"))
+    assert len(vtt) > 10
+    flat = [t for cue in vtt for t in cue]
+    assert [t for cue in srt for t in cue] == pytest.approx(flat, abs=0.002)  # the same cues
+    quiet = silences(mp3, min_seconds=0.25, noise_db=-40)
+    onsets = [end for _, end in quiet]
+    offsets = [start for start, _ in quiet]
+    for start, end in vtt:
         assert min(abs(start - onset) for onset in onsets) < 0.2, start
+        assert min(abs(end - offset) for offset in offsets) < 0.2, end
 
 
 def test_srt_and_json_chapters_sit_beside_the_mp3(espeak_episode):
