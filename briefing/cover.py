@@ -3,6 +3,7 @@ copy of it embedded in each MP3."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -86,10 +87,20 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
     return lines
 
 
-def embedded_jpeg(cover: Path) -> bytes:
-    """The cover as a 600x600 JPEG for the MP3's APIC frame."""
-    with Image.open(cover) as image:
+def embedded_jpeg(cover: Path, cache_dir: Path | None = None) -> bytes:
+    """The cover as a 600x600 JPEG for the MP3's APIC frame; kept in cache_dir by the
+    cover's content, as decoding a 3000x3000 PNG each episode is most of the writing time."""
+    data = cover.read_bytes()
+    cached = (cache_dir / "covers" / f"{hashlib.sha256(data).hexdigest()}-{EMBEDDED_SIZE}.jpg"
+              if cache_dir else None)
+    if cached and cached.is_file():
+        return cached.read_bytes()
+    with Image.open(io.BytesIO(data)) as image:
         small = ImageOps.fit(image.convert("RGB"), (EMBEDDED_SIZE, EMBEDDED_SIZE))
     buffer = io.BytesIO()
     small.save(buffer, format="JPEG", quality=85)
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(cached) as tmp:
+            tmp.write_bytes(buffer.getvalue())
     return buffer.getvalue()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import lru_cache, partial
 
 from num2words import num2words
 
@@ -748,6 +748,7 @@ def _last_resort(text: str) -> str:
     return collapse_whitespace(re.sub(r"\d", lambda m: f" {_words(m[0])} ", kept))
 
 
+@lru_cache(maxsize=4096)  # each sentence is sized, then spoken, in every fitting round
 def normalize(text: str, language: str = "en") -> str:
     """Rewrite `text` so a speech engine reads it as a newsreader would."""
     if not text:

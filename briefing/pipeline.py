@@ -397,7 +397,7 @@ def publish_files(encoded: Path, duration_ms: int, script: Script, segments: lis
         shutil.copyfile(encoded, mp3_copy)
         files.tag(mp3_copy, title=title, show=settings.show, author=settings.author,
                   day=settings.day, description=description, transcript=transcript,
-                  chapters=chapters, cover_jpeg=embedded_jpeg(cover))
+                  chapters=chapters, cover_jpeg=embedded_jpeg(cover, settings.cache_dir))
     return Episode(mp3_path=mp3, transcript_path=transcript_path,
                    duration_s=duration_ms / 1000, title=title, stories=tuple(stories),
                    chapters=tuple(chapters), segments=tuple(segments))

@@ -129,3 +129,14 @@ def test_quiet_and_loud_speech_come_out_at_one_level():
     programme, segments = audio.lay_out(parts, {0: quiet, 1: loud})
     levels = [programme[s.start_ms + 50: s.end_ms - 50].dBFS for s in segments]
     assert levels[0] == pytest.approx(levels[1], abs=0.5)
+
+
+@pytest.mark.parametrize("seconds", [0.6, 3.0, 25.3])
+def test_loudness_meter_agrees_with_pyloudnorm(seconds: float):
+    import pyloudnorm
+
+    rng = np.random.default_rng(int(seconds * 10))
+    envelope = np.repeat(rng.uniform(0.0, 1.0, int(seconds * 10) + 1), 4410)  # speech-like
+    samples = (rng.normal(0, 0.1, int(seconds * 44_100)) * envelope[:int(seconds * 44_100)])
+    expected = pyloudnorm.Meter(audio.SAMPLE_RATE).integrated_loudness(samples)
+    assert audio.integrated_lufs(samples.astype(np.float32)) == pytest.approx(expected, abs=0.01)
