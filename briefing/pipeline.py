@@ -31,7 +31,7 @@ from briefing.script import PARAGRAPH_PAUSE_MS, SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
 from briefing.sources import read_sources, same_text
 from briefing.speech import SpeechCache, speak
-from briefing.summary import is_near_duplicate, summarize
+from briefing.summary import is_near_duplicate, leaves_quote_open, summarize
 from briefing.voices import Voice, calibrated_pace, default_voice, load_voice
 
 DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
@@ -106,6 +106,7 @@ class Voicing:
     chars_per_second: float
     spoken_lengths: dict[str, int] = field(default_factory=dict)  # text -> normalised length
     spoken_seconds: dict[str, float] = field(default_factory=dict)  # text -> seconds, once said
+    spoken_audio: dict[str, AudioSegment] = field(default_factory=dict)  # for later rounds
 
     @classmethod
     def for_settings(cls, settings: Settings, language: str = "en") -> Voicing:
@@ -137,9 +138,12 @@ class Voicing:
 
     def speak(self, texts: list[str], on_spoken: Callable[[int, int], None] | None = None
               ) -> list[AudioSegment]:
-        audio = speak(texts, self.engine, self.voice, self.cache, on_spoken)
-        self.spoken_seconds |= {t: len(a) / 1000 for t, a in zip(texts, audio, strict=True)}
-        return audio
+        """Each text's audio; what an earlier round said is not said again."""
+        new = list(dict.fromkeys(t for t in texts if t not in self.spoken_audio))
+        self.spoken_audio |= dict(zip(new, speak(new, self.engine, self.voice, self.cache,
+                                                 on_spoken), strict=True))
+        self.spoken_seconds |= {t: len(self.spoken_audio[t]) / 1000 for t in new}
+        return [self.spoken_audio[t] for t in texts]
 
     def learn(self, texts: list[str], audio: list[AudioSegment]) -> None:
         """Refine the speaking rate from what the voice really took."""
@@ -256,7 +260,7 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
                         - framing_seconds(articles, settings, voicing)) * FIRST_ROUND_SHARE
     all_there_is = sentence_count(choose_stories(articles, math.inf, voicing.estimate_seconds))
     takes: list[Take] = []
-    too_short, too_long = 0.0, math.inf  # story seconds known to give a short / long programme
+    too_short, too_long = -math.inf, math.inf  # story seconds known to give short / long
     for _ in range(MAX_CHOOSING_ROUNDS):
         # What an earlier round spoke stays where it fits: no synthesis is wasted.
         stories = choose_stories(articles, story_seconds, voicing.estimate_seconds,
@@ -278,12 +282,42 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
             too_long = min(too_long, story_seconds)
         if too_long - too_short < 0.05:
             break
-        if math.isinf(too_long):
-            story_seconds -= take.over_s
+        if math.isinf(too_short) or math.isinf(too_long):
+            story_seconds = max(1.0, story_seconds - take.over_s)
         else:
             story_seconds = (too_short + too_long) / 2
     # The take closest to the target (the last one is not always it).
-    return min(takes, key=lambda t: abs(t.over_s))
+    best = min(takes, key=lambda t: abs(t.over_s))
+    if best.over_s > DURATION_TOLERANCE_S:
+        shorter = without_a_last_sentence(best, voicing)
+        if shorter is not None:
+            trimmed = record(shorter, articles, settings, voicing, progress, music)
+            best = min((best, trimmed), key=lambda t: abs(t.over_s))
+    return best
+
+
+def without_a_last_sentence(take: Take, voicing: Voicing) -> list[Story] | None:
+    """The take's stories less the one story-final sentence whose time best brings it to the
+    target (a final sentence leans on nothing after it); None when none helps."""
+    options = []
+    for number, story in enumerate(take.stories):
+        kept = story.sentences[:-1]
+        if not kept or quote_left_open([s.text for s in kept]):
+            continue
+        left_over = take.over_s - voicing.estimate_seconds(story.sentences[-1].text)
+        options.append((abs(left_over), number, kept))
+    if not options or min(options)[0] >= abs(take.over_s):
+        return None
+    _, number, kept = min(options)
+    return [replace(story, sentences=tuple(kept)) if i == number else story
+            for i, story in enumerate(take.stories)]
+
+
+def quote_left_open(texts: list[str]) -> bool:
+    is_open = False
+    for text in texts:
+        is_open = leaves_quote_open(text, is_open)
+    return is_open
 
 
 def record(stories: list[Story], articles: list[Article], settings: Settings,

@@ -165,3 +165,18 @@ def test_length_fitting_wastes_no_synthesis_and_lands_on_the_minutes(tmp_path: P
     said = sum(len(text) for engine in counting for text in engine.said)
     # Normalised text is a little longer than written text; re-chosen sentences would add more.
     assert said <= 1.15 * aired
+    texts = [text for engine in counting for text in engine.said]
+    assert len(texts) == len(set(texts))  # nothing said twice, even with no cache on disk
+
+
+def test_a_voicing_says_each_text_once_even_without_a_cache(monkeypatch):
+    counting: list[CountingEngine] = []
+    real = pipeline.require_engine
+    monkeypatch.setattr(pipeline, "require_engine",
+                        lambda name: counting.append(CountingEngine(real(name))) or counting[-1])
+    voicing = pipeline.Voicing.for_settings(Settings(voice="espeak", cache_dir=None))
+    first = voicing.speak(["One sentence.", "Two sentences."])
+    again = voicing.speak(["Two sentences.", "Three sentences.", "One sentence."])
+    assert len(counting[0].said) == 3  # three texts, each said once
+    assert again[0] is first[1] and again[2] is first[0]
+    assert voicing.speech_seconds("Three sentences.") == len(again[1]) / 1000
