@@ -38,6 +38,7 @@ DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
 MAX_FITTING_ROUNDS = 4  # rounds that speak and lay out
 MAX_CHOOSING_ROUNDS = 20  # rounds that only choose (cheap), when a choice did not change
 FIRST_ROUND_SHARE = 0.94
+MIN_PAUSE_SCALE, MAX_PAUSE_SCALE = 0.7, 1.3  # pauses after sentences, to land on the minutes
 LEAD_WEIGHT_FALLOFF = 0.25
 DEFAULT_MAX_STORIES = 8
 # The mean pause after a chosen sentence (measured on the summary bench: 656 ms). Most are
@@ -293,7 +294,22 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
         if shorter is not None:
             trimmed = record(shorter, articles, settings, voicing, progress, music)
             best = min((best, trimmed), key=lambda t: abs(t.over_s))
+    fits_whole = sentence_count(best.stories) >= all_there_is
+    if best.over_s > DURATION_TOLERANCE_S or (best.over_s < -DURATION_TOLERANCE_S
+                                               and not fits_whole):
+        # The last few seconds: the pauses between sentences breathe a little faster or
+        # slower (never a short programme padded when everything was said).
+        scale = pause_scale_to_fit(best)
+        best = record(best.stories, articles, settings, voicing, progress, music, scale)
     return best
+
+
+def pause_scale_to_fit(take: Take) -> float:
+    """How much to stretch the pauses after sentences so the take lasts the target."""
+    pauses_s = sum(p.pause_after_ms for p in take.script.parts if p.kind == "sentence") / 1000
+    if not pauses_s:
+        return 1.0
+    return min(MAX_PAUSE_SCALE, max(MIN_PAUSE_SCALE, 1 - take.over_s / pauses_s))
 
 
 def without_a_last_sentence(take: Take, voicing: Voicing) -> list[Story] | None:
@@ -321,10 +337,15 @@ def quote_left_open(texts: list[str]) -> bool:
 
 
 def record(stories: list[Story], articles: list[Article], settings: Settings,
-           voicing: Voicing, progress: Progress, music: Music) -> Take:
+           voicing: Voicing, progress: Progress, music: Music, pause_scale: float = 1.0
+           ) -> Take:
     """Speak the stories' script and lay it out; the voice learns its pace from it."""
     script = build_script(stories, settings.show, settings.day,
                           programme_language(articles, settings))
+    if pause_scale != 1.0:
+        script = replace(script, parts=tuple(
+            replace(p, pause_after_ms=round(p.pause_after_ms * pause_scale))
+            if p.kind == "sentence" else p for p in script.parts))
     speech = speak_script(script, voicing, progress)
     programme, segments = sound.lay_out(script.parts, speech, tones_for(music, script.parts,
                                                                         speech))

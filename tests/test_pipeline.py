@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,15 @@ def test_a_voicing_says_each_text_once_even_without_a_cache(monkeypatch):
     assert len(counting[0].said) == 3  # three texts, each said once
     assert again[0] is first[1] and again[2] is first[0]
     assert voicing.speech_seconds("Three sentences.") == len(again[1]) / 1000
+
+
+def test_pauses_after_sentences_stretch_a_little_to_land_on_the_minutes():
+    from briefing.model import Part, Script
+
+    parts = (Part("opening", "Hello.", pause_after_ms=800),
+             *[Part("sentence", f"Sentence {n}.", 0, 700) for n in range(10)])
+    take = pipeline.Take([], Script(parts, "t"), None, [], over_s=2.1)
+    assert pipeline.pause_scale_to_fit(take) == pytest.approx(0.7)  # 7 s of pauses, 2.1 less
+    assert pipeline.pause_scale_to_fit(replace(take, over_s=-1.4)) == pytest.approx(1.2)
+    assert pipeline.pause_scale_to_fit(replace(take, over_s=6.0)) == pipeline.MIN_PAUSE_SCALE
+    assert pipeline.pause_scale_to_fit(replace(take, over_s=-9.0)) == pipeline.MAX_PAUSE_SCALE
