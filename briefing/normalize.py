@@ -16,6 +16,7 @@ from functools import lru_cache, partial
 from num2words import num2words
 
 from briefing import sentences
+from briefing.voices import base_language
 
 Step = Callable[[str], str]
 
@@ -737,11 +738,6 @@ PIPELINES: dict[str, tuple[Step, ...]] = {
 }
 
 
-def _base_language(language: str) -> str:
-    """'en-US' / 'de_DE' -> 'en' / 'de'."""
-    return re.split(r"[-_]", language.strip().lower() or "en")[0]
-
-
 def _last_resort(text: str) -> str:
     """Letters and digits only, digits read one by one: used if a pipeline ate everything."""
     kept = re.sub(r"[^\w\s]|_", " ", text)
@@ -753,7 +749,7 @@ def normalize(text: str, language: str = "en") -> str:
     """Rewrite `text` so a speech engine reads it as a newsreader would."""
     if not text:
         return ""
-    lang = _base_language(language)
+    lang = base_language(language)
     steps = PIPELINES.get(lang) or build_pipeline(lang)
     spoken = _apply(steps, tame_runs(text))
     if not re.search(r"\w", spoken) and re.search(r"[^\W_]", text):

@@ -22,7 +22,7 @@ from briefing.article import to_article
 from briefing.config import Settings
 from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import Engine, require_engine
-from briefing.engines.base import base_language, release
+from briefing.engines.base import release
 from briefing.errors import BriefingError
 from briefing.model import Article, Episode, Script, Sentence, Show, Story
 from briefing.music import Music, load_music, mix_music, tones_for
@@ -31,8 +31,8 @@ from briefing.script import PARAGRAPH_PAUSE_MS, SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
 from briefing.sources import read_sources, same_text
 from briefing.speech import SpeechCache, speak
-from briefing.summary import is_near_duplicate, leaves_quote_open, summarize
-from briefing.voices import Voice, calibrated_pace, default_voice, load_voice
+from briefing.summary import is_near_duplicate, summarize
+from briefing.voices import Voice, base_language, calibrated_pace, default_voice, load_voice
 
 DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
 MAX_FITTING_ROUNDS = 4  # rounds that speak and lay out
@@ -44,7 +44,7 @@ DEFAULT_MAX_STORIES = 8
 # The mean pause after a chosen sentence (measured on the summary bench: 656 ms). Most are
 # followed by a paragraph break, as news paragraphs are short and summaries skip sentences.
 CHOSEN_SENTENCE_PAUSE_MS = (SENTENCE_PAUSE_MS + 3 * PARAGRAPH_PAUSE_MS) / 4
-PROGRAMME_VERSION = 1  # bump when mastering or encoding changes, to leave old cached MP3s
+PROGRAMME_VERSION = 2  # bump when mastering or encoding changes, to leave old cached MP3s
 
 
 class Progress(Protocol):
@@ -105,9 +105,7 @@ class Voicing:
     engine: Engine
     cache: SpeechCache
     chars_per_second: float
-    spoken_lengths: dict[str, int] = field(default_factory=dict)  # text -> normalised length
-    spoken_seconds: dict[str, float] = field(default_factory=dict)  # text -> seconds, once said
-    spoken_audio: dict[str, AudioSegment] = field(default_factory=dict)  # for later rounds
+    said: dict[str, AudioSegment] = field(default_factory=dict)  # text -> its audio, this run
 
     @classmethod
     def for_settings(cls, settings: Settings, language: str = "en") -> Voicing:
@@ -123,14 +121,12 @@ class Voicing:
         return cls(voice, engine, SpeechCache(settings.cache_dir), pace)
 
     def spoken_length(self, text: str) -> int:
-        if text not in self.spoken_lengths:
-            self.spoken_lengths[text] = len(normalize(text, self.voice.language))
-        return self.spoken_lengths[text]
+        return len(normalize(text, self.voice.language))  # normalize is memoised
 
     def speech_seconds(self, text: str) -> float:
         """How long the voice takes to say text: measured once it has said it."""
-        if text in self.spoken_seconds:
-            return self.spoken_seconds[text]
+        if text in self.said:
+            return len(self.said[text]) / 1000
         return self.spoken_length(text) / self.chars_per_second
 
     def estimate_seconds(self, text: str) -> float:
@@ -140,11 +136,10 @@ class Voicing:
     def speak(self, texts: list[str], on_spoken: Callable[[int, int], None] | None = None
               ) -> list[AudioSegment]:
         """Each text's audio; what an earlier round said is not said again."""
-        new = list(dict.fromkeys(t for t in texts if t not in self.spoken_audio))
-        self.spoken_audio |= dict(zip(new, speak(new, self.engine, self.voice, self.cache,
-                                                 on_spoken), strict=True))
-        self.spoken_seconds |= {t: len(self.spoken_audio[t]) / 1000 for t in new}
-        return [self.spoken_audio[t] for t in texts]
+        new = list(dict.fromkeys(t for t in texts if t not in self.said))
+        self.said |= dict(zip(new, speak(new, self.engine, self.voice, self.cache, on_spoken),
+                              strict=True))
+        return [self.said[t] for t in texts]
 
     def learn(self, texts: list[str], audio: list[AudioSegment]) -> None:
         """Refine the speaking rate from what the voice really took."""
@@ -265,7 +260,7 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
     for _ in range(MAX_CHOOSING_ROUNDS):
         # What an earlier round spoke stays where it fits: no synthesis is wasted.
         stories = choose_stories(articles, story_seconds, voicing.estimate_seconds,
-                                 keep=voicing.spoken_seconds.keys())
+                                 keep=voicing.said.keys())
         take = next((t for t in takes if t.stories == stories), None)
         if take is None:  # a new choice: speak it and lay it out
             if len(takes) == MAX_FITTING_ROUNDS:
@@ -289,11 +284,6 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
             story_seconds = (too_short + too_long) / 2
     # The take closest to the target (the last one is not always it).
     best = min(takes, key=lambda t: abs(t.over_s))
-    if best.over_s > DURATION_TOLERANCE_S:
-        shorter = without_a_last_sentence(best, voicing)
-        if shorter is not None:
-            trimmed = record(shorter, articles, settings, voicing, progress, music)
-            best = min((best, trimmed), key=lambda t: abs(t.over_s))
     fits_whole = sentence_count(best.stories) >= all_there_is
     if best.over_s > DURATION_TOLERANCE_S or (best.over_s < -DURATION_TOLERANCE_S
                                                and not fits_whole):
@@ -310,30 +300,6 @@ def pause_scale_to_fit(take: Take) -> float:
     if not pauses_s:
         return 1.0
     return min(MAX_PAUSE_SCALE, max(MIN_PAUSE_SCALE, 1 - take.over_s / pauses_s))
-
-
-def without_a_last_sentence(take: Take, voicing: Voicing) -> list[Story] | None:
-    """The take's stories less the one story-final sentence whose time best brings it to the
-    target (a final sentence leans on nothing after it); None when none helps."""
-    options = []
-    for number, story in enumerate(take.stories):
-        kept = story.sentences[:-1]
-        if not kept or quote_left_open([s.text for s in kept]):
-            continue
-        left_over = take.over_s - voicing.estimate_seconds(story.sentences[-1].text)
-        options.append((abs(left_over), number, kept))
-    if not options or min(options)[0] >= abs(take.over_s):
-        return None
-    _, number, kept = min(options)
-    return [replace(story, sentences=tuple(kept)) if i == number else story
-            for i, story in enumerate(take.stories)]
-
-
-def quote_left_open(texts: list[str]) -> bool:
-    is_open = False
-    for text in texts:
-        is_open = leaves_quote_open(text, is_open)
-    return is_open
 
 
 def record(stories: list[Story], articles: list[Article], settings: Settings,

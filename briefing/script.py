@@ -8,6 +8,7 @@ from datetime import date
 from babel.dates import format_date
 
 from briefing.model import Part, Script, Story
+from briefing.voices import base_language
 
 SENTENCE_PAUSE_MS = 350
 PARAGRAPH_PAUSE_MS = 700
@@ -42,7 +43,7 @@ PHRASES = {
 
 
 def phrases_for(language: str) -> Phrases:
-    return PHRASES.get(language.split("-")[0].split("_")[0].lower(), PHRASES["en"])
+    return PHRASES.get(base_language(language), PHRASES["en"])
 
 
 def build_script(stories: list[Story], show: str, day: date, language: str = "en") -> Script:

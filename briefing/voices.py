@@ -62,9 +62,14 @@ def _voice_from_file(path: Path) -> Voice:
 DEFAULT_VOICES = {"en": "piper"}
 
 
+def base_language(code: str) -> str:
+    """ "en-GB", "de_DE", "EN" -> "en", "de", "en"; "" -> "en"."""
+    return code.strip().replace("_", "-").split("-")[0].lower() or "en"
+
+
 def default_voice(language: str) -> str:
     """piper for English; otherwise the first installed profile speaking the language."""
-    base = language.split("-")[0].split("_")[0].lower() or "en"
+    base = base_language(language)
     if base in DEFAULT_VOICES:
         return DEFAULT_VOICES[base]
     matching = [v for v in list_voices() if v.language == base]

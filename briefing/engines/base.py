@@ -81,7 +81,3 @@ def has_program(name: str) -> bool:
 def has_module(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
-
-def base_language(code: str) -> str:
-    """ "en-GB", "en_US", "EN" -> "en"."""
-    return code.strip().replace("_", "-").split("-")[0].lower()

@@ -7,8 +7,8 @@ import subprocess
 
 from pydub import AudioSegment
 
-from briefing.engines.base import base_language, has_program, run_to_wav
-from briefing.voices import Voice
+from briefing.engines.base import has_program, run_to_wav
+from briefing.voices import Voice, base_language
 
 BASE_WORDS_PER_MINUTE = 165
 

