@@ -206,6 +206,8 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 @click.option("--music-bed", type=click.Path(dir_okay=False, path_type=Path),
               help="Quiet music under the whole briefing, dipping under speech.")
 @click.option("--stereo", is_flag=True, help="Stereo MP3 at 128 kbps (default: mono, 96 kbps).")
+@click.option("--pronunciations", type=click.Path(dir_okay=False, path_type=Path),
+              help='A TOML file of names the voice says wrong: "Written" = "Respelling".')
 @click.option("--config", "config_path", type=click.Path(path_type=Path),
               help="A show's TOML: use its settings and publish the episode to its feed.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
@@ -213,11 +215,12 @@ def generate(sources: tuple[str, ...], minutes: float | None, voice: str, langua
              out_dir: Path,
              title: str | None, show: str, max_stories: int, intro_music: Path | None,
              outro_music: Path | None, music_bed: Path | None, stereo: bool,
-             config_path: Path | None, as_json: bool, quiet: bool) -> None:
+             pronunciations: Path | None, config_path: Path | None, as_json: bool,
+             quiet: bool) -> None:
     """Make an MP3 briefing from the SOURCES."""
     options = {"minutes": minutes, "voice": voice, "language": language, "title": title,
                "stereo": stereo, "intro_music": intro_music, "outro_music": outro_music,
-               "music_bed": music_bed}
+               "music_bed": music_bed, "pronunciations": pronunciations}
     progress = TerminalProgress(enabled=sys.stderr.isatty() and not quiet and not as_json)
     if config_path:
         episode, failures = generate_for_show(config_path, list(sources), options, progress,

@@ -132,7 +132,8 @@ def engine_alone(transcript: Path, voice_name: str) -> tuple[float, float, int]:
     from briefing.voices import load_voice
 
     voice = load_voice(voice_name)
-    spoken = normalize(transcript.read_text(encoding="utf-8"), voice.language)
+    spoken = normalize(transcript.read_text(encoding="utf-8"), voice.language,
+                       voice.pronunciations)
     engine = require_engine(voice.engine)
     engine.synthesize("Ready.", voice)  # models loaded before the clock starts
     start = time.perf_counter()

@@ -135,8 +135,8 @@ def add_scores(result: VoiceResult, sentence: str, spoken: str, raw: str, normed
 def score_voice(voice_name: str, sentences: list[str], sequential: bool = False) -> VoiceResult:
     """Raw and normalised round trips of every sentence with one voice."""
     result = VoiceResult(voice_name)
-    language = load_voice(voice_name).language
-    spoken = [normalize(sentence, language) for sentence in sentences]
+    voice = load_voice(voice_name)
+    spoken = [normalize(sentence, voice.language, voice.pronunciations) for sentence in sentences]
     texts = [text for pair in zip(sentences, spoken, strict=True) for text in pair]
     heard = list(speak_all(texts, voice_name, result, sequential))
     for index, sentence in enumerate(sentences):
@@ -263,6 +263,23 @@ def score_pipeline(voice: str, top: int) -> dict[str, float]:
     return {"wer": wer, "duration_s": answer["duration_s"]}
 
 
+def score_pronunciations(voice_name: str, takes: int = 3) -> None:
+    """Each bundled respelling against the engine's own reading of the name: how often
+    Whisper hears the written name back (a neural voice varies from take to take)."""
+    voice = load_voice(voice_name)
+    engine = get_engine(voice.engine)
+    print(f"\n(c) pronunciations, voice {voice_name}: name heard back, in {takes} takes each")
+    print(f"{'name':12s} {'respelled':12s} {'own reading':>11s} {'respelled':>9s}")
+    for written, respelled in voice.pronunciations:
+        carrier = normalize(f"Officials said {written} would attend the talks on Monday.",
+                            voice.language)
+        hits = []
+        for text in (carrier, carrier.replace(written, respelled)):
+            heard = [transcribe_segment(engine.synthesize(text, voice)) for _ in range(takes)]
+            hits.append(sum(written.lower() in h.lower() for h in heard))
+        print(f"{written:12s} {respelled:12s} {hits[0]:>9d}/{takes} {hits[1]:>7d}/{takes}")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -293,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         for result in results:
             print_worst_sentences(result, sentences, 5)
     if not args.no_pipeline:
+        score_pronunciations(PIPELINE_VOICE)
         score_pipeline(PIPELINE_VOICE, args.top)
     return 0
 

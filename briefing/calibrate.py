@@ -43,7 +43,7 @@ def measure_pace(voice: Voice) -> float:
     from briefing.sentences import split_sentences
 
     engine = require_engine(voice.engine)
-    sentences = [normalize(s, voice.language)
+    sentences = [normalize(s, voice.language, voice.pronunciations)
                  for s in split_sentences(calibration_text(voice.language), voice.language)]
     seconds = sum(len(conform(engine.synthesize(s, voice))) for s in sentences) / 1000
     return sum(len(s) for s in sentences) / seconds
@@ -60,7 +60,8 @@ def write_sample(voice: Voice, path: Path) -> Path:
     from briefing.episode import atomic_path
 
     engine = require_engine(voice.engine)
-    text = normalize(calibration_text(voice.language).split(". ")[0] + ".", voice.language)
+    text = normalize(calibration_text(voice.language).split(". ")[0] + ".", voice.language,
+                     voice.pronunciations)
     audio = master(level_speech(conform(engine.synthesize(text, voice))))
     with atomic_path(path) as tmp:
         encode_mp3(audio, tmp)

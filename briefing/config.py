@@ -39,6 +39,7 @@ class Settings:
     outro_music: Path | None = None
     music_bed: Path | None = None
     cover: Path | None = None  # the show's image; None draws one from the show's name
+    pronunciations: Path | None = None  # the user's respellings of names (TOML)
     cache_dir: Path | None = field(default_factory=default_cache_dir)
 
     def __post_init__(self) -> None:
@@ -79,12 +80,13 @@ at = "06:30"                    # daily time for `briefing schedule install`
 # intro_music = "intro.mp3"     # optional: music under the opening line (ducks under speech)
 # outro_music = "outro.mp3"     # optional: music under the closing line, then alone
 # music_bed = "bed.mp3"         # optional: quiet music under the whole briefing
+# pronunciations = "names.toml" # optional: "Written name" = "Respelling" lines for the voice
 '''
 
 SHOW_KEYS = {"title", "description", "author", "email", "language", "category", "explicit",
              "base_url", "image"}
 BRIEFING_KEYS = {"sources", "voice", "minutes", "max_stories", "out", "keep", "at",
-                 "intro_music", "outro_music", "music_bed"}
+                 "intro_music", "outro_music", "music_bed", "pronunciations"}
 
 
 @dataclass(frozen=True)
@@ -103,12 +105,13 @@ class ShowConfig:
     intro_music: Path | None = None
     outro_music: Path | None = None
     music_bed: Path | None = None
+    pronunciations: Path | None = None
 
     def settings(self, **overrides: object) -> Settings:
         values = {"minutes": self.minutes, "voice": self.voice, "out_dir": self.out_dir,
                   "show": self.show.title, "author": self.show.author,
                   "intro_music": self.intro_music, "outro_music": self.outro_music,
-                  "music_bed": self.music_bed,
+                  "music_bed": self.music_bed, "pronunciations": self.pronunciations,
                   "cover": self.out_dir / self.show.image if self.show.image else None}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return Settings(**values)
@@ -145,7 +148,7 @@ def load_show_config(path: Path) -> ShowConfig:
             keep=int(briefing_table.get("keep", 30)),
             at=str(briefing_table.get("at", "06:30")),
             **{key: (path.parent / briefing_table[key]).resolve()
-               for key in ("intro_music", "outro_music", "music_bed")
+               for key in ("intro_music", "outro_music", "music_bed", "pronunciations")
                if briefing_table.get(key)},
         )
     except (TypeError, ValueError) as exc:

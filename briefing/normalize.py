@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 from num2words import num2words
 
 from briefing import sentences
-from briefing.voices import base_language
+from briefing.voices import Respellings, base_language
 
 Step = Callable[[str], str]
 
@@ -744,9 +744,26 @@ def _last_resort(text: str) -> str:
     return collapse_whitespace(re.sub(r"\d", lambda m: f" {_words(m[0])} ", kept))
 
 
+def respell(text: str, respellings: Respellings) -> str:
+    """Names the engine would say wrong, swapped for how they are said ("Qasem" -> "Kah-sem").
+
+    The last step, so the respelling reaches the engine as written (hyphens and all)."""
+    if not respellings:
+        return text
+    spoken = dict(respellings)
+    return _respelling_pattern(respellings).sub(lambda m: spoken[m[0]], text)
+
+
+@lru_cache(maxsize=8)
+def _respelling_pattern(respellings: Respellings) -> re.Pattern[str]:
+    names = sorted((re.escape(written) for written, _ in respellings), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)")
+
+
 @lru_cache(maxsize=4096)  # each sentence is sized, then spoken, in every fitting round
-def normalize(text: str, language: str = "en") -> str:
-    """Rewrite `text` so a speech engine reads it as a newsreader would."""
+def normalize(text: str, language: str = "en", respellings: Respellings = ()) -> str:
+    """Rewrite `text` so a speech engine reads it as a newsreader would; `respellings` are a
+    voice's pronunciations (see voices/pronunciations/)."""
     if not text:
         return ""
     lang = base_language(language)
@@ -754,7 +771,7 @@ def normalize(text: str, language: str = "en") -> str:
     spoken = _apply(steps, tame_runs(text))
     if not re.search(r"\w", spoken) and re.search(r"[^\W_]", text):
         return _last_resort(text)
-    return spoken
+    return respell(spoken, respellings)
 
 
 def speakable(text: str, language: str = "en") -> bool:

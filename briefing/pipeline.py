@@ -32,7 +32,15 @@ from briefing.sentences import article_sentences
 from briefing.sources import read_sources, same_text
 from briefing.speech import SpeechCache, speak
 from briefing.summary import is_near_duplicate, summarize
-from briefing.voices import Voice, base_language, calibrated_pace, default_voice, load_voice
+from briefing.voices import (
+    Voice,
+    base_language,
+    calibrated_pace,
+    default_voice,
+    load_pronunciations,
+    load_voice,
+    with_pronunciations,
+)
 
 DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
 MAX_FITTING_ROUNDS = 4  # rounds that speak and lay out
@@ -110,7 +118,8 @@ class Voicing:
     @classmethod
     def for_settings(cls, settings: Settings, language: str = "en") -> Voicing:
         """The chosen voice, or the default voice for the language; calibrated when measured."""
-        voice = load_voice(settings.voice or default_voice(language))
+        voice = with_pronunciations(load_voice(settings.voice or default_voice(language)),
+                                    settings.pronunciations)
         engine = require_engine(voice.engine)
         if settings.voice and settings.language and (
                 base_language(settings.language) != base_language(voice.language)):
@@ -121,7 +130,8 @@ class Voicing:
         return cls(voice, engine, SpeechCache(settings.cache_dir), pace)
 
     def spoken_length(self, text: str) -> int:
-        return len(normalize(text, self.voice.language))  # normalize is memoised
+        # normalize is memoised: sizing and speaking share the work
+        return len(normalize(text, self.voice.language, self.voice.pronunciations))
 
     def speech_seconds(self, text: str) -> float:
         """How long the voice takes to say text: measured once it has said it."""
@@ -329,6 +339,8 @@ def generate(sources: list[str], settings: Settings, progress: Progress | None =
     progress = progress or Silent()
     if settings.voice:  # an unknown or missing voice fails before any fetching
         Voicing.for_settings(settings)
+    if settings.pronunciations:  # and so does a broken pronunciations file
+        load_pronunciations(settings.pronunciations)
     progress.stage("reading sources")
     articles, failures = load_articles(sources, stdin, max_stories)
     if not articles:

@@ -71,7 +71,7 @@ def speak(
     done = 0
 
     def speak_one(text: str) -> AudioSegment:
-        spoken = normalize(text, voice.language)
+        spoken = normalize(text, voice.language, voice.pronunciations)
         key = cache.key(engine, voice, spoken)
         audio = cache.get(key)
         if audio is None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.errors import BriefingError
 
 VOICES_DIR = Path(__file__).resolve().parent.parent / "voices"
+
+Respellings = tuple[tuple[str, str], ...]  # (written name, how the engine should be given it)
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class Voice:
     # Measured speaking rate in characters of normalised text per second (see calibrate).
     chars_per_second: float = 14.0
     options: dict[str, str] = field(default_factory=dict)
+    # Names the engine says wrong, respelled (voices/pronunciations/LANG.toml, then the user's).
+    pronunciations: Respellings = ()
 
 
 def voices_dir(directory: Path | None = None) -> Path:
@@ -39,7 +43,33 @@ def load_voice(name: str, directory: Path | None = None) -> Voice:
     if not path.is_file():
         known = ", ".join(v.name for v in list_voices(directory)) or "none"
         raise BriefingError(f"unknown voice {name!r}; known voices: {known}")
-    return _voice_from_file(path)
+    voice = _voice_from_file(path)
+    bundled = voices_dir(directory) / "pronunciations" / f"{base_language(voice.language)}.toml"
+    if not bundled.is_file():
+        return voice
+    return replace(voice, pronunciations=load_pronunciations(bundled))
+
+
+def with_pronunciations(voice: Voice, path: Path | None) -> Voice:
+    """The voice with the user's respellings added (theirs win over the bundled ones)."""
+    if path is None:
+        return voice
+    merged = dict(voice.pronunciations) | dict(load_pronunciations(path))
+    return replace(voice, pronunciations=tuple(merged.items()))
+
+
+def load_pronunciations(path: Path) -> Respellings:
+    """A TOML file of `"Written name" = "Respelling"` lines; anything wrong is one error."""
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BriefingError(f"{path}: no such pronunciations file") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise BriefingError(f"{path}: not a valid TOML pronunciations file ({exc})") from exc
+    for written, respelled in table.items():
+        if not isinstance(respelled, str) or not respelled.strip() or not written.strip():
+            raise BriefingError(f'{path}: {written!r} needs a respelling: "{written}" = "..."')
+    return tuple((written.strip(), respelled.strip()) for written, respelled in table.items())
 
 
 def list_voices(directory: Path | None = None) -> list[Voice]:
@@ -51,7 +81,7 @@ def _voice_from_file(path: Path) -> Voice:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise BriefingError(f"voice profile {path} is not valid TOML: {exc}") from exc
-    known = set(Voice.__dataclass_fields__) - {"name", "options"}
+    known = set(Voice.__dataclass_fields__) - {"name", "options", "pronunciations"}
     fields = {k: v for k, v in data.items() if k in known}
     options = {k: str(v) for k, v in data.items() if k not in known}
     if "engine" not in fields:

@@ -323,3 +323,12 @@ def test_ffprobe_reads_the_tags_and_chapters(espeak_episode):
                                                  key=lambda c: float(c["start_time"]))]
     assert titles == ["Intro", info["stories"][0]["title"], "Outro"]
     assert probe["format"]["tags"]["album"] == "News Briefing"
+
+
+def test_a_missing_pronunciations_file_is_one_line_before_any_work(tmp_path: Path):
+    result = run("generate", str(EXAMPLE), "--voice", "espeak", "--out", str(tmp_path),
+                 "--pronunciations", str(tmp_path / "names.toml"))
+    assert result.returncode == 2
+    assert result.stderr.decode().strip().endswith("names.toml: no such pronunciations file")
+    assert len(result.stderr.decode().strip().splitlines()) == 1
+    assert not list(tmp_path.iterdir())

@@ -34,6 +34,14 @@ def test_config_feeds_settings_and_cli_overrides_win(tmp_path: Path):
     path.write_text('[show]\ntitle = "Morning"\n[briefing]\nvoice = "espeak"\nminutes = 2\n')
     settings = load_show_config(path).settings(minutes=5.0, voice=None)
     assert settings.show == "Morning" and settings.voice == "espeak" and settings.minutes == 5.0
+    assert settings.pronunciations is None
+
+
+def test_a_shows_pronunciations_file_is_found_beside_it(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    path.write_text('[briefing]\npronunciations = "names.toml"\n')
+    settings = load_show_config(path).settings()
+    assert settings.pronunciations == (tmp_path / "names.toml").resolve()
 
 
 @pytest.mark.parametrize(("text", "message"), [

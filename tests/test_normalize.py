@@ -505,3 +505,21 @@ def test_benchmark_sentence_normalises_to_plain_speech(sentence: str) -> None:
         ch for ch in spoken if not (ch.isalpha() or ch == " " or ch in BASIC_PUNCTUATION)
     ]
     assert not unspeakable, (sentence, spoken)
+
+
+RESPELLINGS = (("Qasem", "Kah-sem"), ("Xi", "Shee"), ("Xi Jinping", "Shee Jin-ping"))
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("General Qasem Soleimani died.", "General Kah-sem Soleimani died."),
+    ("Qasem's death.", "Kah-sem's death."),  # a possessive is still the name
+    ("Qasemi and qasem are not Qasem.", "Qasemi and qasem are not Kah-sem."),  # whole, exact
+    ("Xi Jinping met Xi.", "Shee Jin-ping met Shee."),  # the longer name first
+    ("On Jan. 3 Qasem (61) died.", "On January third Kah-sem, sixty one, died."),
+])
+def test_respellings_are_said_instead_of_the_written_names(text: str, spoken: str) -> None:
+    assert normalize(text, "en", RESPELLINGS) == spoken
+
+
+def test_without_respellings_the_name_is_left_to_the_engine() -> None:
+    assert normalize("General Qasem Soleimani died.") == "General Qasem Soleimani died."

@@ -193,3 +193,24 @@ def test_pauses_after_sentences_stretch_a_little_to_land_on_the_minutes():
     assert pipeline.pause_scale_to_fit(replace(take, over_s=-1.4)) == pytest.approx(1.2)
     assert pipeline.pause_scale_to_fit(replace(take, over_s=6.0)) == pipeline.MIN_PAUSE_SCALE
     assert pipeline.pause_scale_to_fit(replace(take, over_s=-9.0)) == pipeline.MAX_PAUSE_SCALE
+
+
+def test_the_engine_hears_the_respelling_and_the_transcript_keeps_the_name(tmp_path: Path,
+                                                                             monkeypatch):
+    counting: list[CountingEngine] = []
+    real = pipeline.require_engine
+    monkeypatch.setattr(pipeline, "require_engine",
+                        lambda name: counting.append(CountingEngine(real(name))) or counting[-1])
+    article = tmp_path / "talks.txt"
+    article.write_text("Talks resume in Doha\n\nGeneral Qasem Haddad met Mayor Nguyen on "
+                       "Monday. The two men agreed to meet again in June.\n", encoding="utf-8")
+    mine = tmp_path / "names.toml"
+    mine.write_text('"Nguyen" = "Win"\n', encoding="utf-8")
+    settings = Settings(minutes=0.5, voice="espeak", out_dir=tmp_path / "out", cache_dir=None,
+                        pronunciations=mine)
+    episode, _ = pipeline.generate([str(article)], settings)
+    said = " ".join(text for engine in counting for text in engine.said)
+    assert "General Kah-sem Haddad met Mayor Win" in said  # bundled, then the user's
+    assert "Qasem" not in said and "Nguyen" not in said
+    transcript = episode.transcript_path.read_text(encoding="utf-8")
+    assert "General Qasem Haddad met Mayor Nguyen" in transcript

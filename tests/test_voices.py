@@ -61,3 +61,38 @@ def test_sample_is_a_short_mastered_mp3(tmp_path: Path):
     path = write_sample(load_voice("espeak"), tmp_path / "s.mp3")
     level = measure_loudness(path)
     assert -17 <= level.integrated_lufs <= -15
+
+
+def test_english_voices_carry_the_bundled_pronunciations():
+    voice = load_voice("piper")
+    assert ("Qasem", "Kah-sem") in voice.pronunciations
+    assert load_voice("espeak").pronunciations == voice.pronunciations
+
+
+def test_the_users_pronunciations_add_to_and_win_over_the_bundled_ones(tmp_path: Path):
+    from briefing.voices import with_pronunciations
+
+    mine = tmp_path / "names.toml"
+    mine.write_text('"Qasem" = "Kassem"\n"Nguyen" = "Win"\n', encoding="utf-8")
+    voice = with_pronunciations(load_voice("piper"), mine)
+    respellings = dict(voice.pronunciations)
+    assert respellings["Qasem"] == "Kassem" and respellings["Nguyen"] == "Win"
+    assert respellings["Daesh"] == "Dah-esh"
+    assert with_pronunciations(voice, None) is voice
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "no such pronunciations file"),
+    ('"Qasem" = \n', "not a valid TOML pronunciations file"),
+    ('"Qasem" = 3\n', "'Qasem' needs a respelling"),
+    ('"Qasem" = "  "\n', "'Qasem' needs a respelling"),
+])
+def test_a_broken_pronunciations_file_is_a_one_line_error(tmp_path: Path, content, message):
+    from briefing.voices import load_pronunciations
+
+    path = tmp_path / "names.toml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(BriefingError, match=message) as caught:
+        load_pronunciations(path)
+    assert "\n" not in str(caught.value).strip()
