@@ -42,9 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_VOICES = ("piper", "espeak")
-DEFAULT_SIZES = {"piper": (1, 10)}  # the neural voice is slow: 50 articles only on request
-OTHER_SIZES = (1, 10, 50)
+DEFAULT_VOICES = ("piper", "festival", "flite", "espeak")
+SIZES = (1, 10, 50)
 TITLE_WORDS = 10
 STAGE_NAMES = ("setup", "reading", "speaking", "mastering", "writing")
 
@@ -390,7 +389,7 @@ def plan(args: argparse.Namespace) -> list[Config]:
     configs = []
     for voice in voices:
         sizes = ([int(s) for s in args.sizes.split(",")] if args.sizes
-                 else DEFAULT_SIZES.get(voice, OTHER_SIZES))
+                 else SIZES)
         configs += [Config(voice, size, args.minutes) for size in sizes]
         if args.long != "none":
             articles, minutes = args.long.lower().split("x")

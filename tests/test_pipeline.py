@@ -214,3 +214,13 @@ def test_the_engine_hears_the_respelling_and_the_transcript_keeps_the_name(tmp_p
     assert "Qasem" not in said and "Nguyen" not in said
     transcript = episode.transcript_path.read_text(encoding="utf-8")
     assert "General Qasem Haddad met Mayor Nguyen" in transcript
+
+
+@pytest.mark.parametrize("voice", ["festival", "flite", "piper"])
+def test_every_offline_voice_lands_on_the_minutes(voice: str, tmp_path: Path):
+    # Each voice's pace differs (and the sizing learns it as it speaks): the promise holds.
+    articles = [str(p) for p in sorted((DATA / "articles").glob("*.txt"))]
+    settings = Settings(minutes=1.0, voice=voice, out_dir=tmp_path, cache_dir=None)
+    episode, _ = pipeline.generate(articles, settings)
+    assert episode.duration_s == pytest.approx(60, abs=5)
+    assert len(episode.stories) == 2
