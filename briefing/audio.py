@@ -11,8 +11,6 @@ from pathlib import Path
 
 import numpy as np
 from pydub import AudioSegment
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import firwin, lfilter
 
 from briefing.errors import BriefingError
 from briefing.model import Part, Segment
@@ -191,6 +189,8 @@ def stretches_around(indices: np.ndarray, reach: int, length: int) -> list[tuple
 
 
 def limit_stretch(samples: np.ndarray, ceiling: float, window: int) -> np.ndarray:
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d  # scipy loads in ~1.5 s
+
     needed = np.minimum(1.0, ceiling / np.maximum(np.abs(samples), 1e-9))
     held = minimum_filter1d(needed, size=window, mode="nearest")
     smooth = uniform_filter1d(held, size=window, mode="nearest")
@@ -231,6 +231,8 @@ def integrated_lufs(samples: np.ndarray) -> float:
 
 def sub_block_energies(samples: np.ndarray) -> Iterator[np.ndarray]:
     """Sums of the squared K-weighted signal over each 100 ms, ten seconds at a time."""
+    from scipy.signal import lfilter  # imported when needed: it takes a second to load
+
     filters = k_weighting()
     states = [np.zeros(len(a) - 1) for _, a in filters]
     for start in range(0, len(samples), 100 * SUB_BLOCK):
@@ -279,6 +281,8 @@ def true_peak_db(samples: np.ndarray) -> float:
 @lru_cache(maxsize=1)
 def interpolation_phases() -> tuple[np.ndarray, ...]:
     """A 48-tap low-pass for 4x oversampling, split into its four 12-tap phases."""
+    from scipy.signal import firwin
+
     taps = (firwin(48, 0.25) * 4).astype(np.float32)
     return tuple(taps[phase::4] for phase in range(4))
 

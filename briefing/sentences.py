@@ -17,11 +17,14 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import TYPE_CHECKING
 
 import punkt
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from briefing.model import Sentence
+
+if TYPE_CHECKING:  # nltk is imported when first needed: loading it takes about two seconds
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 DEFAULT_MODEL = "english"
 
@@ -154,6 +157,8 @@ def punkt_model_name(language: str) -> str:
 
 def pretrained_parameters(model: str = DEFAULT_MODEL) -> PunktParameters:
     """NLTK PunktParameters converted from the `punkt` package's pretrained tables."""
+    from nltk.tokenize.punkt import PunktParameters
+
     source = punkt.load_model(model)
     params = PunktParameters()
     params.abbrev_types = set(source.abbrev_types)
@@ -177,6 +182,8 @@ def known_abbreviations(model: str = DEFAULT_MODEL) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def punkt_tokenizer(model: str = DEFAULT_MODEL) -> PunktSentenceTokenizer:
     """The NLTK Punkt tokenizer for a model, with the news abbreviations added."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
     params = pretrained_parameters(model)
     params.abbrev_types = set(known_abbreviations(model) - news_rules(model).wordlike)
     return PunktSentenceTokenizer(params)

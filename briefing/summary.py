@@ -17,8 +17,6 @@ from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
-
 from briefing.model import Sentence
 
 Cost = Callable[[str], float]
@@ -93,7 +91,6 @@ STOP_WORDS = word_set(
     "those am is are was were be been being have has had having do does did doing would could "
     "said says say also one two new mr mrs ms"
 )
-STEMMER = PorterStemmer()
 
 
 @dataclass(frozen=True)
@@ -277,7 +274,14 @@ def leaves_quote_open(text: str, was_open: bool) -> bool:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return STEMMER.stem(word)
+    return porter_stemmer().stem(word)
+
+
+@lru_cache(maxsize=1)
+def porter_stemmer():  # -> nltk's PorterStemmer; nltk takes about two seconds to import
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
 
 
 def content_terms(text: str) -> Counter[str]:
