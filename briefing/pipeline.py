@@ -16,6 +16,7 @@ from typing import BinaryIO, Protocol
 
 from pydub import AudioSegment
 
+from briefing import __version__
 from briefing import audio as sound
 from briefing import episode as files
 from briefing.article import to_article
@@ -53,6 +54,8 @@ DEFAULT_MAX_STORIES = 8
 # followed by a paragraph break, as news paragraphs are short and summaries skip sentences.
 CHOSEN_SENTENCE_PAUSE_MS = (SENTENCE_PAUSE_MS + 3 * PARAGRAPH_PAUSE_MS) / 4
 PROGRAMME_VERSION = 2  # bump when mastering or encoding changes, to leave old cached MP3s
+PLAN_VERSION = 1  # bump when choosing or fitting changes, to leave old cached plans
+PLAN_LENGTH_SLACK_S = 0.5
 
 
 class Progress(Protocol):
@@ -253,6 +256,7 @@ class Take:
     programme: AudioSegment
     segments: list
     over_s: float  # programme length minus the target
+    pause_scale: float = 1.0  # how the pauses after sentences were stretched
 
 
 def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
@@ -304,6 +308,76 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
     return best
 
 
+def planned_take(articles: list[Article], settings: Settings, voicing: Voicing,
+                 progress: Progress, music: Music) -> Take:
+    """The fitted take; a re-run of the same briefing replays what the first run chose
+    (kept beside the speech cache) instead of fitting again."""
+    plan_file = plan_path(articles, settings, voicing)
+    plan = read_plan(plan_file) if plan_file else None
+    if plan is not None:
+        take = replay(plan, articles, settings, voicing, progress, music)
+        # The same speech gives the same length; speech made again may differ a little.
+        if take is not None and abs(take.over_s - plan["over_s"]) <= PLAN_LENGTH_SLACK_S:
+            return take
+    take = fit_to_length(articles, settings, voicing, progress, music)
+    if plan_file:
+        write_plan(plan_file, take, articles)
+    return take
+
+
+def plan_path(articles: list[Article], settings: Settings, voicing: Voicing) -> Path | None:
+    """Where the plan for these articles, settings and voice is kept (None: no cache)."""
+    if settings.cache_dir is None:
+        return None
+    voice = voicing.voice
+    material = json.dumps([
+        PLAN_VERSION, __version__,
+        [(a.title, a.language, hashlib.sha256(a.text.encode()).hexdigest()) for a in articles],
+        settings.target_seconds, settings.show, settings.day.isoformat(),
+        programme_language(articles, settings),
+        [voice.name, voice.engine, voice.voice, voice.language, voice.speed, voice.pitch,
+         sorted(voice.options.items()), voice.pronunciations, voicing.chars_per_second],
+        [file_digest(path) for path in (settings.intro_music, settings.outro_music,
+                                        settings.music_bed)],
+    ])
+    return settings.cache_dir / "plans" / f"{hashlib.sha256(material.encode()).hexdigest()}.json"
+
+
+def read_plan(path: Path) -> dict | None:
+    try:
+        plan = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or damaged: fit again
+        return None
+    if not isinstance(plan, dict) or not {"stories", "pause_scale", "over_s"} <= set(plan):
+        return None
+    return plan
+
+
+def write_plan(path: Path, take: Take, articles: list[Article]) -> None:
+    """Each story as (its article's place in the list, its sentences' places in the article)."""
+    stories = [[articles.index(story.article),
+                [sentences_of(story.article).index(s) for s in story.sentences]]
+               for story in take.stories]
+    plan = {"stories": stories, "pause_scale": take.pause_scale, "over_s": take.over_s}
+    with files.atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(plan), encoding="utf-8")
+
+
+def replay(plan: dict, articles: list[Article], settings: Settings, voicing: Voicing,
+           progress: Progress, music: Music) -> Take | None:
+    """The plan's take, spoken (from the cache) and laid out; None if it does not fit."""
+    try:
+        stories = [Story(articles[index], tuple(sentences_of(articles[index])[p]
+                                                for p in positions))
+                   for index, positions in plan["stories"]]
+        scale = float(plan["pause_scale"])
+    except (IndexError, TypeError, ValueError):
+        return None
+    if not stories or not all(story.sentences for story in stories):
+        return None
+    return record(stories, articles, settings, voicing, progress, music, scale)
+
+
 def pause_scale_to_fit(take: Take) -> float:
     """How much to stretch the pauses after sentences so the take lasts the target."""
     pauses_s = sum(p.pause_after_ms for p in take.script.parts if p.kind == "sentence") / 1000
@@ -329,7 +403,7 @@ def record(stories: list[Story], articles: list[Article], settings: Settings,
     voicing.learn([script.parts[i].text for i in sentence_parts],
                   [speech[i] for i in sentence_parts])
     return Take(stories, script, programme, segments,
-                len(programme) / 1000 - settings.target_seconds)
+                len(programme) / 1000 - settings.target_seconds, pause_scale)
 
 
 def generate(sources: list[str], settings: Settings, progress: Progress | None = None,
@@ -360,7 +434,7 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     progress.stage(f"summarizing and speaking with {voicing.voice.name}")
     music = Music(load_music(settings.intro_music), load_music(settings.outro_music),
                   load_music(settings.music_bed))
-    take = fit_to_length(articles, settings, voicing, progress, music)
+    take = planned_take(articles, settings, voicing, progress, music)
     release(voicing.engine)  # everything is said: its memory is better used by mastering
     key = programme_key(take.script, voicing, settings)
     with encoded_programme(key, settings) as (encoded, ready):

@@ -224,3 +224,37 @@ def test_every_offline_voice_lands_on_the_minutes(voice: str, tmp_path: Path):
     episode, _ = pipeline.generate(articles, settings)
     assert episode.duration_s == pytest.approx(60, abs=5)
     assert len(episode.stories) == 2
+
+
+def test_a_rerun_replays_the_plan_without_fitting_again(tmp_path: Path, monkeypatch):
+    articles = [str(p) for p in sorted((DATA / "articles").glob("*.txt"))]
+    settings = Settings(minutes=1.0, voice="espeak", out_dir=tmp_path / "out",
+                        cache_dir=tmp_path / "cache")
+    first, _ = pipeline.generate(articles, settings)
+    [plan] = (tmp_path / "cache" / "plans").glob("*.json")
+
+    def no_fitting(*args, **kwargs):
+        raise AssertionError("a re-run fitted again")
+
+    monkeypatch.setattr(pipeline, "fit_to_length", no_fitting)
+    again, _ = pipeline.generate(articles, settings)
+    assert again.duration_s == first.duration_s
+    assert [s.article.title for s in again.stories] == [s.article.title for s in first.stories]
+    assert [s.sentences for s in again.stories] == [s.sentences for s in first.stories]
+
+    plan.write_text("{damaged", encoding="utf-8")  # a damaged plan is fitted again
+    monkeypatch.undo()
+    fitted, _ = pipeline.generate(articles, settings)
+    assert fitted.duration_s == first.duration_s
+    assert json.loads(plan.read_text(encoding="utf-8"))["stories"]
+
+
+def test_a_plan_is_for_its_articles_and_settings_only(tmp_path: Path):
+    articles = [str(p) for p in sorted((DATA / "articles").glob("*.txt"))]
+    cache = tmp_path / "cache"
+    for minutes, sources in ((1.0, articles), (0.75, articles), (1.0, articles[:1])):
+        settings = Settings(minutes=minutes, voice="espeak", out_dir=tmp_path / "out",
+                            cache_dir=cache)
+        episode, _ = pipeline.generate(sources, settings)
+        assert episode.duration_s == pytest.approx(minutes * 60, abs=5) or len(sources) == 1
+    assert len(list((cache / "plans").glob("*.json"))) == 3
