@@ -72,8 +72,11 @@ def outro_chime() -> AudioSegment:
 TONES = {"intro_tone": intro_chime, "transition": transition_chime, "outro_tone": outro_chime}
 
 
-def to_segment(samples: np.ndarray) -> AudioSegment:
-    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+def to_segment(samples: np.ndarray, in_place: bool = False) -> AudioSegment:
+    """Float samples in [-1, 1] as 16-bit audio (`in_place` reuses the float array)."""
+    scaled = np.clip(samples, -1.0, 1.0, out=samples if in_place else None)
+    scaled *= 32767
+    pcm = scaled.astype("<i2").tobytes()
     return AudioSegment(data=pcm, sample_width=2, frame_rate=SAMPLE_RATE, channels=1)
 
 
@@ -134,14 +137,16 @@ def master(audio: AudioSegment) -> AudioSegment:
     """Gain to the loudness target, with a look-ahead limiter keeping peaks under a ceiling.
     Limiting takes a little loudness away and true peaks can stand between samples, so the
     gain and ceiling are corrected from what was measured and the original is limited again
-    (in memory; usually two passes)."""
+    (in memory, in one working copy; usually two passes)."""
     samples = to_floats(audio)
     unmastered = integrated_lufs(samples)
     gain_db = PREMASTER_TARGET_LUFS - unmastered
     ceiling_db = PEAK_CEILING_DB
     tried = [(0.0, unmastered)]  # (gain, loudness) of each pass
+    mastered = np.empty_like(samples)
     for _ in range(MASTERING_PASSES):
-        mastered = limit(samples * np.float32(10 ** (gain_db / 20)), 10 ** (ceiling_db / 20))
+        np.multiply(samples, np.float32(10 ** (gain_db / 20)), out=mastered)
+        limit(mastered, 10 ** (ceiling_db / 20))
         loudness = integrated_lufs(mastered)
         on_target = abs(PREMASTER_TARGET_LUFS - loudness) <= LOUDNESS_TOLERANCE_LU
         # The true peak matters only for a pass that may be the last.
@@ -151,7 +156,8 @@ def master(audio: AudioSegment) -> AudioSegment:
         tried.append((gain_db, loudness))
         gain_db += (PREMASTER_TARGET_LUFS - loudness) / limited_slope(tried)
         ceiling_db -= max(0.0, over + 0.1)
-    return to_segment(mastered)
+    del samples
+    return to_segment(mastered, in_place=True)
 
 
 def limited_slope(tried: list[tuple[float, float]]) -> float:
@@ -164,17 +170,21 @@ def limited_slope(tried: list[tuple[float, float]]) -> float:
 
 
 def limit(samples: np.ndarray, ceiling: float) -> np.ndarray:
-    """A look-ahead peak limiter: the gain needed around each peak, held for the release time,
-    then smoothed over that same window so it is already down when the peak arrives.
+    """A look-ahead peak limiter, in place: the gain needed around each peak, held for the
+    release time, then smoothed over that same window so it is already down when the peak
+    arrives.
 
     The gain differs from 1 only within two windows of a sample over the ceiling, so only
     those stretches are computed (speech at podcast level has few of them)."""
     window = int(LIMITER_WINDOW_S * SAMPLE_RATE) | 1
-    over = np.flatnonzero(np.abs(samples) > ceiling)
-    limited = samples.copy()
-    for start, end in stretches_around(over, 2 * window, len(samples)):
-        limited[start:end] = limit_stretch(samples[start:end], ceiling, window)
-    return np.clip(limited, -ceiling, ceiling)
+    for start, end in stretches_around(beyond(samples, ceiling), 2 * window, len(samples)):
+        samples[start:end] = limit_stretch(samples[start:end], ceiling, window)
+    return np.clip(samples, -ceiling, ceiling, out=samples)
+
+
+def beyond(samples: np.ndarray, level: float) -> np.ndarray:
+    """Indices of the samples whose magnitude passes level (no full-length float copy)."""
+    return np.flatnonzero((samples > level) | (samples < -level))
 
 
 def stretches_around(indices: np.ndarray, reach: int, length: int) -> list[tuple[int, int]]:
@@ -204,7 +214,9 @@ def to_floats(audio: AudioSegment) -> np.ndarray:
 
 
 def pcm_to_floats(pcm: bytes) -> np.ndarray:
-    return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    samples *= np.float32(1 / 32768)
+    return samples
 
 
 def integrated_lufs(samples: np.ndarray) -> float:
@@ -261,21 +273,25 @@ def true_peak_db(samples: np.ndarray) -> float:
     exact, and a small part of the work."""
     if not len(samples):
         return -120.0
-    magnitude = np.abs(samples)
-    peak = float(magnitude.max())
+    peak = max(float(samples.max()), -float(samples.min()))
     if peak == 0:
         return -120.0
     phases = interpolation_phases()
     taps = len(phases[0])
-    candidates = np.flatnonzero(magnitude > peak / max(np.abs(p).sum() for p in phases))
+    candidates = beyond(samples, peak / max(np.abs(p).sum() for p in phases))
     positions = np.concatenate([np.arange(start, end) for start, end
                                 in stretches_around(candidates, taps, len(samples))])
-    padded = np.pad(samples, taps)
     for phase in phases:
-        interpolated = sum(weight * padded[positions + offset]
+        interpolated = sum(weight * sample_or_zero(samples, positions + offset - taps)
                            for offset, weight in enumerate(phase[::-1]))
         peak = max(peak, float(np.abs(interpolated).max()))
     return 20 * float(np.log10(peak))
+
+
+def sample_or_zero(samples: np.ndarray, indices: np.ndarray) -> np.ndarray:
+    """samples[indices], with 0 where an index falls outside (as if zero-padded)."""
+    inside = (indices >= 0) & (indices < len(samples))
+    return np.where(inside, samples[np.clip(indices, 0, len(samples) - 1)], 0)
 
 
 @lru_cache(maxsize=1)

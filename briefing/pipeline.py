@@ -154,6 +154,11 @@ class Voicing:
                               strict=True))
         return [self.said[t] for t in texts]
 
+    def release(self) -> None:
+        """Free the engine's models and the speech kept for later rounds (the take has it)."""
+        release(self.engine)
+        self.said.clear()
+
     def learn(self, texts: list[str], audio: list[AudioSegment]) -> None:
         """Refine the speaking rate from what the voice really took."""
         chars = sum(self.spoken_length(t) for t in texts)
@@ -435,7 +440,7 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     music = Music(load_music(settings.intro_music), load_music(settings.outro_music),
                   load_music(settings.music_bed))
     take = planned_take(articles, settings, voicing, progress, music)
-    release(voicing.engine)  # everything is said: its memory is better used by mastering
+    voicing.release()  # everything is said: its memory is better used by mastering
     key = programme_key(take.script, voicing, settings)
     with encoded_programme(key, settings) as (encoded, ready):
         if not ready:
