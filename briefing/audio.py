@@ -290,6 +290,8 @@ def true_peak_db(samples: np.ndarray) -> float:
 
 def sample_or_zero(samples: np.ndarray, indices: np.ndarray) -> np.ndarray:
     """samples[indices], with 0 where an index falls outside (as if zero-padded)."""
+    if indices[0] >= 0 and indices[-1] < len(samples):  # sorted: the usual case, no checks
+        return samples[indices]
     inside = (indices >= 0) & (indices < len(samples))
     return np.where(inside, samples[np.clip(indices, 0, len(samples) - 1)], 0)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.model import Show
+from briefing.voices import load_pronunciations
 
 
 def default_cache_dir() -> Path | None:
@@ -156,6 +157,8 @@ def load_show_config(path: Path) -> ShowConfig:
     if config.keep < 1 or config.max_stories < 1:
         raise BriefingError(f"{path}: keep and max_stories must be at least 1")
     parse_daily_time(config.at)
+    if config.pronunciations:  # a broken file is found before any fetching
+        load_pronunciations(config.pronunciations)
     return config
 
 

@@ -744,20 +744,27 @@ def _last_resort(text: str) -> str:
     return collapse_whitespace(re.sub(r"\d", lambda m: f" {_words(m[0])} ", kept))
 
 
-def respell(text: str, respellings: Respellings) -> str:
+def respell(text: str, respellings: Respellings, language: str = "en") -> str:
     """Names the engine would say wrong, swapped for how they are said ("Qasem" -> "Kah-sem").
 
     The last step, so the respelling reaches the engine as written (hyphens and all)."""
     if not respellings:
         return text
-    spoken = dict(respellings)
-    return _respelling_pattern(respellings).sub(lambda m: spoken[m[0]], text)
+    pattern, spoken = _respeller(respellings, language)
+    return pattern.sub(lambda m: spoken[m[0]], text) if spoken else text
 
 
 @lru_cache(maxsize=8)
-def _respelling_pattern(respellings: Respellings) -> re.Pattern[str]:
-    names = sorted((re.escape(written) for written, _ in respellings), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)")
+def _respeller(respellings: Respellings, language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every name, each name as normalisation leaves it in the text
+    ("O’Brien" -> "O'Brien", "UNRWA" -> "U N R W A"), and what each is said as."""
+    spoken: dict[str, str] = {}
+    for written, respelled in respellings:
+        name = normalize(written, language).rstrip(".")
+        if name:
+            spoken[name] = respelled
+    names = sorted((re.escape(name) for name in spoken), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)" if names else r"(?!)"), spoken
 
 
 @lru_cache(maxsize=4096)  # each sentence is sized, then spoken, in every fitting round
@@ -771,7 +778,7 @@ def normalize(text: str, language: str = "en", respellings: Respellings = ()) ->
     spoken = _apply(steps, tame_runs(text))
     if not re.search(r"\w", spoken) and re.search(r"[^\W_]", text):
         return _last_resort(text)
-    return respell(spoken, respellings)
+    return respell(spoken, respellings, lang)
 
 
 def speakable(text: str, language: str = "en") -> bool:

@@ -53,7 +53,7 @@ DEFAULT_MAX_STORIES = 8
 # The mean pause after a chosen sentence (measured on the summary bench: 656 ms). Most are
 # followed by a paragraph break, as news paragraphs are short and summaries skip sentences.
 CHOSEN_SENTENCE_PAUSE_MS = (SENTENCE_PAUSE_MS + 3 * PARAGRAPH_PAUSE_MS) / 4
-PROGRAMME_VERSION = 2  # bump when mastering or encoding changes, to leave old cached MP3s
+PROGRAMME_VERSION = 3  # bump when mastering or encoding changes, to leave old cached MP3s
 PLAN_VERSION = 1  # bump when choosing or fitting changes, to leave old cached plans
 PLAN_LENGTH_SLACK_S = 0.5
 
@@ -132,9 +132,13 @@ class Voicing:
         pace = calibrated_pace(voice) or voice.chars_per_second
         return cls(voice, engine, SpeechCache(settings.cache_dir), pace)
 
+    def spoken_text(self, text: str) -> str:
+        """What the engine is given for text (normalize is memoised: sizing, speaking and
+        the programme's cache key share the work)."""
+        return normalize(text, self.voice.language, self.voice.pronunciations)
+
     def spoken_length(self, text: str) -> int:
-        # normalize is memoised: sizing and speaking share the work
-        return len(normalize(text, self.voice.language, self.voice.pronunciations))
+        return len(self.spoken_text(text))
 
     def speech_seconds(self, text: str) -> float:
         """How long the voice takes to say text: measured once it has said it."""
@@ -320,10 +324,13 @@ def planned_take(articles: list[Article], settings: Settings, voicing: Voicing,
     plan_file = plan_path(articles, settings, voicing)
     plan = read_plan(plan_file) if plan_file else None
     if plan is not None:
+        pace = voicing.chars_per_second
         take = replay(plan, articles, settings, voicing, progress, music)
         # The same speech gives the same length; speech made again may differ a little.
         if take is not None and abs(take.over_s - plan["over_s"]) <= PLAN_LENGTH_SLACK_S:
             return take
+        voicing.chars_per_second = pace  # fit as a first run would
+        voicing.said.clear()
     take = fit_to_length(articles, settings, voicing, progress, music)
     if plan_file:
         write_plan(plan_file, take, articles)
@@ -337,7 +344,8 @@ def plan_path(articles: list[Article], settings: Settings, voicing: Voicing) -> 
     voice = voicing.voice
     material = json.dumps([
         PLAN_VERSION, __version__,
-        [(a.title, a.language, hashlib.sha256(a.text.encode()).hexdigest()) for a in articles],
+        [(a.title, a.source, a.language, hashlib.sha256(a.text.encode()).hexdigest())
+         for a in articles],
         settings.target_seconds, settings.show, settings.day.isoformat(),
         programme_language(articles, settings),
         [voice.name, voice.engine, voice.voice, voice.language, voice.speed, voice.pitch,
@@ -353,9 +361,24 @@ def read_plan(path: Path) -> dict | None:
         plan = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # none yet, or damaged: fit again
         return None
-    if not isinstance(plan, dict) or not {"stories", "pause_scale", "over_s"} <= set(plan):
+    if not isinstance(plan, dict) or not all(
+            is_number(plan.get(key)) for key in ("pause_scale", "over_s")):
+        return None
+    stories = plan.get("stories")
+    if not isinstance(stories, list) or not all(
+            isinstance(story, list) and len(story) == 2 and is_index(story[0])
+            and isinstance(story[1], list) and all(is_index(p) for p in story[1])
+            for story in stories):
         return None
     return plan
+
+
+def is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def is_index(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def write_plan(path: Path, take: Take, articles: list[Article]) -> None:
@@ -454,7 +477,8 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
 
 def programme_key(script: Script, voicing: Voicing, settings: Settings) -> str:
     """What the finished audio depends on: each part's sound and pause, music, format."""
-    parts = [(p.kind, p.pause_after_ms, voicing.cache.key(voicing.engine, voicing.voice, p.text))
+    parts = [(p.kind, p.pause_after_ms,
+              voicing.cache.key(voicing.engine, voicing.voice, voicing.spoken_text(p.text)))
              for p in script.parts]
     music = [file_digest(path) for path in (settings.intro_music, settings.outro_music,
                                             settings.music_bed)]

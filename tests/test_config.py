@@ -40,6 +40,9 @@ def test_config_feeds_settings_and_cli_overrides_win(tmp_path: Path):
 def test_a_shows_pronunciations_file_is_found_beside_it(tmp_path: Path):
     path = tmp_path / "show.toml"
     path.write_text('[briefing]\npronunciations = "names.toml"\n')
+    with pytest.raises(BriefingError, match="names.toml: no such pronunciations file"):
+        load_show_config(path)  # found missing before anything is fetched
+    (tmp_path / "names.toml").write_text('"Qasem" = "Kah-sem"\n', encoding="utf-8")
     settings = load_show_config(path).settings()
     assert settings.pronunciations == (tmp_path / "names.toml").resolve()
 

@@ -521,5 +521,11 @@ def test_respellings_are_said_instead_of_the_written_names(text: str, spoken: st
     assert normalize(text, "en", RESPELLINGS) == spoken
 
 
+def test_a_name_is_found_as_normalisation_leaves_it() -> None:
+    respellings = (("UNRWA", "Unrah"), ("O’Brien", "Oh-Bryan"), ("St. Kitts", "Saint Kits"))
+    spoken = normalize("UNRWA met O'Brien in St. Kitts.", "en", respellings)
+    assert spoken == "Unrah met Oh-Bryan in Saint Kits."
+
+
 def test_without_respellings_the_name_is_left_to_the_engine() -> None:
     assert normalize("General Qasem Soleimani died.") == "General Qasem Soleimani died."

@@ -242,11 +242,25 @@ def test_a_rerun_replays_the_plan_without_fitting_again(tmp_path: Path, monkeypa
     assert [s.article.title for s in again.stories] == [s.article.title for s in first.stories]
     assert [s.sentences for s in again.stories] == [s.sentences for s in first.stories]
 
-    plan.write_text("{damaged", encoding="utf-8")  # a damaged plan is fitted again
     monkeypatch.undo()
-    fitted, _ = pipeline.generate(articles, settings)
-    assert fitted.duration_s == first.duration_s
-    assert json.loads(plan.read_text(encoding="utf-8"))["stories"]
+    for damaged in ("{damaged", '{"stories": [[-1, [0]]], "pause_scale": 1, "over_s": 0}',
+                    '{"stories": [[0, [0]]], "pause_scale": 1, "over_s": "long"}'):
+        plan.write_text(damaged, encoding="utf-8")  # a damaged plan is fitted again
+        fitted, _ = pipeline.generate(articles, settings)
+        assert fitted.duration_s == first.duration_s
+        assert json.loads(plan.read_text(encoding="utf-8"))["stories"][0][0] == 0
+
+
+def test_a_new_pronunciation_is_not_served_from_the_mastered_cache(tmp_path: Path):
+    from briefing.model import Part, Script
+
+    mine = tmp_path / "names.toml"
+    mine.write_text('"Haddad" = "Ha-dad"\n', encoding="utf-8")
+    script = Script((Part("sentence", "General Haddad spoke.", 0, 700),), "t")
+    keys = {pipeline.programme_key(script, pipeline.Voicing.for_settings(settings), settings)
+            for settings in (Settings(voice="espeak", cache_dir=tmp_path),
+                             Settings(voice="espeak", cache_dir=tmp_path, pronunciations=mine))}
+    assert len(keys) == 2
 
 
 def test_a_plan_is_for_its_articles_and_settings_only(tmp_path: Path):
