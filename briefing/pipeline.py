@@ -54,7 +54,7 @@ DEFAULT_MAX_STORIES = 8
 # followed by a paragraph break, as news paragraphs are short and summaries skip sentences.
 CHOSEN_SENTENCE_PAUSE_MS = (SENTENCE_PAUSE_MS + 3 * PARAGRAPH_PAUSE_MS) / 4
 PROGRAMME_VERSION = 3  # bump when mastering or encoding changes, to leave old cached MP3s
-PLAN_VERSION = 1  # bump when choosing or fitting changes, to leave old cached plans
+PLAN_VERSION = 2  # bump when choosing or fitting changes, to leave old cached plans
 PLAN_LENGTH_SLACK_S = 0.5
 
 
@@ -367,10 +367,16 @@ def read_plan(path: Path) -> dict | None:
     stories = plan.get("stories")
     if not isinstance(stories, list) or not all(
             isinstance(story, list) and len(story) == 2 and is_index(story[0])
-            and isinstance(story[1], list) and all(is_index(p) for p in story[1])
+            and isinstance(story[1], list) and all(is_chosen_sentence(s) for s in story[1])
             for story in stories):
         return None
     return plan
+
+
+def is_chosen_sentence(value: object) -> bool:
+    """[text, paragraph, index], as write_plan stores a sentence."""
+    return (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+            and bool(value[0].strip()) and is_index(value[1]) and is_index(value[2]))
 
 
 def is_number(value: object) -> bool:
@@ -382,9 +388,10 @@ def is_index(value: object) -> bool:
 
 
 def write_plan(path: Path, take: Take, articles: list[Article]) -> None:
-    """Each story as (its article's place in the list, its sentences' places in the article)."""
+    """Each story as its article's place in the list and its sentences as chosen (a chosen
+    sentence may differ from the article's: a dateline dropped, a fuller repeat's words)."""
     stories = [[articles.index(story.article),
-                [sentences_of(story.article).index(s) for s in story.sentences]]
+                [[s.text, s.paragraph, s.index] for s in story.sentences]]
                for story in take.stories]
     plan = {"stories": stories, "pause_scale": take.pause_scale, "over_s": take.over_s}
     with files.atomic_path(path) as tmp:
@@ -395,9 +402,9 @@ def replay(plan: dict, articles: list[Article], settings: Settings, voicing: Voi
            progress: Progress, music: Music) -> Take | None:
     """The plan's take, spoken (from the cache) and laid out; None if it does not fit."""
     try:
-        stories = [Story(articles[index], tuple(sentences_of(articles[index])[p]
-                                                for p in positions))
-                   for index, positions in plan["stories"]]
+        stories = [Story(articles[index], tuple(Sentence(text, paragraph, position)
+                                                for text, paragraph, position in chosen))
+                   for index, chosen in plan["stories"]]
         scale = float(plan["pause_scale"])
     except (IndexError, TypeError, ValueError):
         return None

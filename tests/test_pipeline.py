@@ -272,3 +272,18 @@ def test_a_plan_is_for_its_articles_and_settings_only(tmp_path: Path):
         episode, _ = pipeline.generate(sources, settings)
         assert episode.duration_s == pytest.approx(minutes * 60, abs=5) or len(sources) == 1
     assert len(list((cache / "plans").glob("*.json"))) == 3
+
+
+def test_a_plan_keeps_sentences_as_chosen_without_their_dateline(tmp_path: Path, monkeypatch):
+    article = tmp_path / "vote.txt"
+    article.write_text("Senate passes the budget\n\nWASHINGTON (Reuters) - The Senate passed the "
+                       "budget late on Tuesday after a long night of votes. The House is "
+                       "expected to take up the bill next week.\n", encoding="utf-8")
+    settings = Settings(minutes=0.5, voice="espeak", out_dir=tmp_path / "out",
+                        cache_dir=tmp_path / "cache")
+    first, _ = pipeline.generate([str(article)], settings)
+    assert first.stories[0].sentences[0].text.startswith("The Senate passed")
+    monkeypatch.setattr(pipeline, "fit_to_length", None)  # a re-run must not fit again
+    again, _ = pipeline.generate([str(article)], settings)
+    assert again.stories[0].sentences == first.stories[0].sentences
+    assert again.duration_s == first.duration_s
