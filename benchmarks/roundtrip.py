@@ -256,7 +256,7 @@ def score_pipeline(voice: str, top: int) -> dict[str, float]:
         f"generate {generated - started:.1f} s, transcribe {transcribed - generated:.1f} s"
     )
     print(
-        f"WER transcript vs MP3 = {wer:.3f} ({verdict} target <= {PIPELINE_TARGET_WER}); "
+        f"WER transcript vs MP3 = {wer:.4f} ({verdict} target <= {PIPELINE_TARGET_WER}); "
         f"kinds {error_kinds(edits)}"
     )
     print("  errors: " + "; ".join(f"{text} x{count}" for text, count in top_errors(edits, top)))
