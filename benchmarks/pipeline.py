@@ -127,12 +127,11 @@ def install_timed_engine() -> dict[str, TimedEngine]:
 def engine_alone(transcript: Path, voice_name: str) -> tuple[float, float, int]:
     """Seconds the engine takes to say the whole transcript in one call, and audio seconds."""
     from briefing.engines import require_engine
-    from briefing.normalize import normalize
+    from briefing.normalize import normalize_for
     from briefing.voices import load_voice
 
     voice = load_voice(voice_name)
-    spoken = normalize(transcript.read_text(encoding="utf-8"), voice.language,
-                       voice.pronunciations)
+    spoken = normalize_for(voice, transcript.read_text(encoding="utf-8"))
     engine = require_engine(voice.engine)
     engine.synthesize("Ready.", voice)  # models loaded before the clock starts
     start = time.perf_counter()

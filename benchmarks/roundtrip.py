@@ -36,7 +36,7 @@ from pydub import AudioSegment
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefing.engines import get_engine  # noqa: E402
-from briefing.normalize import normalize  # noqa: E402
+from briefing.normalize import normalize, normalize_for  # noqa: E402
 from briefing.roundtrip import (  # noqa: E402
     Edit,
     align_words,
@@ -136,7 +136,7 @@ def score_voice(voice_name: str, sentences: list[str], sequential: bool = False)
     """Raw and normalised round trips of every sentence with one voice."""
     result = VoiceResult(voice_name)
     voice = load_voice(voice_name)
-    spoken = [normalize(sentence, voice.language, voice.pronunciations) for sentence in sentences]
+    spoken = [normalize_for(voice, sentence) for sentence in sentences]
     texts = [text for pair in zip(sentences, spoken, strict=True) for text in pair]
     heard = list(speak_all(texts, voice_name, result, sequential))
     for index, sentence in enumerate(sentences):

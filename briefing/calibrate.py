@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefing.audio import encode_mp3, level_speech, master
 from briefing.engines import require_engine
-from briefing.normalize import normalize
+from briefing.normalize import normalize_for
 from briefing.speech import conform
 from briefing.voices import Voice, save_calibration
 
@@ -43,7 +43,7 @@ def measure_pace(voice: Voice) -> float:
     from briefing.sentences import split_sentences
 
     engine = require_engine(voice.engine)
-    sentences = [normalize(s, voice.language, voice.pronunciations)
+    sentences = [normalize_for(voice, s)
                  for s in split_sentences(calibration_text(voice.language), voice.language)]
     seconds = sum(len(conform(engine.synthesize(s, voice))) for s in sentences) / 1000
     return sum(len(s) for s in sentences) / seconds
@@ -60,8 +60,7 @@ def write_sample(voice: Voice, path: Path) -> Path:
     from briefing.episode import atomic_path
 
     engine = require_engine(voice.engine)
-    text = normalize(calibration_text(voice.language).split(". ")[0] + ".", voice.language,
-                     voice.pronunciations)
+    text = normalize_for(voice, calibration_text(voice.language).split(". ")[0] + ".")
     audio = master(level_speech(conform(engine.synthesize(text, voice))))
     with atomic_path(path) as tmp:
         encode_mp3(audio, tmp)

@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 from num2words import num2words
 
 from briefing import sentences
-from briefing.voices import Respellings, base_language
+from briefing.voices import Respellings, Voice, base_language
 
 Step = Callable[[str], str]
 
@@ -779,6 +779,11 @@ def normalize(text: str, language: str = "en", respellings: Respellings = ()) ->
     if not re.search(r"\w", spoken) and re.search(r"[^\W_]", text):
         return _last_resort(text)
     return respell(spoken, respellings, lang)
+
+
+def normalize_for(voice: Voice, text: str) -> str:
+    """What `voice` is given to say for text: its language's rules and its pronunciations."""
+    return normalize(text, voice.language, voice.pronunciations)
 
 
 def speakable(text: str, language: str = "en") -> bool:

@@ -27,7 +27,7 @@ from briefing.engines.base import release
 from briefing.errors import BriefingError
 from briefing.model import Article, Episode, Script, Sentence, Show, Story
 from briefing.music import Music, load_music, mix_music, tones_for
-from briefing.normalize import normalize
+from briefing.normalize import normalize_for
 from briefing.script import PARAGRAPH_PAUSE_MS, SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
 from briefing.sources import read_sources, same_text
@@ -135,7 +135,7 @@ class Voicing:
     def spoken_text(self, text: str) -> str:
         """What the engine is given for text (normalize is memoised: sizing, speaking and
         the programme's cache key share the work)."""
-        return normalize(text, self.voice.language, self.voice.pronunciations)
+        return normalize_for(self.voice, text)
 
     def spoken_length(self, text: str) -> int:
         return len(self.spoken_text(text))

@@ -13,7 +13,7 @@ from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
 from briefing.engines import Engine
-from briefing.normalize import normalize
+from briefing.normalize import normalize_for
 from briefing.voices import Voice
 
 CACHE_VERSION = 1
@@ -71,7 +71,7 @@ def speak(
     done = 0
 
     def speak_one(text: str) -> AudioSegment:
-        spoken = normalize(text, voice.language, voice.pronunciations)
+        spoken = normalize_for(voice, text)
         key = cache.key(engine, voice, spoken)
         audio = cache.get(key)
         if audio is None:

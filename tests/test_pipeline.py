@@ -152,12 +152,18 @@ class CountingEngine:
         return self.engine.synthesize(text, voice)
 
 
-def test_length_fitting_wastes_no_synthesis_and_lands_on_the_minutes(tmp_path: Path,
-                                                                       monkeypatch):
-    counting: list[CountingEngine] = []
+@pytest.fixture
+def counting(monkeypatch) -> list[CountingEngine]:
+    """Every engine the pipeline asks for, wrapped to note what it is asked to say."""
+    engines: list[CountingEngine] = []
     real = pipeline.require_engine
     monkeypatch.setattr(pipeline, "require_engine",
-                        lambda name: counting.append(CountingEngine(real(name))) or counting[-1])
+                        lambda name: engines.append(CountingEngine(real(name))) or engines[-1])
+    return engines
+
+
+def test_length_fitting_wastes_no_synthesis_and_lands_on_the_minutes(tmp_path: Path,
+                                                                       counting):
     articles = [str(p) for p in sorted((DATA / "articles").glob("*.txt"))]
     settings = Settings(minutes=1.5, voice="espeak", out_dir=tmp_path, cache_dir=None)
     episode, _ = pipeline.generate(articles, settings)
@@ -170,11 +176,7 @@ def test_length_fitting_wastes_no_synthesis_and_lands_on_the_minutes(tmp_path: P
     assert len(texts) == len(set(texts))  # nothing said twice, even with no cache on disk
 
 
-def test_a_voicing_says_each_text_once_even_without_a_cache(monkeypatch):
-    counting: list[CountingEngine] = []
-    real = pipeline.require_engine
-    monkeypatch.setattr(pipeline, "require_engine",
-                        lambda name: counting.append(CountingEngine(real(name))) or counting[-1])
+def test_a_voicing_says_each_text_once_even_without_a_cache(counting):
     voicing = pipeline.Voicing.for_settings(Settings(voice="espeak", cache_dir=None))
     first = voicing.speak(["One sentence.", "Two sentences."])
     again = voicing.speak(["Two sentences.", "Three sentences.", "One sentence."])
@@ -196,11 +198,7 @@ def test_pauses_after_sentences_stretch_a_little_to_land_on_the_minutes():
 
 
 def test_the_engine_hears_the_respelling_and_the_transcript_keeps_the_name(tmp_path: Path,
-                                                                             monkeypatch):
-    counting: list[CountingEngine] = []
-    real = pipeline.require_engine
-    monkeypatch.setattr(pipeline, "require_engine",
-                        lambda name: counting.append(CountingEngine(real(name))) or counting[-1])
+                                                                             counting):
     article = tmp_path / "talks.txt"
     article.write_text("Talks resume in Doha\n\nGeneral Qasem Haddad met Mayor Nguyen on "
                        "Monday. The two men agreed to meet again in June.\n", encoding="utf-8")
