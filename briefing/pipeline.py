@@ -30,7 +30,7 @@ from briefing.music import Music, load_music, mix_music, tones_for
 from briefing.normalize import normalize_for
 from briefing.script import PARAGRAPH_PAUSE_MS, SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
-from briefing.sources import read_sources, same_text
+from briefing.sources import Fingerprint, StoryIndex, read_sources, shingles
 from briefing.speech import SpeechCache, speak
 from briefing.summary import is_near_duplicate, summarize
 from briefing.voices import (
@@ -85,6 +85,7 @@ def load_articles(
     failures = [Failure(u.source, u.reason) for u in unread]
     failures += [Failure(d.origin, f"{d.origin}: {d.note}") for d in documents if d.note]
     articles: list[Article] = []
+    kept = StoryIndex()
     for document in documents:
         try:
             article = to_article(document)
@@ -92,7 +93,7 @@ def load_articles(
             failures.append(Failure(document.origin, str(exc)))
             continue
         # The same wire story on two sites has two addresses; only its text gives it away.
-        if not any(same_text(article.text, earlier.text) for earlier in articles):
+        if kept.add(Fingerprint("", shingles(article.text))):
             articles.append(article)
     return articles, failures
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -212,23 +212,12 @@ def drop_duplicates(documents: list[Document]) -> list[Document]:
 def distinct(documents: list[Document], limit: int | None = None) -> list[Document]:
     """The first `limit` documents (all when None) that are not copies of an earlier one."""
     chosen: list[Document] = []
-    seen: list[Fingerprint] = []
-    urls: set[str] = set()
-    holding: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle -> seen documents
+    seen = StoryIndex()
     for document in documents:
         if limit is not None and len(chosen) >= limit:
             break
-        fingerprint = Fingerprint.of(document)
-        # Only documents sharing a five-word run can be copies: look those up, not all.
-        shared = Counter(i for shingle in fingerprint.shingles for i in holding.get(shingle, ()))
-        if fingerprint.url in urls or any(fingerprint.same_story(seen[i]) for i in shared):
-            continue
-        chosen.append(document)
-        seen.append(fingerprint)
-        if fingerprint.url:
-            urls.add(fingerprint.url)
-        for shingle in fingerprint.shingles:
-            holding[shingle].append(len(seen) - 1)
+        if seen.add(Fingerprint.of(document)):
+            chosen.append(document)
     return chosen
 
 
@@ -259,6 +248,33 @@ class Fingerprint:
             return False
         shared = len(self.shingles & other.shingles)
         return shared / len(self.shingles | other.shingles) >= SAME_TEXT_JACCARD
+
+
+class StoryIndex:
+    """The stories kept so far, found again by URL or by their five-word runs."""
+
+    def __init__(self) -> None:
+        self.kept: list[Fingerprint] = []
+        self.urls: set[str] = set()
+        self.holding: dict[tuple[str, ...], list[int]] = defaultdict(list)  # run -> kept
+
+    def add(self, fingerprint: Fingerprint) -> bool:
+        """Keep a story unless it copies a kept one; True when it was kept."""
+        if self.has_copy_of(fingerprint):
+            return False
+        if fingerprint.url:
+            self.urls.add(fingerprint.url)
+        for shingle in fingerprint.shingles:
+            self.holding[shingle].append(len(self.kept))
+        self.kept.append(fingerprint)
+        return True
+
+    def has_copy_of(self, fingerprint: Fingerprint) -> bool:
+        # Only stories sharing a five-word run can be copies: compare those, not all (linear).
+        if fingerprint.url in self.urls:
+            return True
+        sharing = {i for shingle in fingerprint.shingles for i in self.holding.get(shingle, ())}
+        return any(fingerprint.same_story(self.kept[i]) for i in sorted(sharing))
 
 
 def same_text(a: str, b: str) -> bool:

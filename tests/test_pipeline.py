@@ -123,6 +123,27 @@ def test_the_same_story_from_two_places_is_briefed_once(tmp_path: Path):
     assert len(articles) == 1 and failures == []
 
 
+def test_checking_for_copies_compares_only_stories_that_share_words(tmp_path: Path,
+                                                                     monkeypatch):
+    # 30 distinct stories (thirds of ten articles): every pair would be 435 comparisons.
+    bench = json.loads((DATA / "summary" / "bench-subset.json").read_text())["articles"]
+    sources = []
+    for number, row in enumerate(bench):
+        words = row["article"].split()
+        for third in range(3):
+            path = tmp_path / f"story-{number}-{third}.txt"
+            part = words[third * len(words) // 3:(third + 1) * len(words) // 3]
+            path.write_text(f"Story {number} part {third}\n\n{' '.join(part)}\n")
+            sources.append(str(path))
+    compared = []
+    same_story = pipeline.Fingerprint.same_story
+    monkeypatch.setattr(pipeline.Fingerprint, "same_story",
+                        lambda self, other: compared.append(1) or same_story(self, other))
+    articles, _ = pipeline.load_articles(sources, max_stories=30)
+    assert len(articles) == 30
+    assert len(compared) <= 30  # only stories sharing a five-word run are compared
+
+
 def test_many_stories_still_fit_the_minutes(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
     bench = json.loads((DATA / "summary" / "bench-subset.json").read_text())["articles"]
