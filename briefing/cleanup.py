@@ -151,15 +151,22 @@ def stoplists() -> dict[str, frozenset[str]]:
     return {name: justext.get_stoplist(name) for name in sorted(justext.get_stoplists())}
 
 
+def best_stoplist_name(tokens: list[str]) -> str:
+    """The name of the stopword list that covers the most of the words ("" when none covers
+    at least MIN_STOPLIST_COVERAGE of them)."""
+    counts = Counter(token.lower() for token in tokens)
+    words = frozenset(counts)
+    covered = {name: sum(counts[word] for word in stopwords & words)  # & walks the smaller set
+               for name, stopwords in stoplists().items()}
+    name = max(covered, key=covered.__getitem__, default="")  # ties: the first name
+    return name if covered.get(name, 0) > 0 and (
+        covered[name] >= MIN_STOPLIST_COVERAGE * len(tokens)) else ""
+
+
 def guess_language(tokens: list[str]) -> str:
     """The page's language as an ISO 639-1 code, from the stopword list that fits it best."""
-    counts = Counter(token.lower() for token in tokens)
-    lists = stoplists()
-    name = max(lists, key=lambda n: sum(c for t, c in counts.items() if t in lists[n]))
-    covered = sum(c for t, c in counts.items() if t in lists[name])
-    if covered < MIN_STOPLIST_COVERAGE * len(tokens):
-        return ""
-    return language_codes().get(name.replace("_", " ").lower(), "")
+    name = best_stoplist_name(tokens)
+    return language_codes().get(name.replace("_", " ").lower(), "") if name else ""
 
 
 @lru_cache(maxsize=1)
@@ -176,13 +183,8 @@ def best_stoplist(tokens: list[str]) -> frozenset[str]:
 
     An empty list means stopwords are no cue (for languages jusText has no list for).
     """
-    counts = Counter(token.lower() for token in tokens)
-
-    def coverage(words: frozenset[str]) -> int:
-        return sum(n for token, n in counts.items() if token in words)
-
-    best = max(stoplists().values(), key=coverage)
-    return best if coverage(best) >= MIN_STOPLIST_COVERAGE * len(tokens) else frozenset()
+    name = best_stoplist_name(tokens)
+    return stoplists()[name] if name else frozenset()
 
 
 def normalize_line(line: str) -> str:
