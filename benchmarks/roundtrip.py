@@ -220,43 +220,41 @@ def print_worst_sentences(result: VoiceResult, sentences: list[str], count: int)
         print(f"  {wer:.3f}  {sentence[:90]}")
 
 
-def generate_episode(article: Path, voice: str, out_dir: Path) -> dict:
-    """Run the whole pipeline through the CLI; returns its --json answer."""
-    command = [
-        sys.executable,
-        str(ROOT / "cli.py"),
-        "generate",
-        str(article),
-        "--voice",
-        voice,
-        "--out",
-        str(out_dir),
-        "--json",
-    ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+def generate_episode(article: Path, voice: str, out_dir: Path, cache: Path) -> dict:
+    """Run the whole pipeline through the CLI, with its own speech cache; its --json answer."""
+    command = [sys.executable, str(ROOT / "cli.py"), "generate", str(article), "--voice", voice,
+               "--out", str(out_dir), "--json"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1",
+           "BRIEFING_CACHE": str(cache)}
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=True, cwd=ROOT)
     return json.loads(done.stdout)
 
 
-def score_pipeline(voice: str, top: int) -> dict[str, float]:
-    """WER of the episode transcript against what Whisper hears in the episode's MP3."""
-    with tempfile.TemporaryDirectory(prefix="roundtrip-") as tmp:
-        started = time.perf_counter()
-        answer = generate_episode(ARTICLE_PATH, voice, Path(tmp))
-        generated = time.perf_counter()
-        transcript = Path(answer["transcript"]).read_text(encoding="utf-8")
-        heard = transcribe(Path(answer["mp3"]))
-        transcribed = time.perf_counter()
-    wer = word_error_rate(transcript, heard)
-    edits = errors_only(align_words(normalize_for_wer(transcript), normalize_for_wer(heard)))
+def score_pipeline(voice: str, top: int, takes: int = 3) -> dict[str, float]:
+    """WER of the episode transcript against what Whisper hears in the episode's MP3, for
+    `takes` runs, each a fresh process with an empty cache (so nothing is heard twice)."""
+    wers, edits, seconds = [], [], []
+    for _ in range(takes):
+        with tempfile.TemporaryDirectory(prefix="roundtrip-") as tmp:
+            started = time.perf_counter()
+            answer = generate_episode(ARTICLE_PATH, voice, Path(tmp) / "out", Path(tmp) / "cache")
+            generated = time.perf_counter()
+            transcript = Path(answer["transcript"]).read_text(encoding="utf-8")
+            heard = transcribe(Path(answer["mp3"]))
+            seconds.append((generated - started, time.perf_counter() - generated))
+        wers.append(word_error_rate(transcript, heard))
+        edits += errors_only(align_words(normalize_for_wer(transcript), normalize_for_wer(heard)))
+    wer = statistics.median(wers)
     verdict = "meets" if wer <= PIPELINE_TARGET_WER else "misses"
     print(
-        f"\n(b) pipeline, {ARTICLE_PATH.name}, voice {voice}: "
+        f"\n(b) pipeline, {ARTICLE_PATH.name}, voice {voice}, {takes} fresh runs: "
         f"{answer['duration_s']:.1f} s audio, {len(normalize_for_wer(transcript))} words, "
-        f"generate {generated - started:.1f} s, transcribe {transcribed - generated:.1f} s"
+        f"generate {statistics.median(s[0] for s in seconds):.1f} s, "
+        f"transcribe {statistics.median(s[1] for s in seconds):.1f} s (medians)"
     )
     print(
-        f"WER transcript vs MP3 = {wer:.4f} ({verdict} target <= {PIPELINE_TARGET_WER}); "
+        f"WER transcript vs MP3: median {wer:.4f} ({verdict} target <= "
+        f"{PIPELINE_TARGET_WER}); each run {', '.join(f'{w:.4f}' for w in wers)}; "
         f"kinds {error_kinds(edits)}"
     )
     print("  errors: " + "; ".join(f"{text} x{count}" for text, count in top_errors(edits, top)))

@@ -120,7 +120,9 @@ def calibration_file() -> Path:
 
 
 def calibration_key(voice: Voice) -> str:
-    return f"{voice.name}|{voice.engine}|{voice.voice}|{voice.speed}|{voice.pitch}"
+    key = f"{voice.name}|{voice.engine}|{voice.voice}|{voice.speed}|{voice.pitch}"
+    options = "|".join(f"{k}={v}" for k, v in sorted(voice.options.items()))
+    return f"{key}|{options}" if options else key  # settings like Piper's noise change pace
 
 
 def calibrated_pace(voice: Voice) -> float | None:

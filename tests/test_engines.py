@@ -3,7 +3,10 @@ import io
 import json
 import os
 import subprocess
+import sys
 import urllib.parse
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import requests
@@ -14,6 +17,8 @@ from briefing.engines import gtts as gtts_engine
 from briefing.engines.gtts import GttsEngine, fetch_from_google
 from briefing.errors import BriefingError
 from briefing.voices import load_voice
+
+REPO = Path(__file__).resolve().parent.parent
 
 SENTENCE = "The mission in Iraq has changed from combat to advising the Iraqi forces."
 OFFLINE_VOICES = ["espeak", "flite", "festival", "piper", "rhvoice-alan"]
@@ -53,6 +58,35 @@ def test_piper_model_by_path_that_does_not_exist_is_a_clear_error():
 
     with pytest.raises(BriefingError, match="not found"):
         model_path("/nowhere/voice.onnx")
+
+
+PIPER_SAYS = """
+import hashlib, sys
+from briefing.engines import require_engine
+from briefing.voices import load_voice
+voice = load_voice("piper")
+print(hashlib.sha256(require_engine("piper").synthesize(sys.argv[1], voice).raw_data).hexdigest())
+"""
+
+
+def test_the_default_piper_voice_says_a_sentence_the_same_way_in_every_run():
+    # Separate processes: Piper's noise generator is seeded afresh in each one.
+    said = {subprocess.run([sys.executable, "-c", PIPER_SAYS, SENTENCE], capture_output=True,
+                           text=True, check=True, cwd=REPO).stdout for _ in range(2)}
+    assert len(said) == 1 and len(said.pop().strip()) == 64
+
+
+def test_piper_with_the_models_own_noise_says_it_differently_each_time():
+    voice = replace(load_voice("piper"), options={})  # the model's noise: sampled
+    engine = require_engine("piper")
+    takes = {engine.synthesize(SENTENCE, voice).raw_data for _ in range(2)}
+    assert len(takes) == 2  # what the profile's zero noise settings are there for
+
+
+def test_a_piper_noise_setting_that_is_not_a_number_is_a_one_line_error():
+    voice = replace(load_voice("piper"), options={"noise_scale": "lots"})
+    with pytest.raises(BriefingError, match="noise_scale must be a number, not 'lots'"):
+        require_engine("piper").synthesize(SENTENCE, voice)
 
 
 def tone_mp3(seconds: float = 1.0) -> bytes:

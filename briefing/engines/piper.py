@@ -33,7 +33,11 @@ class PiperEngine:
         from piper import SynthesisConfig
 
         model = load_model(str(model_path(voice.voice or "joe")))
-        config = SynthesisConfig(length_scale=1 / voice.speed)
+        # Without noise settings Piper samples noise, so every run says a sentence a little
+        # differently; the profile's 0 and 0 make it say it the same way every time.
+        config = SynthesisConfig(length_scale=1 / voice.speed,
+                                 noise_scale=number_option(voice, "noise_scale"),
+                                 noise_w_scale=number_option(voice, "noise_w"))
         pcm = b"".join(chunk.audio_int16_bytes for chunk in model.synthesize(text, config))
         return AudioSegment(
             data=pcm, sample_width=2, frame_rate=model.config.sample_rate, channels=1
@@ -44,6 +48,17 @@ class PiperEngine:
         which mastering can use better. The next synthesis loads them again."""
         load_model.cache_clear()
         gc.collect()
+
+
+def number_option(voice: Voice, key: str) -> float | None:
+    """A numeric setting from the voice profile; None when the profile leaves it out."""
+    if key not in voice.options:
+        return None
+    try:
+        return float(voice.options[key])
+    except ValueError:
+        raise BriefingError(f"voice {voice.name!r}: {key} must be a number, not "
+                            f"{voice.options[key]!r}") from None
 
 
 def model_language(model: Path) -> str:
