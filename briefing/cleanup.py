@@ -159,8 +159,8 @@ def best_stoplist_name(tokens: list[str]) -> str:
     covered = {name: sum(counts[word] for word in stopwords & words)  # & walks the smaller set
                for name, stopwords in stoplists().items()}
     name = max(covered, key=covered.__getitem__, default="")  # ties: the first name
-    return name if covered.get(name, 0) > 0 and (
-        covered[name] >= MIN_STOPLIST_COVERAGE * len(tokens)) else ""
+    enough = covered.get(name, 0) >= max(1, MIN_STOPLIST_COVERAGE * len(tokens))
+    return name if enough else ""
 
 
 def guess_language(tokens: list[str]) -> str:
