@@ -248,7 +248,8 @@ def score_pipeline(voice: str, top: int, takes: int = 3) -> dict[str, float]:
     verdict = "meets" if wer <= PIPELINE_TARGET_WER else "misses"
     print(
         f"\n(b) pipeline, {ARTICLE_PATH.name}, voice {voice}, {takes} fresh runs: "
-        f"{answer['duration_s']:.1f} s audio, {len(normalize_for_wer(transcript))} words, "
+        f"{answer['duration_s']:.1f} s audio and {len(normalize_for_wer(transcript))} words "
+        f"(the last run), "
         f"generate {statistics.median(s[0] for s in seconds):.1f} s, "
         f"transcribe {statistics.median(s[1] for s in seconds):.1f} s (medians)"
     )
@@ -257,13 +258,15 @@ def score_pipeline(voice: str, top: int, takes: int = 3) -> dict[str, float]:
         f"{PIPELINE_TARGET_WER}); each run {', '.join(f'{w:.4f}' for w in wers)}; "
         f"kinds {error_kinds(edits)}"
     )
-    print("  errors: " + "; ".join(f"{text} x{count}" for text, count in top_errors(edits, top)))
+    print(f"  errors, over all {takes} runs: "
+          + "; ".join(f"{text} x{count}" for text, count in top_errors(edits, top)))
     return {"wer": wer, "duration_s": answer["duration_s"]}
 
 
-def score_pronunciations(voice_name: str, takes: int = 3) -> None:
+def score_pronunciations(voice_name: str, takes: int = 1) -> None:
     """Each bundled respelling against the engine's own reading of the name: how often
-    Whisper hears the written name back (a neural voice varies from take to take)."""
+    Whisper hears the written name back. One take each: the default profile says a text the
+    same way every time (a profile with Piper's own noise would want more takes)."""
     voice = load_voice(voice_name)
     engine = get_engine(voice.engine)
     print(f"\n(c) pronunciations, voice {voice_name}: name heard back, in {takes} takes each")

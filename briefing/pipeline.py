@@ -30,7 +30,7 @@ from briefing.music import Music, load_music, mix_music, tones_for
 from briefing.normalize import normalize_for
 from briefing.script import PARAGRAPH_PAUSE_MS, SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
-from briefing.sources import Fingerprint, StoryIndex, read_sources, shingles
+from briefing.sources import Fingerprint, StoryIndex, read_sources
 from briefing.speech import SpeechCache, speak
 from briefing.summary import is_near_duplicate, summarize
 from briefing.voices import (
@@ -93,7 +93,7 @@ def load_articles(
             failures.append(Failure(document.origin, str(exc)))
             continue
         # The same wire story on two sites has two addresses; only its text gives it away.
-        if kept.add(Fingerprint("", shingles(article.text))):
+        if kept.add(Fingerprint.of_text(article.text)):
             articles.append(article)
     return articles, failures
 

@@ -240,6 +240,11 @@ class Fingerprint:
     def of(cls, document: Document) -> Fingerprint:
         return cls(canonical_url(document.url) if document.url else "", shingles(document.text))
 
+    @classmethod
+    def of_text(cls, text: str) -> Fingerprint:
+        """Text alone, without an address (an extracted article's)."""
+        return cls("", shingles(text))
+
     def same_story(self, other: Fingerprint) -> bool:
         """Same canonical URL, or near-identical text (Jaccard >= 0.8 of five-word runs)."""
         if self.url and self.url == other.url:
@@ -256,7 +261,7 @@ class StoryIndex:
     def __init__(self) -> None:
         self.kept: list[Fingerprint] = []
         self.urls: set[str] = set()
-        self.holding: dict[tuple[str, ...], list[int]] = defaultdict(list)  # run -> kept
+        self.stories_by_run: dict[tuple[str, ...], list[int]] = defaultdict(list)
 
     def add(self, fingerprint: Fingerprint) -> bool:
         """Keep a story unless it copies a kept one; True when it was kept."""
@@ -265,22 +270,23 @@ class StoryIndex:
         if fingerprint.url:
             self.urls.add(fingerprint.url)
         for shingle in fingerprint.shingles:
-            self.holding[shingle].append(len(self.kept))
+            self.stories_by_run[shingle].append(len(self.kept))
         self.kept.append(fingerprint)
         return True
 
     def has_copy_of(self, fingerprint: Fingerprint) -> bool:
-        # Only stories sharing a five-word run can be copies: compare those, not all (linear).
+        """Whether a kept story has the same URL or nearly the same text. Only stories that
+        share a five-word run with it can be copies, so only those are compared."""
         if fingerprint.url in self.urls:
             return True
-        sharing = {i for shingle in fingerprint.shingles for i in self.holding.get(shingle, ())}
+        sharing = {i for shingle in fingerprint.shingles
+                   for i in self.stories_by_run.get(shingle, ())}
         return any(fingerprint.same_story(self.kept[i]) for i in sorted(sharing))
 
 
 def same_text(a: str, b: str) -> bool:
     """Near-identical visible text (usable on extracted article text too)."""
-    first = Fingerprint("", shingles(a))
-    return first.same_story(Fingerprint("", shingles(b)))
+    return Fingerprint.of_text(a).same_story(Fingerprint.of_text(b))
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:

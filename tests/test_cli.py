@@ -303,12 +303,16 @@ def test_killed_or_interrupted_generate_leaves_the_previous_episode_whole(tmp_pa
         assert duration_s(mp3) > 30
         before = after
     leftovers = set(out.glob(".*.part"))  # what kill -9 left: the next runs clear them
-    # An empty cache makes the run speak everything again, so the signal lands mid-run. (A
-    # signal that lands as Python shuts down, after publishing, kills it with -2 instead.)
-    cold = {**env, "BRIEFING_CACHE": str(tmp_path / "cold-cache")}
-    process = subprocess.Popen([*args, "--title", "Interrupted"], env=cold,
+    # An empty cache makes the run speak everything again, and the signal goes once the
+    # first sentence is spoken: mid-run. (A signal that lands as Python shuts down, after
+    # publishing, kills it with -2 instead.)
+    cold = tmp_path / "cold-cache"
+    process = subprocess.Popen([*args, "--title", "Interrupted"],
+                               env={**env, "BRIEFING_CACHE": str(cold)},
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(1.0)
+    deadline = time.monotonic() + 30
+    while not any(cold.glob("??/*.wav")) and time.monotonic() < deadline:
+        time.sleep(0.02)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130, err

@@ -83,9 +83,11 @@ def test_piper_with_the_models_own_noise_says_it_differently_each_time():
     assert len(takes) == 2  # what the profile's zero noise settings are there for
 
 
-def test_a_piper_noise_setting_that_is_not_a_number_is_a_one_line_error():
-    voice = replace(load_voice("piper"), options={"noise_scale": "lots"})
-    with pytest.raises(BriefingError, match="noise_scale must be a number, not 'lots'"):
+@pytest.mark.parametrize("value", ["lots", "nan", "-1", "inf"])
+def test_a_piper_noise_setting_that_is_not_a_number_is_a_one_line_error(value: str):
+    voice = replace(load_voice("piper"), options={"noise_scale": value})
+    with pytest.raises(BriefingError, match=f"noise_scale must be a number 0 or above, not "
+                                            f"'{value}'"):
         require_engine("piper").synthesize(SENTENCE, voice)
 
 

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -43,8 +44,8 @@ def test_calibration_is_measured_stored_and_used(tmp_path: Path, monkeypatch):
     assert calibrated_pace(voice) == pytest.approx(pace, abs=0.01)
     faster = voice.__class__(**{**voice.__dict__, "speed": 1.5})
     assert calibrated_pace(faster) is None  # other settings, other measurement
-    steadier = voice.__class__(**{**voice.__dict__, "options": {"noise_scale": "0"}})
-    assert calibrated_pace(steadier) is None  # engine options change the pace too
+    with_options = replace(voice, options={"noise_scale": "0"})
+    assert calibrated_pace(with_options) is None  # engine options change the pace too
 
 
 def test_default_voice_follows_the_language():

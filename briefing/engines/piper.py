@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gc
 import json
+import math
 from pathlib import Path
 
 from pydub import AudioSegment
@@ -55,10 +56,13 @@ def number_option(voice: Voice, key: str) -> float | None:
     if key not in voice.options:
         return None
     try:
-        return float(voice.options[key])
+        value = float(voice.options[key])
     except ValueError:
-        raise BriefingError(f"voice {voice.name!r}: {key} must be a number, not "
-                            f"{voice.options[key]!r}") from None
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise BriefingError(f"voice {voice.name!r}: {key} must be a number 0 or above, not "
+                            f"{voice.options[key]!r}")
+    return value
 
 
 def model_language(model: Path) -> str:
