@@ -25,7 +25,11 @@ import punkt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefing.model import Sentence  # noqa: E402
-from briefing.summary import opens_with_dangling_reference, summarize  # noqa: E402
+from briefing.summary import (  # noqa: E402
+    opens_with_dangling_reference,
+    speakable_sentences,
+    summarize,
+)
 
 BUDGETS = (50, 100)
 LANGUAGE = "english"
@@ -173,18 +177,26 @@ def rouge_of(scorer, summary: Sequence[str], references: Sequence[str]) -> dict[
     return {metric: total / len(references) for metric, total in totals.items()}
 
 
-def dangling_counts(summary: Sequence[Sentence]) -> tuple[int, int]:
-    """(opens dangling, has a dangling sentence whose predecessor is left out), each 0 or 1."""
+def dangling_counts(
+    summary: Sequence[Sentence], sentences: Sequence[Sentence]
+) -> tuple[int, int]:
+    """(opens dangling, has a dangling sentence whose predecessor is left out), each 0 or 1.
+
+    The predecessor is the sentence before it that could be read out: furniture such as
+    "That was it." (too short) is never said, so leaning past it is no loss, and the
+    article's first sentence leans on nothing."""
     if not summary:
         return 0, 0
-    opens = int(opens_with_dangling_reference(summary[0].text))
-    previous = -2
-    any_dangling = 0
-    for sentence in summary:
-        if opens_with_dangling_reference(sentence.text) and sentence.index != previous + 1:
-            any_dangling = 1
-        previous = sentence.index
-    return opens, any_dangling
+    said = [s.index for s in speakable_sentences(sentences)]
+    predecessor = dict(zip(said[1:], said[:-1], strict=True))
+    chosen = {s.index for s in summary}
+
+    def dangles(sentence: Sentence) -> bool:
+        before = predecessor.get(sentence.index)
+        return (before is not None and before not in chosen
+                and opens_with_dangling_reference(sentence.text))
+
+    return int(dangles(summary[0])), int(any(dangles(s) for s in summary))
 
 
 def main() -> None:
@@ -215,7 +227,7 @@ def score_system(name: str, system: System, budget: int, articles, scorer) -> st
         summary = cut_at_budget([s.text for s in chosen], budget)
         for metric, value in rouge_of(scorer, summary, references).items():
             totals[metric] += value
-        first, some = dangling_counts(chosen)
+        first, some = dangling_counts(chosen, sentences)
         opens += first
         anywhere += some
     seconds = time.perf_counter() - started
