@@ -44,7 +44,9 @@ def cover_title(path: Path) -> str | None:
     if not path.is_file():
         return None
     with Image.open(path) as image:
-        return getattr(image, "text", {}).get("Title")
+        # info holds the text chunks before the image data, which is where cover_art puts
+        # the title; image.text would decode all 3000x3000 pixels to look after it too.
+        return image.info.get("Title")
 
 
 def cover_art(show_title: str, path: Path) -> Path:

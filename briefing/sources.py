@@ -63,7 +63,9 @@ def read_sources(sources: Iterable[str], max_stories: int | None = DEFAULT_MAX_S
             unread.append(Unread(source, str(exc)))
     chosen = select_newest(documents, max_stories) if max_stories else drop_duplicates(documents)
     complete, missing = fetch_pages(chosen, fetcher)
-    return drop_duplicates(complete), unread + missing
+    # Whole pages fetched for feed entries can turn out to be copies; unchanged ones cannot.
+    distinct_pages = complete if complete == chosen else drop_duplicates(complete)
+    return distinct_pages, unread + missing
 
 
 def read_source(source: str, stdin: BinaryIO | None = None, fetcher: Fetcher = fetch,

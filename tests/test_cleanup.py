@@ -6,9 +6,10 @@ import textwrap
 import time
 from pathlib import Path
 
+import justext
 import pytest
 
-from briefing.cleanup import CleanPage, clean_page_text
+from briefing.cleanup import CleanPage, clean_page_text, stoplist
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "us-will-defend-its-forces.txt"
@@ -132,3 +133,8 @@ def test_the_page_language_is_told_by_its_stopwords():
               "schon bald fahren.")
     assert clean_page_text(f"Bahn investiert\n\n{german}\n").language == "de"
     assert clean_page_text(EXAMPLE.read_text()).language == "en"
+
+
+def test_stopword_lists_are_read_as_justext_reads_them():
+    for name in sorted(justext.get_stoplists()):
+        assert stoplist(name) == justext.get_stoplist(name), name

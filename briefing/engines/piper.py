@@ -47,8 +47,9 @@ class PiperEngine:
     def release(self) -> None:
         """Unload the models: onnxruntime keeps hundreds of MB for the longest sentence said,
         which mastering can use better. The next synthesis loads them again."""
-        load_model.cache_clear()
-        gc.collect()
+        if load_model.cache_info().currsize:
+            load_model.cache_clear()
+            gc.collect()
 
 
 def number_option(voice: Voice, key: str) -> float | None:
