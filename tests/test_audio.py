@@ -1,3 +1,4 @@
+import random
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,9 @@ def test_chime_is_a_chord_of_notes_not_a_single_beep():
     assert len(notes) >= 3
 
 
-def speech_like(ms: int) -> AudioSegment:
+def speech_like(ms: int, seed: int = 0) -> AudioSegment:
+    """White noise at -20 dBFS, the same on every run (true-peak meters differ on some draws)."""
+    random.seed(seed)
     return WhiteNoise().to_audio_segment(duration=ms, volume=-20).set_frame_rate(
         audio.SAMPLE_RATE).set_sample_width(2)
 
