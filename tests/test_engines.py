@@ -14,6 +14,7 @@ from pydub import AudioSegment
 
 from briefing.engines import ENGINES, get_engine, require_engine
 from briefing.engines import gtts as gtts_engine
+from briefing.engines.base import run_to_wav_file
 from briefing.engines.gtts import GttsEngine, fetch_from_google
 from briefing.errors import BriefingError
 from briefing.voices import load_voice
@@ -58,6 +59,46 @@ def test_piper_model_by_path_that_does_not_exist_is_a_clear_error():
 
     with pytest.raises(BriefingError, match="not found"):
         model_path("/nowhere/voice.onnx")
+
+
+def festival_or_skip():
+    engine = get_engine("festival")
+    if not engine.available():
+        pytest.skip("festival is not installed")
+    return engine
+
+
+def test_festival_keeps_one_process_and_says_each_piece_as_text2wave_does():
+    engine, voice = festival_or_skip(), load_voice("festival")
+    text = 'He said "we will not leave (ever)". Then he left; a backslash \\ too.'
+    command = ["text2wave", "-eval", f"(voice_{voice.voice or 'cmu_us_slt_arctic_hts'})",
+               "-eval", f"(Parameter.set 'Duration_Stretch {1 / voice.speed:.3f})",
+               "{text}", "-o", "{wav}"]
+    assert engine.synthesize(text, voice).raw_data == run_to_wav_file(command, text).raw_data
+    engine.synthesize(SENTENCE, voice)
+    (kept,) = engine._started  # the second piece went to the same process
+    engine.release()
+    assert kept.process.poll() is not None
+    assert len(engine.synthesize(SENTENCE, voice)) > 2000  # a new process after release
+    engine.release()
+
+
+def test_a_festival_process_that_dies_is_a_one_line_error_and_the_next_piece_is_said():
+    engine, voice = festival_or_skip(), load_voice("festival")
+    engine.synthesize(SENTENCE, voice)
+    engine._started[0].process.kill()
+    with pytest.raises(BriefingError, match="^festival failed"):
+        engine.synthesize(SENTENCE, voice)
+    assert len(engine.synthesize(SENTENCE, voice)) > 2000
+    engine.release()
+
+
+def test_a_festival_voice_that_is_not_installed_is_a_one_line_error():
+    engine = festival_or_skip()
+    voice = replace(load_voice("festival"), voice="nobody_here")
+    with pytest.raises(BriefingError, match="festival failed: unbound variable : voice_nobody"):
+        engine.synthesize(SENTENCE, voice)
+    engine.release()
 
 
 PIPER_SAYS = """
