@@ -279,42 +279,47 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
     story_seconds = max(1.0, settings.target_seconds
                         - framing_seconds(articles, settings, voicing)) * FIRST_ROUND_SHARE
     all_there_is = sentence_count(choose_stories(articles, math.inf, voicing.estimate_seconds))
-    takes: list[Take] = []
+    tried: list[tuple[list[Story], float]] = []  # each choice spoken, and its over_s
+    best: Take | None = None  # the take closest to the target (the last is not always it)
     too_short, too_long = -math.inf, math.inf  # story seconds known to give short / long
     for _ in range(MAX_CHOOSING_ROUNDS):
         # What an earlier round spoke stays where it fits: no synthesis is wasted.
         stories = choose_stories(articles, story_seconds, voicing.estimate_seconds,
                                  keep=voicing.said.keys())
-        take = next((t for t in takes if t.stories == stories), None)
-        if take is None:  # a new choice: speak it and lay it out
-            if len(takes) == MAX_FITTING_ROUNDS:
+        over_s = next((over for choice, over in tried if choice == stories), None)
+        if over_s is None:  # a new choice: speak it and lay it out
+            if len(tried) == MAX_FITTING_ROUNDS:
                 break
             take = record(stories, articles, settings, voicing, progress, music)
-            takes.append(take)
+            over_s = take.over_s
+            tried.append((stories, over_s))
+            if best is None or abs(over_s) < abs(best.over_s):
+                best = take  # only its audio is kept: a 10-minute programme is 53 MB
+            del take
             everything_fits = sentence_count(stories) >= all_there_is
-            if abs(take.over_s) <= DURATION_TOLERANCE_S or (take.over_s < 0 and everything_fits):
+            if abs(over_s) <= DURATION_TOLERANCE_S or (over_s < 0 and everything_fits):
                 break
         # Sentences come whole, so the length moves in steps: once the target lies between
         # a short and a long choice, halve the gap between their budgets.
-        if take.over_s < 0:
+        if over_s < 0:
             too_short = max(too_short, story_seconds)
         else:
             too_long = min(too_long, story_seconds)
         if too_long - too_short < 0.05:
             break
         if math.isinf(too_short) or math.isinf(too_long):
-            story_seconds = max(1.0, story_seconds - take.over_s)
+            story_seconds = max(1.0, story_seconds - over_s)
         else:
             story_seconds = (too_short + too_long) / 2
-    # The take closest to the target (the last one is not always it).
-    best = min(takes, key=lambda t: abs(t.over_s))
+    assert best is not None  # the first round always records a take
     fits_whole = sentence_count(best.stories) >= all_there_is
     if best.over_s > DURATION_TOLERANCE_S or (best.over_s < -DURATION_TOLERANCE_S
                                                and not fits_whole):
         # The last few seconds: the pauses between sentences breathe a little faster or
         # slower (never a short programme padded when everything was said).
         scale = pause_scale_to_fit(best)
-        best = record(best.stories, articles, settings, voicing, progress, music, scale)
+        stories, best = best.stories, None  # its audio goes before the new take's is laid out
+        best = record(stories, articles, settings, voicing, progress, music, scale)
     return best
 
 
