@@ -19,6 +19,7 @@ signal.signal(signal.SIGINT, interrupted)
 import json
 import time
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -103,13 +104,17 @@ def generate_for_show(config_path: Path, sources: list[str], options: dict,
 
 
 class BriefingGroup(click.Group):
-    """Turns BriefingError anywhere below into one line on stderr and exit status 2."""
+    """Turns BriefingError anywhere below, and a mistyped option, into one line on stderr and
+    exit status 2."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except BriefingError as exc:
             fail(str(exc))
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else ctx.command_path
+            fail(f"{exc.format_message().rstrip('.')} (see '{where} --help')")
 
 
 @click.group(cls=BriefingGroup)
@@ -197,6 +202,8 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
               default=Path("out"), show_default=True, help="Output folder.")
 @click.option("--title", help="Episode title (default: show, date and lead story).")
 @click.option("--show", default="News Briefing", show_default=True, help="Show name.")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The day the briefing is for, YYYY-MM-DD (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @max_stories_option
 @click.option("--intro-music", type=click.Path(dir_okay=False, path_type=Path),
@@ -213,21 +220,24 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def generate(sources: tuple[str, ...], minutes: float | None, voice: str, language: str,
              out_dir: Path,
-             title: str | None, show: str, max_stories: int, intro_music: Path | None,
+             title: str | None, show: str, day: datetime | None, max_stories: int,
+             intro_music: Path | None,
              outro_music: Path | None, music_bed: Path | None, stereo: bool,
              pronunciations: Path | None, config_path: Path | None, as_json: bool,
              quiet: bool) -> None:
     """Make an MP3 briefing from the SOURCES."""
     options = {"minutes": minutes, "voice": voice, "language": language, "title": title,
                "stereo": stereo, "intro_music": intro_music, "outro_music": outro_music,
-               "music_bed": music_bed, "pronunciations": pronunciations}
+               "music_bed": music_bed, "pronunciations": pronunciations,
+               "day": day.date() if day else None}
     progress = TerminalProgress(enabled=sys.stderr.isatty() and not quiet and not as_json)
     if config_path:
         episode, failures = generate_for_show(config_path, list(sources), options, progress,
                                               max_stories)
     else:
         minutes = 3.5 if minutes is None else minutes
-        settings = Settings(**{**options, "minutes": minutes}, out_dir=out_dir, show=show)
+        given = {k: v for k, v in options.items() if v is not None}
+        settings = Settings(**{**given, "minutes": minutes}, out_dir=out_dir, show=show)
         episode, failures = pipeline.generate(list(sources), settings, progress,
                                               max_stories=max_stories)
     report_failures(failures)

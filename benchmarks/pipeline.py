@@ -11,7 +11,8 @@ warm (the same inputs again), and prints the median of:
     and characters synthesised / characters in the transcript (1.0 = no wasted synthesis);
   - text time: reading + extracting + sentence splitting + choosing (no speech), per article, so
     growth with the number of articles shows (it should be linear);
-  - peak RSS of the subprocess and its children (os.wait4, target <= 1 GB);
+  - peak RSS of the run, its process or its largest child, read before the engine alone
+    (getrusage; for a cached run, os.wait4; target <= 1 GB);
   - loudness of every output MP3 (integrated LUFS and true peak; target -16 LUFS, < -1 dBTP).
 --minutes stays 3.5 for every size (50 articles then means very short stories); one extra run
 with 10 articles and --minutes 10 shows a longer programme (--long, "ARTICLESxMINUTES").
@@ -30,6 +31,7 @@ import inspect
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -124,6 +126,12 @@ def install_timed_engine() -> dict[str, TimedEngine]:
     return holder
 
 
+def peak_rss_mb() -> float:
+    """The most memory this process, or the largest of its finished children, has held."""
+    return max(resource.getrusage(who).ru_maxrss
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+
+
 def engine_alone(transcript: Path, voice_name: str) -> tuple[float, float, int]:
     """Seconds the engine takes to say the whole transcript in one call, and audio seconds."""
     from briefing.engines import require_engine
@@ -180,12 +188,13 @@ def worker(job: dict) -> dict:
     episode, failures = generate(job["sources"], settings, clock,
                                  **every_story(generate, job["sources"]))
     end = time.perf_counter()
+    run_rss_mb = peak_rss_mb()  # before the engine alone, whose one long call can use more
     timed = holder["engine"]
     result = {
         "wall": end - clock.marks[0][1], "stages": clock.durations(end),
         "mp3": str(episode.mp3_path), "duration": episode.duration_s,
         "failures": len(failures), "stories": len(episode.stories), "synth_s": timed.seconds,
-        "synth_calls": timed.calls, "synth_chars": timed.chars,
+        "synth_calls": timed.calls, "synth_chars": timed.chars, "run_rss_mb": run_rss_mb,
     }
     if job["measure_engine"]:
         alone, audio_s, chars = engine_alone(episode.transcript_path, job["voice"])
@@ -261,7 +270,8 @@ def run_job(job: dict) -> Run:
         tail = stderr.strip().splitlines()[-1:] or ["(no message)"]
         raise RuntimeError(f"{job['voice']} x{len(job['sources'])}: exit "
                            f"{process.returncode}: {tail[0]}")
-    return Run(json.loads(stdout.strip().splitlines()[-1]), usage.ru_maxrss / 1024)
+    result = json.loads(stdout.strip().splitlines()[-1])
+    return Run(result, result.get("run_rss_mb", usage.ru_maxrss / 1024))
 
 
 def measure_config(config: Config, sources: list[str], work: Path, repeats: int) -> None:

@@ -148,6 +148,9 @@ def test_voices_lists_installed_engines():
     (["extract", "missing.txt"], "no such file"),
     (["summarize", str(EXAMPLE), "--minutes", "0"], "--minutes must be more than 0"),
     (["generate", str(EXAMPLE), "--lang", "de", "--voice", "piper"], "speaks 'en', not 'de'"),
+    (["generate", str(EXAMPLE), "--date", "2026-13-01"], "Invalid value for '--date'"),
+    (["generate", str(EXAMPLE), "--max-stories", "0"], "Invalid value for '--max-stories'"),
+    (["generate"], "Missing argument 'SOURCES...'"),
 ])
 def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path: Path, args, message):
     (tmp_path / "empty.txt").write_bytes(b"  \n")
@@ -319,6 +322,16 @@ def test_killed_or_interrupted_generate_leaves_the_previous_episode_whole(tmp_pa
     assert b"interrupted" in err and b"Traceback" not in err
     assert episode_files(out) == before and set(out.glob(".*.part")) <= leftovers
     assert subprocess.run(args, env=env, capture_output=True).returncode == 0
+
+
+def test_date_names_the_day_in_the_file_the_opening_line_and_the_tags(tmp_path: Path):
+    result = run("generate", str(EXAMPLE), "--voice", "espeak", "--minutes", "0.5",
+                 "--date", "2025-07-04", "--out", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    info = json.loads(result.stdout)
+    assert Path(info["mp3"]).name.startswith("2025-07-04-")
+    assert "Friday, July 4, 2025" in Path(info["transcript"]).read_text()
+    assert str(ID3(info["mp3"])["TDRC"]) == "2025-07-04"
 
 
 def test_ffprobe_reads_the_tags_and_chapters(espeak_episode):
