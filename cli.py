@@ -17,6 +17,7 @@ def interrupted(signum: int, frame: object) -> None:
 signal.signal(signal.SIGINT, interrupted)
 
 import json
+import math
 import time
 from dataclasses import replace
 from datetime import datetime
@@ -79,6 +80,12 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
     sys.exit(code)
 
 
+def finite(value: float, param: click.Parameter) -> float:
+    if not math.isfinite(value):  # FloatRange lets nan and inf through
+        raise click.BadParameter(f"{value} is not a number of seconds", param=param)
+    return value
+
+
 def report_failures(failures: list[pipeline.Failure]) -> None:
     for failure in failures:
         click.echo(f"briefing: skipped {failure.reason}", err=True)
@@ -93,13 +100,13 @@ def articles_or_fail(sources: tuple[str, ...], max_stories: int) -> list:
 
 
 def generate_for_show(config_path: Path, sources: list[str], options: dict,
-                      progress: TerminalProgress, max_stories: int
+                      progress: TerminalProgress, max_stories: int | None
                       ) -> tuple[Episode, list[pipeline.Failure]]:
     """generate --config: the show's settings, with the options given on the command line."""
     config = load_show_config(config_path)
     given = {k: v for k, v in options.items() if v is not None and v != "" and v is not False}
     result = daily.generate_for_show(config, sources, config.settings(**given), progress,
-                                     max_stories)
+                                     max_stories or config.max_stories)
     return result.made, result.failures
 
 
@@ -107,14 +114,24 @@ class BriefingGroup(click.Group):
     """Turns BriefingError anywhere below, and a mistyped option, into one line on stderr and
     exit status 2."""
 
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        try:  # the group's own options: `briefing --verison`
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            fail_usage(exc, info_name or "briefing")
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except BriefingError as exc:
             fail(str(exc))
         except click.UsageError as exc:
-            where = exc.ctx.command_path if exc.ctx else ctx.command_path
-            fail(f"{exc.format_message().rstrip('.')} (see '{where} --help')")
+            fail_usage(exc, ctx.command_path)
+
+
+def fail_usage(exc: click.UsageError, command_path: str) -> None:
+    where = exc.ctx.command_path if exc.ctx else command_path
+    fail(f"{exc.format_message().rstrip('.')} (see '{where} --help')")
 
 
 @click.group(cls=BriefingGroup)
@@ -132,7 +149,7 @@ max_stories_option = click.option(
 @main.command()
 @sources_argument
 @max_stories_option
-@click.option("--json", "as_json", is_flag=True, help="One JSON object a line per source.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line per story.")
 def extract(sources: tuple[str, ...], max_stories: int, as_json: bool) -> None:
     """Print the cleaned article of each SOURCE (a file, URL, feed, or - for stdin)."""
     for article in articles_or_fail(sources, max_stories):
@@ -164,7 +181,7 @@ def sentences(sources: tuple[str, ...], max_stories: int, language: str) -> None
 @click.option("--lang", "language", default="",
               help="Language of the articles, e.g. en, de, es (default: from the article).")
 @max_stories_option
-@click.option("--json", "as_json", is_flag=True, help="One JSON object a line per source.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line per story.")
 def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None, voice: str,
               language: str, max_stories: int, as_json: bool) -> None:
     """Print an extractive summary of each SOURCE."""
@@ -174,7 +191,9 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
                         language=language)
     articles = [replace(a, language=language or a.language)
                 for a in articles_or_fail(sources, max_stories)]
-    voicing = pipeline.Voicing.for_settings(settings, language or articles[0].language)
+    # --words without --json neither sizes nor times anything, so it needs no voice.
+    voicing = (None if words is not None and not as_json
+               else pipeline.Voicing.for_settings(settings, language or articles[0].language))
     if words is not None:
         stories = [pipeline.summarize_words(a, words) for a in articles]
     else:
@@ -193,19 +212,22 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
 
 @main.command()
 @sources_argument
-@click.option("--minutes", type=float, help="Length of the finished MP3 (default: 3.5).")
+@click.option("--minutes", type=float,
+              help="Length of the finished MP3 (default: 3.5, or the show's with --config).")
 @click.option("--voice", default="",
               help="A voice from `briefing voices` (default: piper for English).")
 @click.option("--lang", "language", default="",
               help="Language of the articles, e.g. en, de, es (default: from the article).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True, help="Output folder.")
+              help="Output folder (default: out; with --config, the show's).")
 @click.option("--title", help="Episode title (default: show, date and lead story).")
-@click.option("--show", default="News Briefing", show_default=True, help="Show name.")
+@click.option("--show", help="Show name (default: News Briefing; with --config, the show's).")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="The day the briefing is for, YYYY-MM-DD (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@max_stories_option
+@click.option("--max-stories", type=click.IntRange(min=1),
+              help=f"Use the newest N stories across all sources (default: "
+                   f"{pipeline.DEFAULT_MAX_STORIES}, or the show's with --config).")
 @click.option("--intro-music", type=click.Path(dir_okay=False, path_type=Path),
               help="Music that opens the briefing and ducks under the opening line.")
 @click.option("--outro-music", type=click.Path(dir_okay=False, path_type=Path),
@@ -219,9 +241,9 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
               help="A show's TOML: use its settings and publish the episode to its feed.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def generate(sources: tuple[str, ...], minutes: float | None, voice: str, language: str,
-             out_dir: Path,
-             title: str | None, show: str, day: datetime | None, max_stories: int,
-             intro_music: Path | None,
+             out_dir: Path | None,
+             title: str | None, show: str | None, day: datetime | None,
+             max_stories: int | None, intro_music: Path | None,
              outro_music: Path | None, music_bed: Path | None, stereo: bool,
              pronunciations: Path | None, config_path: Path | None, as_json: bool,
              quiet: bool) -> None:
@@ -232,14 +254,17 @@ def generate(sources: tuple[str, ...], minutes: float | None, voice: str, langua
                "day": day.date() if day else None}
     progress = TerminalProgress(enabled=sys.stderr.isatty() and not quiet and not as_json)
     if config_path:
+        if out_dir or show:
+            fail("--out and --show come from the show's file with --config; leave them out")
         episode, failures = generate_for_show(config_path, list(sources), options, progress,
                                               max_stories)
     else:
-        minutes = 3.5 if minutes is None else minutes
-        given = {k: v for k, v in options.items() if v is not None}
-        settings = Settings(**{**given, "minutes": minutes}, out_dir=out_dir, show=show)
-        episode, failures = pipeline.generate(list(sources), settings, progress,
-                                              max_stories=max_stories)
+        given = {k: v for k, v in {**options, "out_dir": out_dir, "show": show}.items()
+                 if v is not None}
+        settings = Settings(**given)  # what is not given keeps Settings' default
+        episode, failures = pipeline.generate(
+            list(sources), settings, progress,
+            max_stories=max_stories or pipeline.DEFAULT_MAX_STORIES)
     report_failures(failures)
     story_starts = [c.start_ms / 1000 for c in episode.chapters[1:-1]]
     if as_json:
@@ -311,7 +336,8 @@ def init(path: Path) -> None:
 
 @main.command()
 @config_option
-@click.option("--wait", "wait_s", type=float, default=0, show_default=True,
+@click.option("--wait", "wait_s", type=click.FloatRange(min=0), default=0, show_default=True,
+              callback=lambda ctx, param, value: finite(value, param),
               help="Seconds to wait for another run to finish before giving up.")
 @click.option("--quiet", is_flag=True, help="Print nothing but errors (for cron).")
 def run(config_path: Path, wait_s: float, quiet: bool) -> None:
@@ -333,7 +359,8 @@ def run(config_path: Path, wait_s: float, quiet: bool) -> None:
 
 @main.command()
 @config_option
-@click.option("--wait", "wait_s", type=float, default=0, show_default=True,
+@click.option("--wait", "wait_s", type=click.FloatRange(min=0), default=0, show_default=True,
+              callback=lambda ctx, param, value: finite(value, param),
               help="Seconds to wait for a run to finish before giving up.")
 def publish(config_path: Path, wait_s: float) -> None:
     """Rewrite feed.xml and index.html from the episodes published so far."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -119,9 +120,24 @@ class ShowConfig:
 
 
 def write_show_template(path: Path) -> None:
+    """The commented template at path, whole or not at all, never over an existing file."""
     if path.exists():
         raise BriefingError(f"{path} already exists; not overwriting it")
-    path.write_text(SHOW_TEMPLATE, encoding="utf-8")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise BriefingError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(SHOW_TEMPLATE)
+        os.chmod(tmp, 0o644)
+        os.link(tmp, path)  # unlike a rename, fails if someone made the file meanwhile
+    except FileExistsError:
+        raise BriefingError(f"{path} already exists; not overwriting it") from None
+    except OSError as exc:
+        raise BriefingError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        os.unlink(tmp)
 
 
 def load_show_config(path: Path) -> ShowConfig:

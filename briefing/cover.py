@@ -3,6 +3,7 @@ copy of it embedded in each MP3."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 from pathlib import Path
@@ -102,7 +103,6 @@ def embedded_jpeg(cover: Path, cache_dir: Path | None = None) -> bytes:
     buffer = io.BytesIO()
     small.save(buffer, format="JPEG", quality=85)
     if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(cached) as tmp:
+        with contextlib.suppress(OSError), atomic_path(cached) as tmp:  # unwritable: skipped
             tmp.write_bytes(buffer.getvalue())
     return buffer.getvalue()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Collection, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -400,8 +401,8 @@ def write_plan(path: Path, take: Take, articles: list[Article]) -> None:
                 [[s.text, s.paragraph, s.index] for s in story.sentences]]
                for story in take.stories]
     plan = {"stories": stories, "pause_scale": take.pause_scale, "over_s": take.over_s}
-    with files.atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(plan), encoding="utf-8")
+    with suppress(OSError):  # a cache that cannot be written is skipped
+        files.write_text_atomically(path, json.dumps(plan))
 
 
 def replay(plan: dict, articles: list[Article], settings: Settings, voicing: Voicing,
@@ -508,16 +509,23 @@ def encoded_programme(key: str, settings: Settings) -> Iterator[tuple[Path, bool
     """Where the mastered, untagged MP3 of this programme is, and whether it is already there.
 
     With a cache, a re-run of the same briefing skips mastering and encoding altogether."""
-    if settings.cache_dir is None:
+    cached = settings.cache_dir / "programmes" / f"{key}.mp3" if settings.cache_dir else None
+    if cached and cached.is_file():
+        yield cached, True
+    elif cached and writable_folder(cached.parent):
+        with files.atomic_path(cached) as tmp:
+            yield tmp, False
+    else:  # no cache, or one that cannot be written
         with tempfile.TemporaryDirectory(prefix="briefing-") as tmp:
             yield Path(tmp) / "programme.mp3", False
-        return
-    cached = settings.cache_dir / "programmes" / f"{key}.mp3"
-    if cached.is_file():
-        yield cached, True
-        return
-    with files.atomic_path(cached) as tmp:
-        yield tmp, False
+
+
+def writable_folder(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def publish_files(encoded: Path, duration_ms: int, script: Script, segments: list,

@@ -96,7 +96,10 @@ class Cron:
         return None
 
     def warning(self) -> str:
-        running = subprocess.run(["pgrep", "-x", "cron"], capture_output=True).returncode == 0
+        try:
+            running = subprocess.run(["pgrep", "-x", "cron"], capture_output=True).returncode == 0
+        except FileNotFoundError:  # no procps: nothing to tell either way
+            return ""
         return "" if running else "the cron daemon is not running: start it (service cron start)"
 
 
@@ -223,8 +226,12 @@ class SystemdTimer:
     def systemctl(self, *arguments: str) -> None:
         if not self.manage:
             return
-        result = subprocess.run(["systemctl", "--user", *arguments], capture_output=True,
-                                text=True)
+        try:
+            result = subprocess.run(["systemctl", "--user", *arguments], capture_output=True,
+                                    text=True)
+        except FileNotFoundError:
+            raise BriefingError("systemctl is not installed: this machine has no systemd; "
+                                "use --using cron") from None
         if result.returncode != 0:
             raise BriefingError(f"systemctl --user {' '.join(arguments)} failed: "
                                 f"{result.stderr.strip().splitlines()[-1:] or ['no output']}")

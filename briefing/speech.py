@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -47,13 +49,22 @@ class SpeechCache:
             return None
 
     def put(self, key: str, audio: AudioSegment) -> None:
+        """Keep the audio; a cache that cannot be written (full, read-only) is skipped."""
         path = self._path(key)
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        audio.export(tmp, format="wav")
-        os.replace(tmp, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".part", dir=path.parent)
+            os.close(fd)
+            try:
+                audio.export(tmp, format="wav").close()
+                os.replace(tmp, path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+        except OSError:
+            pass  # the cache only saves time: never a reason for a run to fail
 
     def _path(self, key: str) -> Path | None:
         return self.directory / key[:2] / f"{key}.wav" if self.directory else None

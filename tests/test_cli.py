@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3
 
+from briefing.engines import get_engine
 from tests.helpers import DATA, EXAMPLE, REPO, clipped_samples, duration_s, silences
 
 NOISE = ["please wait", "No media source", "0:00", "XS", "Accessibility links", "(file)"]
@@ -132,6 +133,27 @@ def test_summarize_words_json():
     assert 20 <= data["words"] <= 60 and data["seconds"] > 5
 
 
+def test_summarize_words_needs_no_voice():
+    if get_engine("rhvoice").available():
+        pytest.skip("needs a voice that is not installed; rhvoice (optional) is installed")
+    args = ("summarize", str(DATA / "articles" / "oz-columbia.txt"), "--words", "40",
+            "--voice", "rhvoice-alan")
+    result = run(*args)
+    assert result.returncode == 0, result.stderr.decode()
+    assert 20 <= len(result.stdout.decode().split()) <= 60
+    result = run(*args, "--json")
+    assert result.returncode == 2 and "not installed" in result.stderr.decode()
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_briefing(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = run("generate", str(EXAMPLE), "--voice", "espeak", "--minutes", "0.5",
+                 "--out", str(tmp_path / "out"), "--json", cache=blocker / "cache")
+    assert result.returncode == 0, result.stderr.decode()
+    assert duration_s(Path(json.loads(result.stdout)["mp3"])) > 20
+
+
 def test_voices_lists_installed_engines():
     lines = run("voices").stdout.decode()
     assert "piper" in lines and "espeak" in lines and "installed" in lines
@@ -151,6 +173,10 @@ def test_voices_lists_installed_engines():
     (["generate", str(EXAMPLE), "--date", "2026-13-01"], "Invalid value for '--date'"),
     (["generate", str(EXAMPLE), "--max-stories", "0"], "Invalid value for '--max-stories'"),
     (["generate"], "Missing argument 'SOURCES...'"),
+    (["--verison"], "No such option: --verison"),
+    (["init", "no/such/folder/show.toml"], "cannot write no/such/folder/show.toml"),
+    (["run", "--config", "show.toml", "--wait", "-1"], "Invalid value for '--wait'"),
+    (["run", "--config", "show.toml", "--wait", "nan"], "not a number of seconds"),
 ])
 def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path: Path, args, message):
     (tmp_path / "empty.txt").write_bytes(b"  \n")

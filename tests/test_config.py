@@ -29,6 +29,19 @@ def test_template_is_never_overwritten(tmp_path: Path):
     assert path.read_text() == "mine"
 
 
+def test_template_into_a_missing_folder_is_one_error_and_leaves_nothing(tmp_path: Path):
+    with pytest.raises(BriefingError, match="cannot write .*show.toml"):
+        write_show_template(tmp_path / "missing" / "show.toml")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_template_leaves_no_temporary_file_and_is_readable(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    write_show_template(path)
+    assert [p.name for p in tmp_path.iterdir()] == ["show.toml"]
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
 def test_config_feeds_settings_and_cli_overrides_win(tmp_path: Path):
     path = tmp_path / "show.toml"
     path.write_text('[show]\ntitle = "Morning"\n[briefing]\nvoice = "espeak"\nminutes = 2\n')

@@ -162,6 +162,28 @@ def test_generate_with_a_config_publishes_to_the_show(show):
     assert item.enclosures[0].href.endswith(Path(info["mp3"]).name)
 
 
+def test_generate_with_a_config_keeps_the_shows_story_limit(show):
+    config, sources, cache = show
+    shutil.copy(DATA / "articles" / "oz-columbia.txt", sources / "second.txt")
+    with config.open("a") as file:
+        file.write("max_stories = 1\n")  # [briefing] is the file's last table
+    process = briefing("generate", str(sources / "first.txt"), str(sources / "second.txt"),
+                       "--config", str(config), "--minutes", "0.5", "--json", cache=cache)
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    assert len(json.loads(out)["stories"]) == 1
+
+
+def test_generate_with_a_config_refuses_another_output_folder(show, tmp_path: Path):
+    config, sources, cache = show
+    process = briefing("generate", str(sources / "first.txt"), "--config", str(config),
+                       "--out", str(tmp_path / "elsewhere"), cache=cache)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and len(err.strip().splitlines()) == 1
+    assert "--out and --show come from the show's file" in err
+    assert not (tmp_path / "elsewhere").exists()
+
+
 def test_two_runs_and_a_publish_at_once_never_corrupt_anything(show):
     config, sources, cache = show
     assert run(config, cache)[0] == 0

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing import schedule
+from briefing.errors import BriefingError
 
 needs_cron = pytest.mark.skipif(not shutil.which("crontab"), reason="cron is not installed")
 needs_systemd_analyze = pytest.mark.skipif(not shutil.which("systemd-analyze"),
@@ -123,3 +124,15 @@ def test_schedule_from_the_cli_installs_shows_and_removes(tmp_path: Path, cronta
     assert "daily at 05:45 (cron); next run" in shown.stdout and "run --config" in shown.stdout
     assert briefing("remove").stdout.strip() == "removed"
     assert briefing("status").stdout.strip() == "not scheduled"
+
+
+def test_no_systemctl_is_one_error_not_a_traceback(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without systemd
+    timer = schedule.SystemdTimer(units_dir=tmp_path / "units", manage=True)
+    with pytest.raises(BriefingError, match="systemctl is not installed"):
+        timer.systemctl("daemon-reload")
+
+
+def test_no_pgrep_means_no_cron_warning(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert schedule.Cron().warning() == ""

@@ -43,6 +43,22 @@ def test_a_second_run_comes_from_the_cache(tmp_path: Path):
     assert [len(a) for a in first] == [len(a) for a in second]
 
 
+def test_the_cache_keeps_whole_files_only(tmp_path: Path):
+    cache, tone = SpeechCache(tmp_path), Sine(440).to_audio_segment(duration=300)
+    cache.put("ab" + "0" * 62, tone)
+    assert [p.name for p in (tmp_path / "ab").iterdir()] == ["ab" + "0" * 62 + ".wav"]
+    assert len(cache.get("ab" + "0" * 62)) == 300
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    engine, voice = CountingEngine(), load_voice("espeak")
+    cache = SpeechCache(blocker / "cache")  # its folder can never be made
+    [audio] = speak(["Still said."], engine, voice, cache)
+    assert len(audio) > 300 and engine.calls == 1
+
+
 def test_cache_key_changes_with_voice_settings(tmp_path: Path):
     engine, voice = CountingEngine(), load_voice("espeak")
     cache = SpeechCache(tmp_path)

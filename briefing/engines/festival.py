@@ -8,6 +8,7 @@ the audio is the same as text2wave's.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import select
@@ -181,4 +182,8 @@ class FestivalProcess:
             except (OSError, subprocess.TimeoutExpired):
                 self.process.kill()
                 self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe:
+                with contextlib.suppress(OSError):
+                    pipe.close()
         self.workdir.cleanup()
