@@ -115,6 +115,7 @@ MIN_STOPLIST_COVERAGE = 0.05
 REPEATED_LEAD_WORDS = 16
 BLOB_MIN_HELD = 3
 NEAR_LINES = 2000  # a pull quote or blob sits within this many lines of what it repeats
+NEAREST_HOLDERS = 32  # lines opening the same way that are checked on each side of a line
 SELF_REPEAT_WORDS = 6
 SELF_REPEAT_MAX_WORDS = 80
 ISOLATED_FACTOR = 0.25
@@ -321,7 +322,8 @@ def holders(quotable: list[tuple[str, Line]]) -> dict[int, list[Line]]:
     """For each line (by id), the longer lines near it that hold it whole.
 
     Candidates come from an index of each line's opening words, looked up only within
-    NEAR_LINES, so a 10 MB page costs linear time rather than comparing every pair of lines.
+    NEAR_LINES and only the NEAREST_HOLDERS on each side, so a 10 MB page costs linear time
+    rather than comparing every pair of lines (even when every line opens the same way).
     """
     index: dict[str, list[int]] = defaultdict(list)
     for position, (key, _) in enumerate(quotable):
@@ -332,8 +334,9 @@ def holders(quotable: list[tuple[str, Line]]) -> dict[int, list[Line]]:
     held_by: dict[int, list[Line]] = {}
     for position, (key, line) in enumerate(quotable):
         found = index[" ".join(key.split()[:QUOTE_MIN_WORDS])]
-        near = found[bisect_left(found, position - NEAR_LINES): bisect_right(
-            found, position + NEAR_LINES)]
+        here = bisect_left(found, position)
+        near = found[max(bisect_left(found, position - NEAR_LINES), here - NEAREST_HOLDERS):
+                     min(bisect_right(found, position + NEAR_LINES), here + NEAREST_HOLDERS)]
         held_by[id(line)] = [quotable[other][1] for other in near
                              if len(quotable[other][0]) > len(key) and key in quotable[other][0]]
     return held_by

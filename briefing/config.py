@@ -43,6 +43,9 @@ class Settings:
     cover: Path | None = None  # the show's image; None draws one from the show's name
     pronunciations: Path | None = None  # the user's respellings of names (TOML)
     cache_dir: Path | None = field(default_factory=default_cache_dir)
+    # MP3 names the episode must not take (a show's published episodes): a second episode
+    # the same day with the same lead title gets "-2" rather than overwriting the first.
+    taken_names: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.minutes > 0:
@@ -172,6 +175,9 @@ def load_show_config(path: Path) -> ShowConfig:
         raise BriefingError(f"{path}: a value has the wrong type ({exc})") from exc
     if config.keep < 1 or config.max_stories < 1:
         raise BriefingError(f"{path}: keep and max_stories must be at least 1")
+    if show.image and not show.image.endswith((".jpg", ".png")):
+        raise BriefingError(f"{path}: [show] image {show.image!r} must be a .jpg or .png file "
+                            "(podcast apps take only those; rename it)")
     parse_daily_time(config.at)
     if config.pronunciations:  # a broken file is found before any fetching
         load_pronunciations(config.pronunciations)

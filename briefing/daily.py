@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from briefing.config import Settings, ShowConfig
 from briefing.episode import remove_stale_parts
 from briefing.errors import BriefingError
 from briefing.feed import FEED_NAME
-from briefing.model import Article, Episode, PublishedEpisode
+from briefing.model import Article, Document, Episode, PublishedEpisode
 from briefing.pipeline import Failure, Progress, Silent, load_articles, make_episode
 from briefing.state import State, story_key
 
@@ -51,7 +51,9 @@ def exclusive(config: ShowConfig, wait_s: float) -> Iterator[None]:
     """Hold the show's lock; one line saying so when another run has it."""
     try:
         with run_lock(config.out_dir, wait_s):
-            remove_stale_parts(config.out_dir, older_than_s=0)  # we hold the lock: all dead
+            # Not every part is ours to judge: a plain `generate --out` into this folder
+            # takes no lock, so only parts old enough to be dead are removed.
+            remove_stale_parts(config.out_dir)
             with State(config.out_dir / STATE_NAME) as state:
                 if site_is_behind(state, config.out_dir):
                     sync_site(config, state)
@@ -95,23 +97,35 @@ def _run_locked(config: ShowConfig, progress: Progress) -> RunResult:
     if not config.sources:
         raise BriefingError(f"{config.path}: [briefing] sources is empty; add feeds or URLs")
     progress.stage("reading sources")
-    articles, failures = load_articles(list(config.sources), max_stories=config.max_stories)
     with State(config.out_dir / STATE_NAME) as state:
+        aired_links: list[Document] = []
+
+        def aired_link(document: Document) -> bool:
+            """Known by its address to have aired: it takes no place and is not fetched."""
+            if document.url and state.aired(story_key(document.url, "", "")):
+                aired_links.append(document)
+                return True
+            return False
+
+        articles, failures = load_articles(list(config.sources),
+                                           max_stories=config.max_stories, skip=aired_link)
         fresh = [a for a in articles if not state.aired(key_of(a))]
+        skipped = len(aired_links) + len(articles) - len(fresh)
         if not fresh:
-            if not articles and failures:
+            if not articles and not aired_links and failures:
                 raise BriefingError("; ".join(f.reason for f in failures))
-            return RunResult(None, failures, skipped_aired=len(articles))
+            return RunResult(None, failures, skipped_aired=skipped)
         episode, published, pruned = add_episode(config, config.settings(), fresh, state,
                                                  progress)
-    return RunResult(published, failures, len(articles) - len(fresh), len(pruned), episode)
+    return RunResult(published, failures, skipped, len(pruned), episode)
 
 
 def add_episode(config: ShowConfig, settings: Settings, articles: list[Article], state: State,
                 progress: Progress
                 ) -> tuple[Episode, PublishedEpisode, list[PublishedEpisode]]:
     """Make the episode, record it and its stories, rewrite the feed, prune old episodes."""
-    episode = make_episode(articles, settings, progress)
+    taken = {e.mp3 for e in state.episodes() + state.pending_deletions()}
+    episode = make_episode(articles, replace(settings, taken_names=frozenset(taken)), progress)
     published = published_episode(episode, config)
     progress.stage("publishing")
     pruned = state.publish(published, [key_of(a) for a in articles], keep=config.keep)

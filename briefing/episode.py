@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -40,7 +41,8 @@ STEREO_BITRATE = "128k"
 def atomic_path(final: Path) -> Iterator[Path]:
     """A temporary path beside `final`, renamed over it only if the block succeeds."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{final.name}.{os.getpid()}.", suffix=".part",
+                                dir=final.parent)
     os.close(fd)
     tmp = Path(name)
     try:
@@ -52,12 +54,27 @@ def atomic_path(final: Path) -> Iterator[Path]:
 
 
 def remove_stale_parts(directory: Path, older_than_s: float = 600) -> None:
-    """Temporary files a killed run left behind (a live run's last only seconds)."""
+    """Temporary files a killed run left behind: their writer is gone, or they are older
+    than any live run's (which last seconds)."""
     cutoff = time.time() - older_than_s
     for leftover in directory.glob(".*.part"):
         with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime < cutoff:
+            if not writer_alive(leftover) or leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
+
+
+def writer_alive(part: Path) -> bool:
+    """Whether the process named in a part's name (.NAME.PID.RANDOM.part) still runs."""
+    pid = part.name.rsplit(".", 3)[-3] if part.name.count(".") >= 4 else ""
+    if not pid.isdigit():
+        return True  # not named by us: judged by its age alone
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
 
 
 def write_text_atomically(path: Path, text: str) -> None:
@@ -70,8 +87,11 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug[:limit].rstrip("-") or "briefing"
 
 
-def episode_stem(day: date, title: str) -> str:
-    return f"{day.isoformat()}-{slugify(title)}"
+def episode_stem(day: date, title: str, taken: Collection[str] = ()) -> str:
+    """DATE-SLUG, with -2, -3... when DATE-SLUG.mp3 is one of the taken names."""
+    stem = f"{day.isoformat()}-{slugify(title)}"
+    candidates = (stem if n == 1 else f"{stem}-{n}" for n in itertools.count(1))
+    return next(c for c in candidates if f"{c}.mp3" not in taken)
 
 
 def chapters_of(segments: list[Segment], stories: list[Story], total_ms: int) -> list[Chapter]:
@@ -145,7 +165,7 @@ def webvtt(segments: list[Segment]) -> str:
     cues = ["WEBVTT", ""]
     for segment in _spoken(segments):
         cues += [f"{timestamp(segment.start_ms)} --> {timestamp(segment.end_ms)}",
-                 segment.part.text, ""]
+                 cue_text(segment.part.text, escape=True), ""]
     return "\n".join(cues)
 
 
@@ -153,8 +173,15 @@ def srt(segments: list[Segment]) -> str:
     cues = []
     for number, segment in enumerate(_spoken(segments), start=1):
         start, end = timestamp(segment.start_ms, ","), timestamp(segment.end_ms, ",")
-        cues.append(f"{number}\n{start} --> {end}\n{segment.part.text}\n")
+        cues.append(f"{number}\n{start} --> {end}\n{cue_text(segment.part.text)}\n")
     return "\n".join(cues)
+
+
+def cue_text(text: str, escape: bool = False) -> str:
+    """A cue's text on one line that cannot be taken for a timing line; WebVTT also wants
+    & and < escaped (SRT players show entities as they are, so SRT keeps the characters)."""
+    text = " ".join(text.split()).replace("-->", "->")
+    return text.replace("&", "&amp;").replace("<", "&lt;") if escape else text
 
 
 def chapters_json(chapters: list[Chapter], title: str) -> str:

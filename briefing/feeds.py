@@ -137,8 +137,12 @@ def entry_author(entry: dict) -> str:
 def web_link(link: str) -> str:
     """The link when it is an http(s) address; never file:// or anything else."""
     link = (link or "").strip()
-    parts = urlsplit(link)
-    return link if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else ""
+    try:
+        parts = urlsplit(link)
+        parts.port  # noqa: B018 -- raises ValueError for a malformed port
+    except ValueError:  # "http://[oops/a", "http://host:8o8o/"
+        return ""
+    return link if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else ""
 
 
 def iso_time(parsed: time.struct_time | None) -> str:

@@ -109,7 +109,10 @@ def fetch_once(client: httpx.Client, url: str, deadline: float, timeout: float,
             raise BriefingError(f"{url}: {connection_reason(exc)}") from None
         try:
             if response.status_code in REDIRECT_STATUSES and "location" in response.headers:
-                current = urljoin(current, response.headers["location"])
+                try:
+                    current = urljoin(current, response.headers["location"])
+                except ValueError:
+                    current = response.headers["location"]  # refused just below
                 require_web_address(url, current)
                 continue
             return read_response(response, url, deadline, timeout, max_bytes)
@@ -124,9 +127,19 @@ def attempt_timeout(deadline: float) -> httpx.Timeout:
 
 
 def require_web_address(url: str, target: str) -> None:
-    parts = urlsplit(target)
+    """A BriefingError unless target is a well-formed http(s) address."""
+    what = "redirected to" if target != url else "not a web address"
+    try:
+        parts = urlsplit(target)
+        valid = parts.port is None or parts.port > 0  # reading .port checks it
+        httpx.URL(target)
+    except (ValueError, httpx.InvalidURL):
+        valid = False
+    if not valid:
+        where = "not a valid web address" if target == url else f"redirected to {target!r}, " \
+            "not a valid web address"
+        raise BriefingError(f"{url}: {where}")
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
-        what = "redirected to" if target != url else "not a web address"
         raise BriefingError(f"{url}: {what} {target!r}; only http and https are fetched")
 
 
@@ -241,7 +254,7 @@ def decode_as(data: bytes, label: str) -> str | None:
     codec = CHARSET_ALIASES.get(label.strip().lower(), label.strip())
     try:
         return data.decode(codec)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError):  # "punycode" and friends raise plain UnicodeError
         return None
 
 

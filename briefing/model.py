@@ -26,6 +26,7 @@ class Document:
     published: str = ""  # ISO 8601 when known
     site: str = ""  # site or feed name
     note: str = ""  # e.g. "only the feed's summary: the page could not be fetched"
+    from_feed: bool = False  # an entry of a feed, rather than a file or page named by the user
 
 
 @dataclass(frozen=True)

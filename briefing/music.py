@@ -20,6 +20,7 @@ BED_GAP_DB = -14.0  # the bed between spoken parts
 BED_UNDER_SPEECH_DB = -26.0  # the bed while someone speaks
 RAMP_MS = 150
 FRAME_MS = 10
+MAX_MUSIC_S = 600  # read at most this much of a music file (a 2-hour file is over 1 GB)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def load_music(path: Path | None) -> AudioSegment | None:
     if not Path(path).is_file():
         raise BriefingError(f"{path}: no such music file")
     try:
-        audio = AudioSegment.from_file(path)
+        audio = AudioSegment.from_file(path, duration=MAX_MUSIC_S)  # a bed loops anyway
     except Exception as exc:  # pydub raises bare exceptions with ffmpeg's whole output
         raise BriefingError(f"{path}: not an audio file ffmpeg can read") from exc
     audio = audio.set_frame_rate(SAMPLE_RATE).set_channels(1).set_sample_width(2)
@@ -84,10 +85,13 @@ def bed_track(bed: AudioSegment, segments: list[Segment], length_ms: int) -> Aud
     is silent during the intro and outro."""
     looped = bed * (length_ms // len(bed) + 1)
     samples = np.array(looped.get_array_of_samples()[: length_ms * SAMPLE_RATE // 1000],
-                       dtype=float) / 32768
-    gain = np.repeat(bed_gain(segments, length_ms), SAMPLE_RATE * FRAME_MS // 1000)
+                       dtype=np.float32)
+    samples /= 32768
+    gain = np.repeat(bed_gain(segments, length_ms).astype(np.float32),
+                     SAMPLE_RATE * FRAME_MS // 1000)
     gain = np.pad(gain, (0, max(0, len(samples) - len(gain))), mode="edge")[: len(samples)]
-    return to_segment(samples * gain)
+    samples *= gain
+    return to_segment(samples, in_place=True)
 
 
 def bed_gain(segments: list[Segment], length_ms: int) -> np.ndarray:

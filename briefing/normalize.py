@@ -8,6 +8,7 @@ out as a symbol name. Everything is offline: numbers come from num2words.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -151,7 +152,11 @@ NUMBER_RANGE_RE = re.compile(
 )
 YEAR_SLASH_RE = re.compile(r"\b((?:1[1-9]|20)\d\d)/(\d\d)\b")
 WORD_DASH_RE = re.compile(r"\s+[-–—]+\s+|\s*[—]\s*|\s*--+\s*|\s+–|–\s+")
-TIME_RE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b(\.?)", re.IGNORECASE)
+TIME_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b(\.?)", re.IGNORECASE)
+RATIO_RE = re.compile(r"\b(\d{1,2}):(\d)\b(?![\d:])")  # '3:1', a score or odds; '3:10' is a time
+VULGAR_FRACTIONS = {"½": "a half", "¼": "a quarter", "¾": "three quarters", "⅓": "a third",
+                    "⅔": "two thirds", "⅛": "an eighth"}
+VULGAR_FRACTION_RE = re.compile(r"(?:(\d+)\s?)?([" + "".join(VULGAR_FRACTIONS) + "])")
 DURATION_RE = re.compile(r"\b(\d{1,2}):(\d{2}):(\d{2})\b")
 CLOCK_RE = re.compile(r"\b(\d{1,2}):(\d{2})\b(?!:)")
 MONTH_ABBREVIATION_RE = re.compile(r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\.?(?=\s+\d)")
@@ -172,6 +177,19 @@ UNIT_RE = re.compile(
     + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
     + r")\b"
 )
+# A number with a short suffix glued on: '1.2m people', '3bn', '50k', '5p', '40C'.
+NUMBER_SUFFIX_RE = re.compile(r"(?<![\w.,])(-?\d+(?:\.\d+)?)(bn|tn|m|k|p|C|F)\b(?!['’]\w)")
+# After '100m' these mean metres, not millions ('the 100m final', 'a 30m fall').
+METRE_CUES = frozenset((
+    "final", "race", "sprint", "hurdles", "freestyle", "backstroke", "breaststroke",
+    "butterfly", "relay", "dash", "fall", "drop", "high", "tall", "deep", "long", "wide",
+    "away", "above", "below",
+))  # fmt: skip
+# Before '4C' or '12F' these make it a label rather than a temperature.
+LABEL_CUES = frozenset((
+    "room", "flat", "apartment", "gate", "suite", "platform", "seat", "block", "unit", "row",
+    "terminal", "bay", "stand", "level", "floor", "number", "bus", "route", "form", "grade",
+))  # fmt: skip
 ORDINAL_RE = re.compile(r"\b(\d{1,3}(?:,\d{3})*|\d+)(st|nd|rd|th)\b")
 TITLE_RE = re.compile(r"\b(" + "|".join(TITLES) + r")\.?(?=\s+[A-Z][a-z])")
 STREET_RE = re.compile(r"\b([A-Z][a-z]+)\s+St\b\.?")
@@ -181,7 +199,8 @@ WORLD_WAR_RE = re.compile(r"\bWorld War (II|I)\b")
 REGNAL_RE = re.compile(r"\b([A-Z][a-z]+) (" + "|".join(ROMAN_ORDINALS) + r")\b")
 DOTTED_ACRONYM_RE = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\b\.?")
 AMPERSAND_INITIALS_RE = re.compile(r"\b([A-Z]{1,3})&([A-Z]{1,3})\b")
-INITIALISM_RE = re.compile(r"\b([A-Z]{2,5})(s?)\b")
+MAX_INITIALISM = 5
+INITIALISM_RE = re.compile(rf"\b([A-Z]{{2,{MAX_INITIALISM}}})(s?)\b")
 LETTERS_DIGITS_RE = re.compile(r"\b([A-Z]{1,5})-?(?=\d)")
 DIGITS_LETTERS_RE = re.compile(r"(\d)(?=[A-Z]\b)")
 NUMBER_RE = re.compile(r"(?<![\d.,])(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(s\b|'s\b)?")
@@ -294,6 +313,7 @@ def repair_unicode(text: str) -> str:
     and turn odd whitespace (\\r, U+2028, ...) into plain spaces."""
     for broken, fixed in MOJIBAKE.items():
         text = text.replace(broken, fixed)
+    text = expand_vulgar_fractions(text)  # before NFKC makes '2½' into '21⁄2'
     text = unicodedata.normalize("NFKC", text).translate(QUOTES)
     return ODD_SPACE_RE.sub(" ", INVISIBLE_RE.sub("", text))
 
@@ -404,7 +424,8 @@ def expand_times(text: str) -> str:
 
     text = TIME_RE.sub(say_meridiem, text)
     text = DURATION_RE.sub(_duration_words, text)
-    return CLOCK_RE.sub(say_clock, text)
+    text = CLOCK_RE.sub(say_clock, text)
+    return RATIO_RE.sub(lambda m: f"{_words(int(m[1]))} to {_words(int(m[2]))}", text)
 
 
 def _month_day_words(match: re.Match[str]) -> str:
@@ -459,6 +480,32 @@ def expand_units(text: str) -> str:
         return f"{match[1]} {singular if match[1] == '1' else plural}"
 
     return UNIT_RE.sub(say, text)
+
+
+def expand_number_suffixes(text: str) -> str:
+    """'1.2m people' -> '1.2 million people', '3bn' -> '3 billion', '50k' -> '50 thousand',
+    '5p' -> '5 pence', '40C' -> '40 degrees Celsius'; '100m final' -> '100 meters final'."""
+
+    def say(match: re.Match[str]) -> str:
+        number, suffix = match[1], match[2]
+        one = number in ("1", "-1")
+        if suffix == "m" and (
+                _next_word(text, match.end()) in METRE_CUES or text[match.end():][:1] == "-"):
+            return f"{number} {'meter' if one else 'meters'}"  # also '2m-long', '5m-high'
+        if suffix in "CF" and _previous_word(text, match.start()).lower() in LABEL_CUES:
+            return match[0]  # 'Room 4C', 'Gate 12F': a label, not a temperature
+        word = {"bn": "billion", "tn": "trillion", "m": "million", "k": "thousand",
+                "p": "penny" if one else "pence",
+                "C": "degree Celsius" if one else "degrees Celsius",
+                "F": "degree Fahrenheit" if one else "degrees Fahrenheit"}[suffix]
+        return f"{number} {word}"
+
+    return NUMBER_SUFFIX_RE.sub(say, text)
+
+
+def _next_word(text: str, end: int) -> str:
+    following = text[end:].split(maxsplit=1)
+    return following[0].strip(".,;:!?\"'").lower() if following else ""
 
 
 def expand_ordinals(text: str) -> str:
@@ -517,11 +564,17 @@ def expand_dotted_acronyms(text: str) -> str:
 
 
 def _is_headline_caps(text: str, match: re.Match[str]) -> bool:
-    """An all-caps word next to another all-caps word is shouting, not an initialism."""
-    before = text[: match.start()].split()[-1:]
-    after = text[match.end() :].split()[:1]
-    neighbours = [w.strip(".,;:!?\"'") for w in before + after]
-    return any(len(w) > 1 and w.isupper() and w.isalpha() for w in neighbours)
+    """An all-caps word next to an all-caps English word ("THE", "BREAKING") is shouting, not
+    an initialism; two initialisms side by side ("US GDP", "UK PM") are both spelled."""
+    before = [w.strip(".,;:!?\"'") for w in text[: match.start()].split()[-2:]]
+    after = [w.strip(".,;:!?\"'") for w in text[match.end() :].split()[:2]]
+    caps = [len(w) > 1 and w.isupper() and w.isalpha() for w in before + after]
+    run = 1 + sum(itertools.takewhile(bool, reversed(caps[: len(before)]))) + sum(
+        itertools.takewhile(bool, caps[len(before):]))
+    neighbours = before[-1:] + after[:1]
+    return run >= 3 or any(  # "TRUMP SAYS US WILL ACT" is shouting throughout
+        len(w) > 1 and w.isupper() and w.isalpha()
+        and (w in CAPS_WORDS or len(w) > MAX_INITIALISM) for w in neighbours)
 
 
 def spell_initialisms(text: str) -> str:
@@ -560,6 +613,18 @@ def _fraction_words(numerator: int, denominator: int) -> str:
         part = _words(denominator, to="ordinal")
         return f"{_words(numerator)} {_pluralize(part) if numerator > 1 else part}"
     return f"{_words(numerator)} {_words(denominator)}"  # '24/7', '9/11', '20/20'
+
+
+def expand_vulgar_fractions(text: str) -> str:
+    """'2½' -> '2 and a half', '¾' -> 'three quarters'."""
+
+    def say(match: re.Match[str]) -> str:
+        whole, part = match[1], VULGAR_FRACTIONS[match[2]]
+        if whole:
+            return f"{whole} and {part}"
+        return part.replace("a ", "one ", 1) if part.startswith(("a ", "an ")) else part
+
+    return VULGAR_FRACTION_RE.sub(say, text)
 
 
 def expand_fractions(text: str) -> str:
@@ -715,6 +780,7 @@ ENGLISH_PIPELINE: tuple[Step, ...] = (
     expand_dashes,
     expand_percent,
     expand_units,
+    expand_number_suffixes,
     expand_ordinals,
     expand_titles,
     expand_saint_and_street,

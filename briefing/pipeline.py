@@ -26,7 +26,7 @@ from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import Engine, require_engine
 from briefing.engines.base import release
 from briefing.errors import BriefingError
-from briefing.model import Article, Episode, Script, Sentence, Show, Story
+from briefing.model import Article, Document, Episode, Script, Sentence, Show, Story
 from briefing.music import Music, load_music, mix_music, tones_for
 from briefing.normalize import normalize_for
 from briefing.script import PARAGRAPH_PAUSE_MS, SENTENCE_PAUSE_MS, build_script
@@ -79,10 +79,12 @@ class Failure:
 
 
 def load_articles(
-    sources: list[str], stdin: BinaryIO | None = None, max_stories: int = DEFAULT_MAX_STORIES
+    sources: list[str], stdin: BinaryIO | None = None, max_stories: int = DEFAULT_MAX_STORIES,
+    skip: Callable[[Document], bool] | None = None,
 ) -> tuple[list[Article], list[Failure]]:
-    """Every story the sources give, and a one-line reason for each that gives none."""
-    documents, unread = read_sources(sources, max_stories, stdin)
+    """Every story the sources give, and a one-line reason for each that gives none; a
+    document `skip` rejects (a story already aired) takes no place among the newest."""
+    documents, unread = read_sources(sources, max_stories, stdin, skip=skip)
     failures = [Failure(u.source, u.reason) for u in unread]
     failures += [Failure(d.origin, f"{d.origin}: {d.note}") for d in documents if d.note]
     articles: list[Article] = []
@@ -532,7 +534,7 @@ def publish_files(encoded: Path, duration_ms: int, script: Script, segments: lis
                   stories: list[Story], settings: Settings) -> Episode:
     title = settings.title or script.title
     files.remove_stale_parts(settings.out_dir)
-    stem = files.episode_stem(settings.day, stories[0].article.title)
+    stem = files.episode_stem(settings.day, stories[0].article.title, settings.taken_names)
     mp3 = settings.out_dir / f"{stem}.mp3"
     transcript_path = settings.out_dir / f"{stem}.txt"
     chapters = files.chapters_of(segments, stories, duration_ms)

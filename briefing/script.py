@@ -74,7 +74,8 @@ def story_parts(story: Story, number: int, words: Phrases = PHRASES["en"]) -> li
 def title_line(story: Story, words: Phrases = PHRASES["en"]) -> str:
     title = story.article.title.strip().rstrip(".")
     source = story.article.source.strip()
-    return words.title_with_source.format(source=source, title=title) if source else f"{title}."
+    line = words.title_with_source.format(source=source, title=title) if source else f"{title}."
+    return line.replace("?.", "?").replace("!.", "!")  # a question keeps its own mark
 
 
 def spoken_date(day: date, words: Phrases) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import subprocess
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from briefing.cover import cover_name, ensure_cover
@@ -17,6 +18,7 @@ from briefing.feed import published_at, write_feed
 from briefing.model import Chapter, PublishedEpisode, Show
 
 WAVEFORM_SIZE = "1600x200"
+SIDE_FILES = ("transcript_vtt", "transcript_srt", "transcript_txt", "chapters_json")
 WAVEFORM_COLOUR = "0x2f6db5"
 
 STYLE = """
@@ -76,8 +78,24 @@ document.querySelectorAll(".episode audio").forEach((audio) => {
 def publish(show: Show, episodes: Sequence[PublishedEpisode], out_dir: Path) -> Path:
     """Cover (if needed), waveforms, index.html and feed.xml; returns the feed's path."""
     ensure_cover(show, out_dir)
-    write_index(show, episodes, out_dir)
-    return write_feed(show, episodes, out_dir)
+    listed = on_disk(episodes, out_dir)
+    write_index(show, listed, out_dir)
+    return write_feed(show, listed, out_dir)
+
+
+def on_disk(episodes: Sequence[PublishedEpisode], out_dir: Path) -> list[PublishedEpisode]:
+    """The episodes whose MP3 is in out_dir, each without links to side files that are gone.
+
+    Deleting an episode's MP3 by hand takes it off the feed (rather than stopping every later
+    run); a deleted transcript or chapters file takes only its link away."""
+    listed = []
+    for episode in episodes:
+        if not (out_dir / episode.mp3).is_file():
+            continue
+        gone = {field: "" for field in SIDE_FILES
+                if getattr(episode, field) and not (out_dir / getattr(episode, field)).is_file()}
+        listed.append(replace(episode, **gone) if gone else episode)
+    return listed
 
 
 def waveform_name(episode: PublishedEpisode) -> str:

@@ -47,9 +47,11 @@ class Unread:
 
 
 def read_sources(sources: Iterable[str], max_stories: int | None = DEFAULT_MAX_STORIES,
-                 stdin: BinaryIO | None = None, fetcher: Fetcher = fetch
+                 stdin: BinaryIO | None = None, fetcher: Fetcher = fetch,
+                 skip: Callable[[Document], bool] | None = None,
                  ) -> tuple[list[Document], list[Unread]]:
-    """Every story the sources give: the newest max_stories across all of them, each once.
+    """Every story the sources give: the newest max_stories across all of them, each once,
+    leaving out (before choosing or fetching anything) the documents `skip` rejects.
 
     None keeps every story (and fetches every feed entry's page: avoid for big feeds).
     A failing source is reported, not raised; the others still count.
@@ -61,6 +63,8 @@ def read_sources(sources: Iterable[str], max_stories: int | None = DEFAULT_MAX_S
             documents += collect(source, stdin, fetcher)
         except BriefingError as exc:
             unread.append(Unread(source, str(exc)))
+    if skip:
+        documents = [d for d in documents if not skip(d)]
     chosen = select_newest(documents, max_stories) if max_stories else drop_duplicates(documents)
     complete, missing = fetch_pages(chosen, fetcher)
     # Whole pages fetched for feed entries can turn out to be copies; unchanged ones cannot.
@@ -101,14 +105,14 @@ def is_web_address(source: str) -> bool:
 
 def read_file(source: str) -> bytes:
     path = Path(source)
-    if not path.exists():
-        raise BriefingError(f"{source}: no such file")
-    if path.is_dir():
-        raise BriefingError(f"{source}: is a directory; give an article file")
     try:
+        if not path.exists():
+            raise BriefingError(f"{source}: no such file")
+        if path.is_dir():
+            raise BriefingError(f"{source}: is a directory; give an article file")
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
-    except OSError as exc:
+    except OSError as exc:  # unreadable, or a name too long to look up
         raise BriefingError(f"{source}: cannot read it ({exc.strerror})") from exc
 
 
@@ -161,7 +165,7 @@ def entry_document(feed: Feed, entry: FeedEntry, origin: str) -> Document:
         text, note = entry.summary_html, f"{SUMMARY_ONLY}: the entry has no link"
     return Document(text=text, origin=origin, kind="html", url=entry.link, title=entry.title,
                     author=entry.author, published=entry.published,
-                    site=feed.title or host_of(feed.link), note=note)
+                    site=feed.title or host_of(feed.link), note=note, from_feed=True)
 
 
 def host_of(url: str) -> str:
@@ -196,14 +200,23 @@ def with_page(document: Document, fetcher: Fetcher) -> Document:
 
 
 def select_newest(documents: list[Document], max_stories: int) -> list[Document]:
-    """The newest max_stories documents, newest first, undated ones after in their own order.
+    """max_stories documents, newest first, undated ones after in their own order.
 
+    A file or page the user named comes before any feed entry (a feed's newest eight never
+    push out the article given beside it); feed entries fill the places left, newest first.
     A duplicate of one already chosen does not take a place.
     """
+    named = newest_first([d for d in documents if not d.from_feed])
+    entries = newest_first([d for d in documents if d.from_feed])
+    chosen = {id(d) for d in distinct(named + entries, max_stories)}
+    return [d for d in newest_first(documents) if id(d) in chosen]
+
+
+def newest_first(documents: list[Document]) -> list[Document]:
+    """Dated documents newest first, then the undated ones in their own order."""
     dated = [d for d in documents if published_at(d) is not None]
     dated.sort(key=published_at, reverse=True)  # stable: equal times keep their order
-    undated = [d for d in documents if published_at(d) is None]
-    return distinct(dated + undated, max_stories)
+    return dated + [d for d in documents if published_at(d) is None]
 
 
 def drop_duplicates(documents: list[Document]) -> list[Document]:

@@ -230,12 +230,16 @@ def canonical_url(url: str) -> str:
 
     "" when `url` is not an http(s) address.
     """
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:  # a malformed address, e.g. a bad port or bracket
+        return ""
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return ""
     host = parts.hostname.lower().removeprefix("www.")
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
     query = sorted(
         (name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
         if not TRACKING_PARAMETER.fullmatch(name)

@@ -33,6 +33,10 @@ MIN_WORDS = 4
 POSITION_HALF_LIFE = 2.0  # sentences: a word's weight halves every this many sentences
 TERM_CAP = 2  # a term said this often is covered; saying it again adds nothing
 MIN_COST = 1e-9
+# At most this many sentences come in to make one sentence make sense. A longer chain is a
+# poor choice anyway, and pricing it for every sentence of a text where each leans on the one
+# before (hostile input) would take time quadratic in its length.
+MAX_CHAIN = 12
 
 DATELINE_RE = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*)?"
@@ -334,7 +338,10 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
     room = budget - sum(candidates[i].cost for i in chosen)
 
     def density(position: int) -> tuple[float, set[int]]:
-        group = dependency_chain(candidates, position) - chosen
+        chain = dependency_chain(candidates, position, MAX_CHAIN)
+        if chain is None:
+            return -1.0, set()
+        group = chain - chosen
         group_cost = sum(candidates[i].cost for i in group)
         if group_cost > room:
             return -1.0, group
@@ -372,7 +379,7 @@ def dependents(candidates: Sequence[Candidate], group: set[int], chosen: set[int
     for start in sorted(group):
         follower = start + 1
         while (follower < len(candidates) and candidates[follower].needs is not None
-               and follower not in chosen):
+               and follower not in chosen and follower - start <= MAX_CHAIN):
             followers.append(follower)
             follower += 1
     return followers
@@ -390,14 +397,18 @@ def best_alone(
     return max(range(len(candidates)), key=worth)
 
 
-def dependency_chain(candidates: Sequence[Candidate], position: int) -> set[int]:
-    """A sentence, every earlier one it leans on, and the rest of any quotation it is part of."""
+def dependency_chain(candidates: Sequence[Candidate], position: int,
+                     limit: int | None = None) -> set[int] | None:
+    """A sentence, every earlier one it leans on, and the rest of any quotation it is part of;
+    None when that is more than `limit` sentences (too much to bring in for one)."""
     chain: set[int] = set()
     pending = [position]
     while pending:
         current = pending.pop()
         if current in chain:
             continue
+        if limit is not None and len(chain) == limit:
+            return None
         chain.add(current)
         if candidates[current].needs is not None:
             pending.append(candidates[current].needs)

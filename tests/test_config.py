@@ -83,3 +83,11 @@ def test_daily_time():
     assert parse_daily_time("06:30") == (6, 30)
     with pytest.raises(BriefingError):
         parse_daily_time("6.30")
+
+
+@pytest.mark.parametrize("image", ["cover.jpeg", "cover.JPG", "cover.gif"])
+def test_a_cover_podcast_apps_would_not_take_is_refused(tmp_path: Path, image: str):
+    path = tmp_path / "show.toml"
+    path.write_text(f'[show]\nimage = "{image}"\n')
+    with pytest.raises(BriefingError, match="must be a .jpg or .png"):
+        load_show_config(path)

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import Reply
 from filelock import FileLock
 
 from briefing.config import load_show_config
-from briefing.daily import LOCK_NAME, STATE_NAME
+from briefing.daily import LOCK_NAME, STATE_NAME, run_show
 from briefing.state import State
 from tests.helpers import DATA, EXAMPLE, REPO
 
@@ -162,6 +163,22 @@ def test_generate_with_a_config_publishes_to_the_show(show):
     assert item.enclosures[0].href.endswith(Path(info["mp3"]).name)
 
 
+def test_a_second_episode_the_same_day_with_the_same_lead_keeps_the_first(show):
+    config, sources, cache = show
+    names = []
+    for minutes in ("0.5", "0.4"):
+        process = briefing("generate", str(sources / "first.txt"), "--config", str(config),
+                           "--minutes", minutes, "--json", cache=cache)
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+        names.append(Path(json.loads(out)["mp3"]).name)
+    assert names[1] == names[0].replace(".mp3", "-2.mp3")
+    out_dir = config.parent / "out"
+    assert all((out_dir / name).is_file() for name in names)
+    assert sorted(item.enclosures[0].href.rsplit("/", 1)[-1]
+                  for item in feed_items(out_dir)) == sorted(names)
+
+
 def test_generate_with_a_config_keeps_the_shows_story_limit(show):
     config, sources, cache = show
     shutil.copy(DATA / "articles" / "oz-columbia.txt", sources / "second.txt")
@@ -263,3 +280,29 @@ def test_a_run_killed_after_recording_its_episode_is_finished_by_the_next(show, 
     [item] = feed_items(out_dir)
     assert "Columbia" in item.title
     assert not (first_mp3s & set(out_dir.glob("*.mp3")))  # the pruned episode's files went
+
+
+def test_stories_aired_before_take_no_place_and_are_not_fetched_again(
+        tmp_path: Path, http_server, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    pages = ["harbour-bridge", "night-trains", "school-meals"]  # oldest first
+    links = [http_server.add(f"/pages/{p}.html", Reply.file(f"pages/{p}.html", "text/html"))
+             for p in pages]
+    items = "".join(f"<item><title>Story {day}</title><link>{link}</link>"
+                    f"<pubDate>Mon, 0{day} May 2024 09:00:00 GMT</pubDate></item>"
+                    for day, link in enumerate(links, 4))
+    feed = http_server.add("/feed.xml", Reply(
+        body=f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode(),
+        content_type="application/rss+xml"))
+    config_path = tmp_path / "show.toml"
+    config_path.write_text(CONFIG.format(sources=f'["{feed}"]', keep=5, minutes=0.4)
+                           + "max_stories = 2\n")
+    config = load_show_config(config_path)
+
+    first = run_show(config)
+    second = run_show(config)
+
+    assert sorted(t for t, _ in first.published.stories) == ["Story 5", "Story 6"]
+    assert [t for t, _ in second.published.stories] == ["Story 4"]
+    assert second.skipped_aired == 2
+    assert [http_server.hits(f"/pages/{p}.html") for p in pages] == [1, 1, 1]

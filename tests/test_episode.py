@@ -1,3 +1,4 @@
+import os
 from datetime import date
 from pathlib import Path
 
@@ -67,6 +68,12 @@ def test_webvtt_cues_follow_the_segments():
     assert vtt.startswith("WEBVTT\n\n00:00:01.000 --> 00:00:01.800\nHello.\n")
 
 
+def test_cue_text_cannot_break_a_subtitle_file():
+    odd = [Segment(Part("sentence", "Profits <5% at AT&T --> down\nsharply.", 0, 350), 0, 900)]
+    assert "Profits &lt;5% at AT&amp;T -> down sharply." in episode.webvtt(odd).splitlines()
+    assert "Profits <5% at AT&T -> down sharply." in episode.srt(odd).splitlines()
+
+
 def test_chapters_follow_story_titles():
     article = Article("Story one", ("x",), url="https://e.org/1")
     story = Story(article, (Sentence("x", 0, 0),))
@@ -74,3 +81,21 @@ def test_chapters_follow_story_titles():
     assert [(c.title, c.start_ms, c.end_ms) for c in chapters] == [
         ("Intro", 0, 2000), ("Story one", 2000, 6000), ("Outro", 6000, 8000)]
     assert chapters[1].url == "https://e.org/1"
+
+
+def test_parts_of_dead_writers_go_and_a_live_writers_part_stays(tmp_path: Path):
+    dead = 2**22 + 1  # above the largest pid Linux allows
+    mine = tmp_path / f".a.mp3.{os.getpid()}.x1y2.part"
+    gone = tmp_path / f".b.mp3.{dead}.x1y2.part"
+    foreign = tmp_path / ".c.mp3.tmp.part"  # not named by us: judged by age alone
+    for part in (mine, gone, foreign):
+        part.write_bytes(b"half")
+    episode.remove_stale_parts(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, foreign.name])
+
+
+def test_a_taken_name_gets_a_number():
+    day = date(2026, 12, 3)
+    assert episode.episode_stem(day, "Big News!") == "2026-12-03-big-news"
+    taken = {"2026-12-03-big-news.mp3", "2026-12-03-big-news-2.mp3"}
+    assert episode.episode_stem(day, "Big News!", taken) == "2026-12-03-big-news-3"

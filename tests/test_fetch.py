@@ -136,6 +136,20 @@ def test_a_redirect_to_a_file_is_refused(http_server):
     assert "only http and https" in message
 
 
+@pytest.mark.parametrize("location", ["http://[oops/a", "http://host:8o8o/b"])
+def test_a_redirect_to_a_malformed_address_is_one_line(http_server, location: str):
+    url = http_server.add("/bad", Reply.redirect(location))
+    message = one_line_error(url)  # httpx itself refuses some such headers
+    assert message.startswith(f"{url}: ") and ("not a valid web address" in message
+                                               or "Invalid URL in location header" in message)
+
+
+def test_a_nonsense_charset_falls_back_instead_of_crashing(http_server):
+    url = http_server.add("/odd", Reply(body=b"<meta charset='punycode'><p>caf\xc3\xa9</p>",
+                                        content_type="text/html"))
+    assert "caf" in fetch(url).text
+
+
 def test_only_web_addresses_are_fetched():
     assert "not a web address" in one_line_error("file:///etc/passwd")
 

@@ -108,3 +108,12 @@ def test_generate_with_music_from_the_cli(tmp_path: Path, music_file: Path):
     level = audio.measure_loudness(mp3)
     assert -17 <= level.integrated_lufs <= -15 and level.true_peak_db <= -1
     assert tone_level(mixed[800:2500]) > 4 * tone_level(mixed[5000:7000])
+
+
+def test_only_the_first_ten_minutes_of_a_long_music_file_are_read(tmp_path: Path):
+    path = tmp_path / "long.ogg"  # 12 minutes, but small on disk
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i",
+                    f"sine=f={MUSIC_HZ}:d=720:sample_rate=8000", "-c:a", "libvorbis", "-q:a",
+                    "0", str(path)], check=True)
+    loaded = music.load_music(path)
+    assert len(loaded) == music.MAX_MUSIC_S * 1000

@@ -445,6 +445,36 @@ def test_normalize_english_composition(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two initialisms side by side are both spelled; a run of capitals is shouting.
+        ("US GDP grew.", "U S G D P grew."),
+        ("The UK PM spoke.", "The U K P M spoke."),
+        ("BREAKING NEWS: the FBI said.", "BREAKING NEWS: the F B I said."),
+        ("TRUMP SAYS US WILL ACT", "TRUMP SAYS US WILL ACT"),
+        ("THE END", "THE END"),
+        # Short suffixes glued to numbers, as British papers write them.
+        ("About 1.2m people voted.", "About one point two million people voted."),
+        ("It cost £1.2bn.", "It cost one point two billion pounds."),
+        ("He earns 50k a year.", "He earns fifty thousand a year."),
+        ("The 100m final.", "The one hundred meters final."),
+        ("a 2m-long table", "a two meters long table"),
+        ("A 5p charge.", "A five pence charge."),
+        ("It hit -5C overnight.", "It hit minus five degrees Celsius overnight."),
+        ("Room 4C is open.", "Room four C is open."),
+        # Times with a dot, scores and odds, fractions written as one character.
+        ("At 7.30pm on Friday.", "At seven thirty P M on Friday."),
+        ("They won 3:1.", "They won three to one."),
+        ("At 3:10 it rained.", "At three ten it rained."),
+        ("It took 2½ years.", "It took two and a half years."),
+        ("About ½ of voters.", "About one half of voters."),
+    ],
+)
+def test_normalize_british_and_shorthand_news_text(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
         ("Im Jahr 2019 kamen 2.500 Soldaten.", "de", "Im Jahr zweitausendneunzehn kamen "

@@ -203,6 +203,17 @@ def test_summarize_of_a_long_article_is_fast() -> None:
     assert time.perf_counter() - start < 10
 
 
+def test_summarize_of_sentences_each_leaning_on_the_last_is_fast() -> None:
+    # Every sentence opens with "He", so each needs the one before: pricing each sentence's
+    # whole chain would be quadratic (3,000 sentences: minutes).
+    texts = [f"He said bridge number {i} would open next year, a spokesman for council "
+             f"{i % 7} confirmed on Tuesday." for i in range(3000)]
+    start = time.perf_counter()
+    chosen = summarize(article_sentences(["Officials met on Monday about the bridges."] + texts),
+                       100)
+    assert time.perf_counter() - start < 10 and chosen
+
+
 # --- HTML -------------------------------------------------------------------------------------
 
 
@@ -387,6 +398,10 @@ CLEAN = ("briefing.cleanup", "clean_page_text")
     # a quadratic step would take minutes.
     (SPLIT, "'word. ' * 20000", 2 * PATHOLOGICAL_LIMIT_S),
     (CLEAN, "'a' * 50000", PATHOLOGICAL_LIMIT_S),
+    # 20,000 lines opening with the same five words: each is checked against its nearest
+    # lookalikes for a pull quote, not every one within NEAR_LINES (that took minutes).
+    (CLEAN, "'\\n'.join(f'The minister said on Monday that plan {i} of {i * 7} would pass "
+            "easily this year.' for i in range(20000))", 2 * PATHOLOGICAL_LIMIT_S),
 ])
 def test_long_ordinary_runs_are_fast(target: tuple[str, str], text_expr: str,
                                      limit_s: float) -> None:

@@ -29,3 +29,10 @@ def test_pauses_are_longer_between_paragraphs_than_sentences():
 def test_opening_counts_stories():
     assert opening_line("S", date(2026, 1, 1), 1).endswith("One story.")
     assert opening_line("S", date(2026, 1, 1), 3).endswith("3 stories.")
+
+
+def test_a_question_title_keeps_its_mark():
+    script = build_script([story("Who pays?", "AP", [0]), story("Stop!", "", [0])], "S",
+                          date(2026, 1, 1))
+    titles = [p.text for p in script.parts if p.kind == "title"]
+    assert titles == ["From AP: Who pays?", "Stop!"]

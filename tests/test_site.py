@@ -176,3 +176,15 @@ def test_index_without_episodes_and_episode_files(tmp_path, site):
     assert all((out / name).is_file() for name in names)
     assert len(episode_files(replace(episodes[0], transcript_srt=""))) == len(names) - 1
 
+
+
+def test_files_deleted_by_hand_take_their_episode_or_link_off_the_feed(tmp_path):
+    episodes = [make_episode(tmp_path, "2026-01-01-old", "2026-01-01T06:30:00+00:00", 2),
+                make_episode(tmp_path, "2026-01-02-new", "2026-01-02T06:30:00+00:00", 3)]
+    (tmp_path / episodes[0].mp3).unlink()
+    (tmp_path / episodes[1].transcript_srt).unlink()
+    feed = publish(make_show(tmp_path), episodes, tmp_path).read_text()
+    assert episodes[0].mp3 not in feed and episodes[0].mp3 not in (
+        tmp_path / "index.html").read_text()
+    assert episodes[1].mp3 in feed and episodes[1].transcript_vtt in feed
+    assert episodes[1].transcript_srt not in feed

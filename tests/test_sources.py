@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,14 @@ def test_select_newest_puts_undated_after_dated_in_their_order():
     assert [d.origin for d in chosen] == ["e", "d", "b", "a"]
 
 
+def test_a_named_file_is_never_pushed_out_by_a_feeds_newer_entries():
+    entries = [replace(doc(f"feed#entry-{n}", f"2024-05-{n:02d}"), from_feed=True)
+               for n in range(1, 11)]
+    mine = doc("mine.txt")  # undated, named by the user
+    chosen = select_newest([*entries, mine], 3)
+    assert [d.origin for d in chosen] == ["feed#entry-10", "feed#entry-9", "mine.txt"]
+
+
 def test_select_newest_skips_copies_without_losing_a_place():
     documents = [doc("a", "2024-05-03", "https://x.example/1"),
                  doc("b", "2024-05-02", "http://www.x.example/1/?utm_source=rss"),
@@ -256,3 +265,22 @@ def test_drop_duplicates_keeps_the_first_copy():
                  doc("c", url="https://www.x.example/1/"), doc("d", text=bridge + "<p>Update.</p>"),
                  doc("e", url="https://x.example/2")]
     assert [d.origin for d in drop_duplicates(documents)] == ["a", "b", "e"]
+
+
+@pytest.mark.parametrize("link", ["http://[oops/a", "http://example.com:8o8o/b", "file:///etc/x"])
+def test_a_feed_entry_with_a_bad_link_is_read_from_its_summary(tmp_path: Path, link: str):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(f'<rss version="2.0"><channel><title>T</title><item><title>A</title>'
+                    f'<link>{link}</link><description>A teaser of the story.</description>'
+                    f'</item></channel></rss>')
+    [document] = read_source(str(feed), fetcher=no_fetching)
+    assert document.note == "only the feed's summary: the entry has no link"
+    assert canonical_url(link) == ""
+
+
+@pytest.mark.parametrize("url", ["http://h:abc/", "http://[oops/a", "http://x:0/"])
+def test_a_malformed_address_is_one_reason_and_the_others_still_count(url: str):
+    documents, unread = read_sources([url, str(DATA / "articles" / "oz-columbia.txt")])
+    assert len(documents) == 1
+    [problem] = unread
+    assert problem.reason == f"{url}: not a valid web address"
