@@ -128,7 +128,9 @@ def add_episode(config: ShowConfig, settings: Settings, articles: list[Article],
     episode = make_episode(articles, replace(settings, taken_names=frozenset(taken)), progress)
     published = published_episode(episode, config)
     progress.stage("publishing")
-    pruned = state.publish(published, [key_of(a) for a in articles], keep=config.keep)
+    # Only what aired: a story the time did not allow stays fresh for the next run.
+    pruned = state.publish(published, [key_of(s.article) for s in episode.stories],
+                           keep=config.keep)
     sync_site(config, state)
     return episode, published, pruned
 

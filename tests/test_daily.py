@@ -295,14 +295,27 @@ def test_stories_aired_before_take_no_place_and_are_not_fetched_again(
         body=f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode(),
         content_type="application/rss+xml"))
     config_path = tmp_path / "show.toml"
-    config_path.write_text(CONFIG.format(sources=f'["{feed}"]', keep=5, minutes=0.4)
+    config_path.write_text(CONFIG.format(sources=f'["{feed}"]', keep=5, minutes=1.0)
                            + "max_stories = 2\n")
     config = load_show_config(config_path)
 
     first = run_show(config)
     second = run_show(config)
 
-    assert sorted(t for t, _ in first.published.stories) == ["Story 5", "Story 6"]
-    assert [t for t, _ in second.published.stories] == ["Story 4"]
+    assert sorted(t for t, _ in first.episode.stories) == ["Story 5", "Story 6"]
+    assert [t for t, _ in second.episode.stories] == ["Story 4"]
     assert second.skipped_aired == 2
     assert [http_server.hits(f"/pages/{p}.html") for p in pages] == [1, 1, 1]
+
+
+def test_a_story_the_time_did_not_allow_airs_in_the_next_run(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
+    sources = [EXAMPLE, DATA / "articles" / "oz-columbia.txt",
+               DATA / "articles" / "supreme-court-health-law.txt"]
+    config = load_show_config(write_config(tmp_path, sources, minutes=0.3))
+    first = run_show(config)
+    aired = {title for title, _ in first.episode.stories}
+    assert 0 < len(aired) < 3  # half a minute cannot hold three stories
+    second = run_show(config)
+    assert second.episode is not None
+    assert not aired & {title for title, _ in second.episode.stories}
