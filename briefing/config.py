@@ -88,6 +88,13 @@ at = "06:30"                    # daily time for `briefing schedule install`
 # pronunciations = "names.toml" # optional: "Written name" = "Respelling" lines for the voice
 '''
 
+# Apple Podcasts' top-level categories; a feed naming another is refused by Apple.
+APPLE_CATEGORIES = frozenset((
+    "Arts", "Business", "Comedy", "Education", "Fiction", "Government", "Health & Fitness",
+    "History", "Kids & Family", "Leisure", "Music", "News", "Religion & Spirituality",
+    "Science", "Society & Culture", "Sports", "TV & Film", "Technology", "True Crime",
+))  # fmt: skip
+
 SHOW_KEYS = {"title", "description", "author", "email", "language", "category", "explicit",
              "base_url", "image"}
 BRIEFING_KEYS = {"sources", "voice", "minutes", "max_stories", "out", "keep", "at",
@@ -175,6 +182,10 @@ def load_show_config(path: Path) -> ShowConfig:
         raise BriefingError(f"{path}: a value has the wrong type ({exc})") from exc
     if config.keep < 1 or config.max_stories < 1:
         raise BriefingError(f"{path}: keep and max_stories must be at least 1")
+    top_category = show.category.partition("/")[0].strip()
+    if top_category not in APPLE_CATEGORIES:
+        raise BriefingError(f"{path}: [show] category {show.category!r} is not one of Apple's: "
+                            f"{', '.join(sorted(APPLE_CATEGORIES))} (a subcategory after /)")
     if show.image and not show.image.endswith((".jpg", ".png")):
         raise BriefingError(f"{path}: [show] image {show.image!r} must be a .jpg or .png file "
                             "(podcast apps take only those; rename it)")

@@ -165,7 +165,8 @@ MONTH_DAY_RE = re.compile(
     r"(?:\s*[-–]\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![\d:]))?"
 )
 DAY_MONTH_RE = re.compile(
-    r"(?:\b([Tt]he)\s+)?\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(MONTHS) + r")\b"
+    r"(?:\b([Tt]he)\s+)?\b(?:(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*)?"
+    r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(MONTHS) + r")\b"
 )
 CURRENCY_RE = re.compile(
     r"(?:\b(US|A|C|HK|NZ)\s?)?([$£€¥])\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -437,9 +438,13 @@ def expand_dates(text: str) -> str:
     """'Jan. 3, 2022' -> 'January third, 2022'; '3 March' -> 'the third of March'."""
     text = MONTH_ABBREVIATION_RE.sub(lambda m: MONTH_ABBREVIATIONS[m[1]], text)
     text = MONTH_DAY_RE.sub(_month_day_words, text)
-    return DAY_MONTH_RE.sub(
-        lambda m: f"{m[1] or 'the'} {_words(m[2], to='ordinal')} of {m[3]}", text
-    )
+
+    def day_month(match: re.Match[str]) -> str:
+        the, first, day, month = match[1] or "the", match[2], match[3], match[4]
+        start = f"{the} {_words(first, to='ordinal')} to the " if first else f"{the} "
+        return f"{start}{_words(day, to='ordinal')} of {month}"  # '1-3 May': the first to...
+
+    return DAY_MONTH_RE.sub(day_month, text)
 
 
 def _money_words(symbol: str, amount: str, scale: str | None, prefix: str | None) -> str:
@@ -697,7 +702,16 @@ def expand_local_currency(text: str, language: str) -> str:
         return f"{match[2] or match[3]} {names.get(match[1] or match[4], '')}"
 
     text = LOCAL_CURRENCY_RE.sub(say, text)
-    return re.sub(r"[$£€¥]", lambda m: f" {names.get(m[0], '')} ", text)
+    text = re.sub(r"[$£€¥]", lambda m: f" {names.get(m[0], '')} ", text)
+    if not names:
+        return text
+    # '2,50 Euro' -> '2 Euro 50', as a newsreader says an amount with cents.
+    amount_with_cents = re.compile(
+        r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*|\d+),(\d\d)\s+("
+        + "|".join(sorted({re.escape(w) for w in names.values()}, key=len, reverse=True))
+        + r")\b")
+    return amount_with_cents.sub(
+        lambda m: f"{m[1]} {m[3]}" + (f" {int(m[2])}" if int(m[2]) else ""), text)
 
 
 def expand_local_numbers(text: str, language: str) -> str:
@@ -729,7 +743,8 @@ def _local_dot_decimals(text: str) -> str:
 GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
                  "September", "Oktober", "November", "Dezember")
 GERMAN_DATE_RE = re.compile(
-    r"\b(?:(am|vom|zum|dem|den|im)\s+)?(\d{1,2})\.\s+(" + "|".join(GERMAN_MONTHS) + r")\b")
+    r"\b(?:([Aa]m|[Vv]om|[Zz]um|[Dd]em|[Dd]en|[Ii]m|[Bb]is zum|[Ss]eit dem)\s+)?(\d{1,2})\.\s+("
+    + "|".join(GERMAN_MONTHS) + r")\b")
 
 
 def expand_german_ordinal_dates(text: str) -> str:
@@ -744,7 +759,24 @@ def expand_german_ordinal_dates(text: str) -> str:
     return GERMAN_DATE_RE.sub(say, text)
 
 
-LANGUAGE_STEPS: dict[str, tuple[Step, ...]] = {"de": (expand_german_ordinal_dates,)}
+GERMAN_CLOCK_RE = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)(?:\s*Uhr\b)?")
+
+
+def expand_german_times(text: str) -> str:
+    """'14:30 Uhr' -> '14 Uhr 30', '9.00 Uhr' -> '9 Uhr': as a German newsreader says it."""
+
+    def say(match: re.Match[str]) -> str:
+        if "Uhr" not in match[0] and ":" not in match[0]:
+            return match[0]  # '3.50' without Uhr is a number, not a time
+        hour, minute = int(match[1]), int(match[2])
+        return f"{hour} Uhr" + (f" {minute}" if minute else "")
+
+    return GERMAN_CLOCK_RE.sub(say, text)
+
+
+LANGUAGE_STEPS: dict[str, tuple[Step, ...]] = {
+    "de": (expand_german_ordinal_dates, expand_german_times),
+}
 
 
 def build_pipeline(language: str) -> tuple[Step, ...]:

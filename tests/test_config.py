@@ -91,3 +91,12 @@ def test_a_cover_podcast_apps_would_not_take_is_refused(tmp_path: Path, image: s
     path.write_text(f'[show]\nimage = "{image}"\n')
     with pytest.raises(BriefingError, match="must be a .jpg or .png"):
         load_show_config(path)
+
+
+def test_a_category_apple_does_not_know_is_refused(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    path.write_text('[show]\ncategory = "Nws"\n')
+    with pytest.raises(BriefingError, match="category 'Nws' is not one of Apple's"):
+        load_show_config(path)
+    path.write_text('[show]\ncategory = "News/Daily News"\n')
+    assert load_show_config(path).show.category == "News/Daily News"

@@ -468,6 +468,7 @@ def test_normalize_english_composition(text: str, expected: str) -> None:
         ("At 3:10 it rained.", "At three ten it rained."),
         ("It took 2½ years.", "It took two and a half years."),
         ("About ½ of voters.", "About one half of voters."),
+        ("From 1-3 May.", "From the first to the third of May."),
     ],
 )
 def test_normalize_british_and_shorthand_news_text(text: str, expected: str) -> None:
@@ -480,6 +481,9 @@ def test_normalize_british_and_shorthand_news_text(text: str, expected: str) -> 
         ("Im Jahr 2019 kamen 2.500 Soldaten.", "de", "Im Jahr zweitausendneunzehn kamen "
          "zweitausendfünfhundert Soldaten."),
         ("3,5 Millionen € und 15 %", "de", "drei Komma fünf Millionen Euro und fünfzehn Prozent"),
+        ("Am 3. Mai um 14:30 Uhr.", "de", "Am dritten Mai um vierzehn Uhr dreißig."),
+        ("Es kostet 2,50 €.", "de", "Es kostet zwei Euro fünfzig."),
+        ("Cuesta 2,50 euros.", "es", "Cuesta dos euros cincuenta."),
         ("Zwischen 2019-2021", "de", "Zwischen zweitausendneunzehn und zweitausendeinundzwanzig"),
         ("En 2019 llegaron 2.500 soldados.", "es", "En dos mil diecinueve llegaron dos mil "
          "quinientos soldados."),
