@@ -6,8 +6,10 @@ Every failure is a BriefingError whose one-line message names the address and th
 from __future__ import annotations
 
 import email.utils
+import ipaddress
 import random
 import re
+import socket
 import time
 import zlib
 from collections.abc import Callable, Iterator
@@ -64,11 +66,14 @@ class Retryable(Exception):
 
 
 def fetch(url: str, *, timeout: float = 15, max_bytes: int = MAX_BYTES, retries: int = 3,
-          backoff_s: float = 1.0, max_retry_after_s: float = MAX_RETRY_AFTER_S) -> Fetched:
+          backoff_s: float = 1.0, max_retry_after_s: float = MAX_RETRY_AFTER_S,
+          public_only: bool = False) -> Fetched:
     """GET url within `timeout` seconds in all (redirects, retries and waits included).
 
     Retries only 5xx, 429 and connection errors, waiting backoff_s * 2**n plus jitter, or
-    what Retry-After asks when that is at most max_retry_after_s.
+    what Retry-After asks when that is at most max_retry_after_s. public_only: every address
+    on the way (redirects too) must be on the public internet, not this machine or its
+    network (for links a feed on the public web hands us).
     """
     require_web_address(url, url)
     deadline = time.monotonic() + timeout
@@ -76,7 +81,7 @@ def fetch(url: str, *, timeout: float = 15, max_bytes: int = MAX_BYTES, retries:
     with httpx.Client(headers=request_headers(), follow_redirects=False) as client:
         while True:
             try:
-                return fetch_once(client, url, deadline, timeout, max_bytes)
+                return fetch_once(client, url, deadline, timeout, max_bytes, public_only)
             except Retryable as problem:
                 attempt += 1
                 wait = retry_wait(problem, attempt, backoff_s)
@@ -94,10 +99,12 @@ def request_headers() -> dict[str, str]:
 
 
 def fetch_once(client: httpx.Client, url: str, deadline: float, timeout: float,
-               max_bytes: int) -> Fetched:
+               max_bytes: int, public_only: bool = False) -> Fetched:
     """One attempt: follow up to MAX_REDIRECTS web-only redirects, then read the body."""
     current = url
     for _ in range(MAX_REDIRECTS + 1):
+        if public_only:
+            require_public_host(url, current)
         request = client.build_request("GET", current, timeout=attempt_timeout(deadline))
         try:
             response = client.send(request, stream=True)
@@ -141,6 +148,24 @@ def require_web_address(url: str, target: str) -> None:
         raise BriefingError(f"{url}: {where}")
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
         raise BriefingError(f"{url}: {what} {target!r}; only http and https are fetched")
+
+
+def is_public_host(host: str) -> bool:
+    """Whether every address the name resolves to is on the public internet; True when it
+    does not resolve (the request then fails with its own reason)."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return True
+    return all(ipaddress.ip_address(a.split("%", 1)[0]).is_global for a in addresses)
+
+
+def require_public_host(url: str, target: str) -> None:
+    host = urlsplit(target).hostname or ""
+    if not is_public_host(host):
+        where = "" if target == url else f"redirected to {target!r}: "
+        raise BriefingError(f"{url}: {where}{host} is not on the public internet; a link from "
+                            "a public feed may not reach this machine or its network")
 
 
 def read_response(response: httpx.Response, url: str, deadline: float, timeout: float,

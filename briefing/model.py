@@ -27,6 +27,7 @@ class Document:
     site: str = ""  # site or feed name
     note: str = ""  # e.g. "only the feed's summary: the page could not be fetched"
     from_feed: bool = False  # an entry of a feed, rather than a file or page named by the user
+    public_links_only: bool = False  # its link came from a feed on the public web
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from briefing.errors import BriefingError
 from briefing.feeds import Feed, FeedEntry, looks_like_feed, parse_feed, plain
-from briefing.fetch import Fetched, decode_page, fetch
+from briefing.fetch import Fetched, decode_page, fetch, is_public_host
 from briefing.model import Document
 from briefing.state import canonical_url
 
@@ -35,7 +35,7 @@ SHINGLE_WORDS = 5
 MIN_WORDS_TO_COMPARE = 30  # shorter texts (teasers, "Read more") are not judged by text
 SAME_TEXT_JACCARD = 0.8
 
-Fetcher = Callable[[str], Fetched]
+Fetcher = Callable[..., Fetched]  # fetch's shape: (url, *, public_only=False)
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,10 @@ def collect(source: str, stdin: BinaryIO | None = None, fetcher: Fetcher = fetch
         data = (stdin or sys.stdin.buffer).read(MAX_BYTES + 1)
         return documents_of(to_document(data, origin="standard input"))
     if is_web_address(source):
-        return documents_of(page_document(fetcher(source), origin=source))
+        documents = documents_of(page_document(fetcher(source), origin=source))
+        if not is_public_host(urlsplit(source).hostname or ""):
+            return documents  # a feed on this machine or its network may link within it
+        return [replace(d, public_links_only=True) if d.from_feed else d for d in documents]
     if SCHEME_RE.match(source):
         raise BriefingError(f"{source}: only http and https addresses can be read")
     return documents_of(to_document(read_file(source), origin=source))
@@ -190,7 +193,9 @@ def with_page(document: Document, fetcher: Fetcher) -> Document:
     if document.note != SUMMARY_ONLY:
         return document
     try:
-        page = page_document(fetcher(document.url), origin=document.origin)
+        fetched = (fetcher(document.url, public_only=True) if document.public_links_only
+                   else fetcher(document.url))
+        page = page_document(fetched, origin=document.origin)
     except BriefingError as exc:
         reason = str(exc).removeprefix(f"{document.url}: ").removeprefix(f"{document.origin}: ")
         if not plain(document.text):

@@ -12,7 +12,14 @@ import pytest
 from conftest import Reply
 
 from briefing.errors import BriefingError
-from briefing.fetch import USER_AGENT, decode_page, fetch, retry_after_s, size_label
+from briefing.fetch import (
+    USER_AGENT,
+    decode_page,
+    fetch,
+    is_public_host,
+    retry_after_s,
+    size_label,
+)
 
 FAST = {"backoff_s": 0.01}
 
@@ -242,3 +249,19 @@ def test_a_body_cut_short_once_succeeds_on_retry(http_server, reset):
     page = fetch(url, **FAST)
     assert "112 steel cables" in page.text
     assert http_server.hits("/story") == 2
+
+
+@pytest.mark.parametrize(("host", "public"), [
+    ("127.0.0.1", False), ("localhost", False), ("169.254.169.254", False), ("10.1.2.3", False),
+    ("192.168.1.1", False), ("::1", False), ("fd00::1", False), ("8.8.8.8", True),
+])
+def test_public_hosts_are_told_from_this_machine_and_its_network(host: str, public: bool):
+    assert is_public_host(host) is public
+
+
+def test_public_only_never_reaches_this_machine(http_server):
+    url = http_server.add("/inside", Reply(body=b"<p>secret</p>"))
+    message = one_line_error(url, public_only=True)
+    assert "127.0.0.1 is not on the public internet" in message
+    assert http_server.hits("/inside") == 0
+    assert fetch(url).text == "<p>secret</p>"  # what the user names is fetched

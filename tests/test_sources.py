@@ -13,6 +13,7 @@ from briefing.errors import BriefingError
 from briefing.model import Document
 from briefing.sources import (
     drop_duplicates,
+    fetch_pages,
     read_source,
     read_sources,
     same_text,
@@ -284,3 +285,14 @@ def test_a_malformed_address_is_one_reason_and_the_others_still_count(url: str):
     assert len(documents) == 1
     [problem] = unread
     assert problem.reason == f"{url}: not a valid web address"
+
+
+def test_a_public_feeds_link_into_this_network_is_not_followed(http_server):
+    inside = http_server.add("/admin", Reply(body=b"<p>internal</p>"))
+    entry = Document(text="<p>The feed's teaser of the story.</p>", origin="feed#entry-1",
+                     kind="html", url=inside, note="only the feed's summary", from_feed=True,
+                     public_links_only=True)
+    [document], missing = fetch_pages([entry])
+    assert missing == [] and http_server.hits("/admin") == 0
+    assert "not on the public internet" in document.note
+    assert "teaser" in document.text
