@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import sys
-from email.utils import formatdate
+from email.utils import formatdate, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,7 +35,8 @@ CONTENT_TYPES = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
 }
-RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+RANGE = re.compile(r"bytes=(\d{0,18})-(\d{0,18})")  # 18 digits: far past any file's size
+IDLE_TIMEOUT_S = 30  # a connection that sends nothing this long is closed
 CHUNK = 64 * 1024
 log = logging.getLogger(__name__)
 
@@ -107,10 +109,24 @@ def is_publishable(path: Path) -> bool:
     return visible and path.suffix.lower() in CONTENT_TYPES and path.is_file()
 
 
+def not_modified_since(header: str | None, mtime: float) -> bool:
+    """Whether an If-Modified-Since date is at or after the file's last change."""
+    if not header:
+        return False
+    try:
+        since = parsedate_to_datetime(header)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if since.tzinfo is None:
+        return False
+    return int(mtime) <= since.timestamp()
+
+
 class StaticHandler(BaseHTTPRequestHandler):
     server: BriefingServer
     server_version = "briefing"
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_TIMEOUT_S  # idle keep-alive connections must not hold a thread for ever
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
         self.respond(send_body=True)
@@ -120,10 +136,25 @@ class StaticHandler(BaseHTTPRequestHandler):
 
     def respond(self, send_body: bool) -> None:
         path = self.file_for(self.path)
-        if path is None:
+        try:
+            source = path.open("rb") if path else None
+        except OSError:
+            source = None
+        if source is None:
             self.send_error(HTTPStatus.NOT_FOUND, "Not found")
             return
-        size = path.stat().st_size
+        with source:
+            # Size and date of the file as opened: a run may replace feed.xml meanwhile.
+            status = os.fstat(source.fileno())
+            self.send_file(path, source, status.st_size, status.st_mtime, send_body)
+
+    def send_file(self, path: Path, source: BinaryIO, size: int, mtime: float,
+                  send_body: bool) -> None:
+        if not_modified_since(self.headers.get("If-Modified-Since"), mtime):
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_header("Last-Modified", formatdate(mtime, usegmt=True))
+            self.end_headers()
+            return
         range_header = self.headers.get("Range")
         try:
             span = parse_range(range_header, size) if range_header else None
@@ -131,24 +162,29 @@ class StaticHandler(BaseHTTPRequestHandler):
             self.send_unsatisfiable(size)
             return
         first, last = span or (0, size - 1)
-        self.send_headers(path, size, span)
+        self.send_headers(path, size, mtime, span)
         if send_body and size:
-            with path.open("rb") as source:
-                self.copy_bytes(source, first, last - first + 1)
+            self.copy_bytes(source, first, last - first + 1)
 
     def file_for(self, request_path: str) -> Path | None:
-        """The file to send, or None when the path leaves the folder or is not publishable."""
+        """The file to send, or None when the path leaves the folder, passes through a hidden
+        folder, or is not publishable."""
         relative = unquote(urlsplit(request_path).path).lstrip("/")
-        if "\x00" in relative or ".." in relative.split("/"):
+        parts = relative.split("/")
+        if "\x00" in relative or any(part.startswith(".") for part in parts):
+            return None  # "..", and hidden files and folders
+        try:
+            candidate = (self.server.root / relative).resolve()
+            if not candidate.is_relative_to(self.server.root):
+                return None
+            if candidate.is_dir():
+                candidate = candidate / "index.html"
+            return candidate if is_publishable(candidate) else None
+        except OSError:  # a name too long, a loop of links
             return None
-        candidate = (self.server.root / relative).resolve()
-        if not candidate.is_relative_to(self.server.root):
-            return None
-        if candidate.is_dir():
-            candidate = candidate / "index.html"
-        return candidate if is_publishable(candidate) else None
 
-    def send_headers(self, path: Path, size: int, span: tuple[int, int] | None) -> None:
+    def send_headers(self, path: Path, size: int, mtime: float,
+                     span: tuple[int, int] | None) -> None:
         first, last = span or (0, size - 1)
         self.send_response(HTTPStatus.PARTIAL_CONTENT if span else HTTPStatus.OK)
         self.send_header("Content-Type", CONTENT_TYPES[path.suffix.lower()])
@@ -156,7 +192,7 @@ class StaticHandler(BaseHTTPRequestHandler):
         self.send_header("Accept-Ranges", "bytes")
         if span:
             self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
-        self.send_header("Last-Modified", formatdate(path.stat().st_mtime, usegmt=True))
+        self.send_header("Last-Modified", formatdate(mtime, usegmt=True))
         self.send_header("Access-Control-Allow-Origin", "*")  # web players fetch cross-origin
         self.end_headers()
 
@@ -171,7 +207,8 @@ class StaticHandler(BaseHTTPRequestHandler):
         try:
             while count > 0:
                 chunk = source.read(min(CHUNK, count))
-                if not chunk:
+                if not chunk:  # shorter than announced: the client must not wait for more
+                    self.close_connection = True
                     break
                 self.wfile.write(chunk)
                 count -= len(chunk)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import socket
 import threading
 from collections.abc import Iterator
 
@@ -33,6 +34,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BriefingServer]
     (out / ".feed.xml.abc.part").write_bytes(b"half written")
     (out / "old").mkdir()
     (out / "old" / "notes.txt").write_text("no listing")
+    (out / ".hidden").mkdir()
+    (out / ".hidden" / "secret.txt").write_text("hidden")
     (tmp_path / "secret.txt").write_text("outside")
     with make_server(out, "127.0.0.1", 0) as running:
         thread = threading.Thread(target=running.serve_forever, daemon=True)
@@ -132,3 +135,34 @@ def test_a_busy_port_or_missing_folder_is_a_clear_error(server, tmp_path):
         make_server(tmp_path, "127.0.0.1", server.server_address[1])
     with pytest.raises(BriefingError, match="no folder"):
         make_server(tmp_path / "missing", "127.0.0.1", 0)
+
+
+@pytest.mark.parametrize("path", ["/.hidden/secret.txt", "/" + "a" * 300 + ".json",
+                                  "/old/" + "b" * 5000 + ".mp3"])
+def test_hidden_folders_and_impossible_names_are_404(server, path):
+    response, _ = request(server, path)
+    assert response.status == 404
+
+
+def test_a_range_with_absurd_numbers_is_ignored(server):
+    response, body = request(server, "/episode.mp3", headers={"Range": "bytes=" + "9" * 5000 + "-"})
+    assert response.status == 200 and body == FILES["episode.mp3"][1]
+
+
+def test_a_poll_with_if_modified_since_gets_304_until_the_file_changes(server):
+    response, _ = request(server, "/feed.xml")
+    stamp = response.getheader("Last-Modified")
+    response, body = request(server, "/feed.xml", headers={"If-Modified-Since": stamp})
+    assert response.status == 304 and body == b""
+    older = "Mon, 01 Jan 2001 00:00:00 GMT"
+    response, body = request(server, "/feed.xml", headers={"If-Modified-Since": older})
+    assert response.status == 200 and body == FILES["feed.xml"][1]
+    response, _ = request(server, "/feed.xml", headers={"If-Modified-Since": "yesterday"})
+    assert response.status == 200
+
+
+def test_an_idle_connection_is_closed(server, monkeypatch):
+    monkeypatch.setattr(server.RequestHandlerClass, "timeout", 0.5)
+    host, port = server.server_address[:2]
+    with socket.create_connection((host, port), timeout=5) as idle:
+        assert idle.recv(1) == b""  # the server hung up on a client that sent nothing
