@@ -156,22 +156,32 @@ class FakeGoogle:
     """Google's Translate speech endpoint, faked at the HTTP exchange: gTTS itself builds,
     chunks and sends the requests and decodes the answers. `statuses` are answered first."""
 
-    def __init__(self, *statuses: int, offline: bool = False) -> None:
+    def __init__(self, *statuses: int, offline: bool = False, portal: bool = False) -> None:
         self.statuses = list(statuses)
         self.offline = offline
+        self.portal = portal  # a captive portal answers 200 with its login page
         self.texts: list[str] = []
+        self.languages: list[str] = []
+        self.timeouts: list[object] = []
         self.chunk = base64.b64encode(tone_mp3(0.5)).decode()
 
     def send(self, request: requests.PreparedRequest, **kwargs) -> requests.Response:
+        host = urllib.parse.urlsplit(request.url).hostname or ""
+        assert host.startswith("translate.google."), f"not Google's endpoint: {request.url}"
+        self.timeouts.append(kwargs.get("timeout"))
         if self.offline:
             raise requests.ConnectionError("Name or service not known")
         rpc = json.loads(urllib.parse.unquote(request.body.removeprefix("f.req=").rstrip("&")))
-        self.texts.append(json.loads(rpc[0][0][1])[0])
+        text, language = json.loads(rpc[0][0][1])[:2]
+        self.texts.append(text)
+        self.languages.append(language)
         response = requests.Response()
         response.request, response.url = request, request.url
         response.status_code = self.statuses.pop(0) if self.statuses else 200
         response.reason = {200: "OK", 429: "Too Many Requests"}.get(response.status_code, "")
         body = f')]}}\'\n\n[["wrb.fr","jQ1olc","[\\"{self.chunk}\\"]",null]]'
+        if self.portal:
+            body = "<html><body>Please log in to the hotel wifi</body></html>"
         response._content = body.encode() if response.status_code == 200 else b""
         response._content_consumed = True
         return response
@@ -179,8 +189,8 @@ class FakeGoogle:
 
 @pytest.fixture
 def google(monkeypatch):
-    def install(*statuses: int, offline: bool = False) -> FakeGoogle:
-        fake = FakeGoogle(*statuses, offline=offline)
+    def install(*statuses: int, offline: bool = False, portal: bool = False) -> FakeGoogle:
+        fake = FakeGoogle(*statuses, offline=offline, portal=portal)
         monkeypatch.setattr(requests.Session, "send", fake.send)
         monkeypatch.setattr(gtts_engine.time, "sleep", lambda s: fake.texts.append(f"slept {s}"))
         return fake
@@ -214,6 +224,31 @@ def test_gtts_offline_is_a_one_line_error_not_a_traceback(google):
     google(offline=True)
     with pytest.raises(BriefingError, match="gTTS needs the internet"):
         fetch_from_google("Hello.", "en", "com")
+
+
+def test_gtts_behind_a_login_page_is_a_one_line_error(google):
+    google(portal=True)
+    with pytest.raises(BriefingError, match="held no audio"):
+        fetch_from_google("Hello.", "en", "com")
+
+
+def test_gtts_asks_google_in_its_own_language_codes_and_never_waits_for_ever(google):
+    fake = google()
+    fetch_from_google("Shalom.", "he", "com")
+    fetch_from_google("Hello.", "en-GB", "co.uk")
+    assert fake.languages == ["iw", "en"]
+    assert all(timeout is not None for timeout in fake.timeouts)
+    with pytest.raises(BriefingError, match="no voice for the language 'xx'"):
+        fetch_from_google("Hello.", "xx", "com")
+    with pytest.raises(BriefingError, match="nothing to say"):
+        fetch_from_google("...", "en", "com")
+
+
+def test_gtts_cannot_speak_slower(google):
+    google()
+    slow = replace(load_voice("gtts"), speed=0.8)
+    with pytest.raises(BriefingError, match="only speak faster"):
+        GttsEngine().synthesize("Hello.", slow)
 
 
 @pytest.mark.live

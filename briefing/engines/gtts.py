@@ -17,16 +17,38 @@ from briefing.errors import BriefingError
 from briefing.voices import Voice, base_language
 
 Fetch = Callable[[str, str, str], bytes]  # (text, lang, tld) -> mp3 bytes
+TIMEOUT_S = (10, 30)  # connect, read: gTTS itself would wait for ever on a stalled connection
+# ISO 639-1 codes Google knows under older names.
+GOOGLE_LANGUAGES = {"he": "iw", "jv": "jw", "nb": "no"}
+
+
+def google_language(lang: str) -> str:
+    """The code Google's voice wants for a language ("en-GB" -> "en", "he" -> "iw")."""
+    from gtts.lang import tts_langs
+
+    known = tts_langs()
+    for code in (lang, lang.replace("_", "-"), base_language(lang)):
+        code = GOOGLE_LANGUAGES.get(code, code)
+        if code in known:
+            return code
+    raise BriefingError(f"gTTS has no voice for the language {lang!r}")
 
 
 def fetch_from_google(text: str, lang: str, tld: str) -> bytes:
     from gtts import gTTS, gTTSError
 
+    lang = google_language(lang)
     buffer = io.BytesIO()
     for attempt in range(4):
         try:
-            gTTS(text, lang=lang, tld=tld).write_to_fp(buffer)
+            gTTS(text, lang=lang, tld=tld, lang_check=False, timeout=TIMEOUT_S).write_to_fp(
+                buffer)
+            if not buffer.getvalue():  # a 200 with no audio: a captive portal's login page
+                raise BriefingError("gTTS: Google's answer held no audio (is a login page "
+                                    "between this machine and the internet?)")
             return buffer.getvalue()
+        except AssertionError:  # gTTS's own check: nothing in the text it can say
+            raise BriefingError(f"gTTS: nothing to say in {text[:40]!r}") from None
         except gTTSError as exc:
             status = getattr(getattr(exc, "rsp", None), "status_code", None)
             if status == 429 and attempt < 3:
@@ -59,8 +81,12 @@ class GttsEngine:
         return frozenset(base_language(code) for code in tts_langs())
 
     def synthesize(self, text: str, voice: Voice) -> AudioSegment:
+        if voice.speed < 1.0:
+            raise BriefingError(f"voice {voice.name!r}: gTTS can only speak faster (speed >= 1), "
+                                f"not {voice.speed:g}")
         mp3 = self.fetch(text, voice.language, voice.options.get("tld", "com"))
-        audio = AudioSegment.from_file(io.BytesIO(mp3), format="mp3")
-        if voice.speed != 1.0:
-            audio = audio.speedup(playback_speed=voice.speed) if voice.speed > 1 else audio
-        return audio
+        try:
+            audio = AudioSegment.from_file(io.BytesIO(mp3), format="mp3")
+        except Exception as exc:  # pydub raises bare errors with ffmpeg's whole output
+            raise BriefingError("gTTS: Google's answer was not audio") from exc
+        return audio.speedup(playback_speed=voice.speed) if voice.speed > 1.0 else audio
