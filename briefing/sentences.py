@@ -76,9 +76,11 @@ def _words(text: str) -> frozenset[str]:
 ENGLISH_TITLES = _words(
     "mr mrs ms messrs dr prof rev hon gov sen sens rep reps pres supt insp det atty "
     "gen lt col maj capt cmdr cpl sgt pvt adm brig "
-    "mt ft vs v e.g i.e approx cf jan feb mar apr jun jul aug sep sept oct nov dec"
+    "mt ft vs v e.g i.e approx cf"
 )
-ENGLISH_ABBREVIATIONS = ENGLISH_TITLES | _words(
+# A month's abbreviation ends a sentence unless a number follows: "Jan. 3" / "in Jan. Prices".
+ENGLISH_MONTHS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
+ENGLISH_ABBREVIATIONS = ENGLISH_TITLES | ENGLISH_MONTHS | _words(
     "a.m p.m u.s u.k u.n u.s.a d.c inc corp co ltd llc plc jr sr st ave blvd rd "
     "ph.d al est dept univ "
     "ala ariz calif colo conn fla ga kan ky md mich minn "
@@ -105,7 +107,7 @@ NEWS_RULES: dict[str, NewsRules] = {
         abbreviations=ENGLISH_ABBREVIATIONS,
         wordlike=ENGLISH_WORDLIKE,
         titles=ENGLISH_TITLES,
-        numeric_prefixes=_words("no nos art pp"),
+        numeric_prefixes=_words("no nos art pp") | ENGLISH_MONTHS,
         enders=_words("a.m p.m etc"),
         time_words=ENGLISH_TIME_WORDS,
         starters=ENGLISH_STARTERS,
@@ -139,7 +141,7 @@ INITIAL = re.compile(r"[^\W\d_]")
 INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 LIST_MARKER = re.compile(r"\(?\d{1,2}[.)]")
 LIST_MARKER_AFTER_COLON = re.compile(r":\s+\d{1,2}\.$")
-QUESTION_END = re.compile(r"[?!][\"'”’»]*\s*$")
+NAME_PARTICLES = _words("de del della der di da dos du la le van von al el bin ibn ben ter")
 LONG_SYMBOL_RUN_RE = re.compile(r"([^\w\s])\1{3,}")
 LONG_WORD_CHARS = 300  # longer than any real word or link
 LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
@@ -282,11 +284,14 @@ def merge_punctuation_fragments(sentences: list[str]) -> list[str]:
     return merged
 
 
-def merge_question_continuations(sentences: list[str]) -> list[str]:
-    """Join a lower-case start onto the "?" or "!" before it: '"Why?" she asked.', "E! network"."""
+def merge_lowercase_continuations(sentences: list[str]) -> list[str]:
+    """Join a piece that starts with a lower-case word onto the one before it: '"Why?" she
+    asked.', "E! network", "5 yrs. in prison", '"I am leaving." and walked out'. A word with a
+    capital inside ("iPhone", "eBay") or a name's particle ("de Gaulle") may start a sentence."""
     merged: list[str] = []
     for sentence in sentences:
-        if merged and QUESTION_END.search(merged[-1]) and sentence.lstrip()[:1].islower():
+        first = sentence.split(maxsplit=1)[0].strip(".,;:!?\"'”’)") if sentence.strip() else ""
+        if merged and first.islower() and first.isalpha() and first not in NAME_PARTICLES:
             merged[-1] = f"{merged[-1]} {sentence}"
         else:
             merged.append(sentence)
@@ -299,7 +304,7 @@ def merge_false_breaks(sentences: list[str], rules: NewsRules, known: frozenset[
     for sentence in sentences:
         words = sentence.split()
         if merged and words:
-            previous = merged[-1].split()
+            previous = merged[-1].rsplit(maxsplit=1)[-1:]  # not .split(): merged[-1] grows
             if previous and breaks_after(previous[-1], words[0], rules, known) is False:
                 merged[-1] = f"{merged[-1]} {sentence}"
                 continue
@@ -332,7 +337,7 @@ def news_passes(model: str) -> list[Callable[[list[str]], list[str]]]:
     return [
         merge_list_markers,
         merge_punctuation_fragments,
-        merge_question_continuations,
+        merge_lowercase_continuations,
         partial(merge_false_breaks, rules=rules, known=known),
         partial(split_missed_breaks, rules=rules, known=known),
         clean,

@@ -191,6 +191,25 @@ TRAPS = [
         ],
         id="etc",
     ),
+    pytest.param(
+        "He got 5 yrs. in prison. She said, \"I am leaving.\" and walked out. It rose. iPhone "
+        "sales fell. He spoke. de Gaulle replied.",
+        [
+            "He got 5 yrs. in prison.",
+            "She said, \"I am leaving.\" and walked out.",
+            "It rose.",
+            "iPhone sales fell.",
+            "He spoke.",
+            "de Gaulle replied.",
+        ],
+        id="lower-case-continues-unless-a-name",
+    ),
+    pytest.param(
+        "Prices rose 3.2% in Jan. Economists expected 3.1%. The vote is on Jan. 3 in Iowa.",
+        ["Prices rose 3.2% in Jan.", "Economists expected 3.1%.",
+         "The vote is on Jan. 3 in Iowa."],
+        id="month-abbreviation-ends-a-sentence-unless-a-day-follows",
+    ),
 ]
 
 
