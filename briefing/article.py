@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.cleanup import clean_page_text
+from briefing.cleanup import TOKEN_RE, clean_page_text, guess_language
 from briefing.errors import BriefingError
 from briefing.feeds import plain
 from briefing.model import Article, Document
@@ -68,6 +68,7 @@ def from_summary(document: Document) -> Article:
         url=document.url,
         author=document.author,
         published=document.published,
+        language=guess_language(TOKEN_RE.findall(f"{document.title} {text}")) or "en",
     )
 
 

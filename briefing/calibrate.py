@@ -6,9 +6,10 @@ from pathlib import Path
 
 from briefing.audio import encode_mp3, level_speech, master
 from briefing.engines import require_engine
+from briefing.errors import BriefingError
 from briefing.normalize import normalize_for
 from briefing.speech import conform
-from briefing.voices import Voice, save_calibration
+from briefing.voices import Voice, base_language, save_calibration
 
 CALIBRATION_TEXTS = {
     "en": (
@@ -34,7 +35,7 @@ CALIBRATION_TEXTS = {
 
 
 def calibration_text(language: str) -> str:
-    return CALIBRATION_TEXTS.get(language, CALIBRATION_TEXTS["en"])
+    return CALIBRATION_TEXTS.get(base_language(language), CALIBRATION_TEXTS["en"])
 
 
 def measure_pace(voice: Voice) -> float:
@@ -46,6 +47,9 @@ def measure_pace(voice: Voice) -> float:
     sentences = [normalize_for(voice, s)
                  for s in split_sentences(calibration_text(voice.language), voice.language)]
     seconds = sum(len(conform(engine.synthesize(s, voice))) for s in sentences) / 1000
+    if seconds <= 0:
+        raise BriefingError(f"voice {voice.name!r} said nothing when asked to read the "
+                            "calibration text; check its profile")
     return sum(len(s) for s in sentences) / seconds
 
 

@@ -8,7 +8,7 @@ import hashlib
 import io
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 from PIL.PngImagePlugin import PngInfo
 
 from briefing.episode import atomic_path
@@ -35,19 +35,22 @@ def ensure_cover(show: Show, out_dir: Path) -> Path:
             raise BriefingError(f"The show's image {show.image!r} is not in {out_dir}: copy it "
                                 "there, or leave image empty to generate a cover.")
         return path
-    if cover_title(path) != show.title:
+    title = cover_title(path)
+    if title is None or (title and title != show.title):  # a cover without our title is theirs
         cover_art(show.title, path)
     return path
 
 
 def cover_title(path: Path) -> str | None:
-    """The title a generated cover was drawn with, or None when there is none."""
-    if not path.is_file():
+    """The title a generated cover was drawn with; "" for a picture we did not draw (the
+    user's own), None when there is no readable picture."""
+    try:
+        with Image.open(path) as image:
+            # info holds the text chunks before the image data, which is where cover_art puts
+            # the title; image.text would decode all 3000x3000 pixels to look after it too.
+            return str(image.info.get("Title", ""))
+    except (OSError, UnidentifiedImageError):  # missing, or not a picture: drawn anew
         return None
-    with Image.open(path) as image:
-        # info holds the text chunks before the image data, which is where cover_art puts
-        # the title; image.text would decode all 3000x3000 pixels to look after it too.
-        return image.info.get("Title")
 
 
 def cover_art(show_title: str, path: Path) -> Path:
@@ -98,8 +101,11 @@ def embedded_jpeg(cover: Path, cache_dir: Path | None = None) -> bytes:
               if cache_dir else None)
     if cached and cached.is_file():
         return cached.read_bytes()
-    with Image.open(io.BytesIO(data)) as image:
-        small = ImageOps.fit(image.convert("RGB"), (EMBEDDED_SIZE, EMBEDDED_SIZE))
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            small = ImageOps.fit(image.convert("RGB"), (EMBEDDED_SIZE, EMBEDDED_SIZE))
+    except (OSError, UnidentifiedImageError):
+        raise BriefingError(f"the cover {cover} is not a picture (give a PNG or JPEG)") from None
     buffer = io.BytesIO()
     small.save(buffer, format="JPEG", quality=85)
     if cached:

@@ -16,7 +16,9 @@ from trafilatura.settings import Document
 from briefing.cleanup import clean_page_text
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+# Bounded, so a page of many "<html" without a ">" costs linear time; "lang" must be its own
+# attribute ("data-lang" and "xml:lang" aside).
+HTML_LANG_RE = re.compile(r"<html\b[^>]{0,500}?\slang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 MIN_ARTICLE_WORDS = 20
 
 

@@ -76,16 +76,30 @@ def list_voices(directory: Path | None = None) -> list[Voice]:
     return [_voice_from_file(p) for p in sorted(voices_dir(directory).glob("*.toml"))]
 
 
+# What each profile setting must be: its type, and the range a number must lie in.
+PROFILE_TEXT = ("engine", "voice", "language", "description")
+PROFILE_NUMBERS = {"speed": (0.25, 4.0), "pitch": (0, 99), "chars_per_second": (1.0, 100.0)}
+
+
 def _voice_from_file(path: Path) -> Voice:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise BriefingError(f"voice profile {path} is not valid TOML: {exc}") from exc
     known = set(Voice.__dataclass_fields__) - {"name", "options", "pronunciations"}
     fields = {k: v for k, v in data.items() if k in known}
     options = {k: str(v) for k, v in data.items() if k not in known}
     if "engine" not in fields:
         raise BriefingError(f"voice profile {path} has no `engine`")
+    for key in PROFILE_TEXT:
+        if key in fields and not isinstance(fields[key], str):
+            raise BriefingError(f"voice profile {path}: {key} must be text, not {fields[key]!r}")
+    for key, (low, high) in PROFILE_NUMBERS.items():
+        value = fields.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                                  or not low <= value <= high):
+            raise BriefingError(f"voice profile {path}: {key} must be a number from {low:g} "
+                                f"to {high:g}, not {value!r}")
     return Voice(name=path.stem, options=options, **fields)
 
 

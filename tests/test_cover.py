@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from briefing import cover
+from briefing.errors import BriefingError
 from briefing.model import Show
 
 
@@ -32,3 +33,21 @@ def test_embedded_copy_is_a_small_jpeg_made_once_per_cover(tmp_path: Path, monke
     cover.cover_art("Evening News", art)  # a new cover is a new entry
     with pytest.raises(AssertionError, match="decoded the cover again"):
         cover.embedded_jpeg(art, tmp_path / "cache")
+
+
+def test_a_cover_the_user_put_there_is_kept_and_a_broken_one_redrawn(tmp_path: Path):
+    theirs = tmp_path / "cover.png"
+    Image.new("RGB", (1400, 1400), "red").save(theirs)
+    cover.ensure_cover(Show(title="Morning News"), tmp_path)
+    with Image.open(theirs) as image:
+        assert image.size == (1400, 1400)  # not drawn over
+    theirs.write_bytes(b"not a picture")
+    cover.ensure_cover(Show(title="Morning News"), tmp_path)
+    assert cover.cover_title(theirs) == "Morning News"
+
+
+def test_a_cover_that_is_not_a_picture_is_a_one_line_error(tmp_path: Path):
+    fake = tmp_path / "cover.jpg"
+    fake.write_bytes(b"<html>not a picture</html>")
+    with pytest.raises(BriefingError, match="is not a picture"):
+        cover.embedded_jpeg(fake)

@@ -54,6 +54,14 @@ def test_missing_program_says_how_to_install_it(monkeypatch):
         require_engine("espeak-ng")
 
 
+def test_a_piper_model_without_its_json_is_a_clear_error(tmp_path: Path):
+    from briefing.engines.piper import model_path
+
+    (tmp_path / "voice.onnx").write_bytes(b"not really a model")
+    with pytest.raises(BriefingError, match="no voice.onnx.json beside it"):
+        model_path(str(tmp_path / "voice.onnx"))
+
+
 def test_piper_model_by_path_that_does_not_exist_is_a_clear_error():
     from briefing.engines.piper import model_path
 

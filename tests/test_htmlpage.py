@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.htmlpage import HtmlArticle, extract_html
+from briefing.htmlpage import HtmlArticle, extract_html, html_language
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "extraction"
 AP_URL = "https://hosted.ap.org/citizensvoice/article/2896af5086674d4bbbbd454dec217c63/"
@@ -88,3 +88,11 @@ def test_falls_back_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPat
     assert article is not None
     assert "Foreign Secretary Dominic Raab defended the party’s actions" in body(article)
     assert article.published == "2019-11-20"
+
+
+@pytest.mark.parametrize(("html", "language"), [
+    ('<html data-lang="fr" lang="de">', "de"), ('<html lang="en-GB">', "en"),
+    ('<HTML xml:lang="es" lang="es">', "es"), ('<html data-lang="fr">', ""),
+])
+def test_the_page_language_is_the_lang_attribute_itself(html: str, language: str):
+    assert html_language(html) == language

@@ -398,6 +398,8 @@ CLEAN = ("briefing.cleanup", "clean_page_text")
     # a quadratic step would take minutes.
     (SPLIT, "'word. ' * 20000", 2 * PATHOLOGICAL_LIMIT_S),
     (CLEAN, "'a' * 50000", PATHOLOGICAL_LIMIT_S),
+    # 20,000 "<html" with no ">": the language lookup must not scan to the end for each.
+    (("briefing.htmlpage", "html_language"), "'<html ' * 20000", PATHOLOGICAL_LIMIT_S),
     # 15,000 pieces each joined onto the one before ('Why?' then a lower-case word).
     (SPLIT, "'Why? no ' * 15000", 2 * PATHOLOGICAL_LIMIT_S),
     # 20,000 lines opening with the same five words: each is checked against its nearest

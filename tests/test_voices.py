@@ -31,6 +31,26 @@ def test_broken_profile_is_a_one_line_error(tmp_path: Path):
         load_voice("bad", tmp_path)
 
 
+@pytest.mark.parametrize(("content", "message"), [
+    ('engine = "espeak-ng"\nspeed = 0\n', "speed must be a number from 0.25 to 4"),
+    ('engine = "espeak-ng"\nspeed = "fast"\n', "speed must be a number"),
+    ('engine = "espeak-ng"\npitch = 500\n', "pitch must be a number from 0 to 99"),
+    ('engine = 3\n', "engine must be text"),
+])
+def test_a_profile_with_impossible_values_is_a_one_line_error(tmp_path: Path, content: str,
+                                                              message: str):
+    (tmp_path / "odd.toml").write_text(content)
+    with pytest.raises(BriefingError, match=message):
+        load_voice("odd", tmp_path)
+
+
+def test_a_profile_that_is_not_utf8_is_a_one_line_error(tmp_path: Path):
+    (tmp_path / "latin.toml").write_bytes('engine = "espeak-ng"\ndescription = "caf\xe9"\n'
+                                          .encode("latin-1"))
+    with pytest.raises(BriefingError, match="not valid TOML"):
+        load_voice("latin", tmp_path)
+
+
 def test_calibration_is_measured_stored_and_used(tmp_path: Path, monkeypatch):
     from briefing.calibrate import calibrate
     from briefing.voices import calibrated_pace
@@ -99,3 +119,10 @@ def test_a_broken_pronunciations_file_is_a_one_line_error(tmp_path: Path, conten
     with pytest.raises(BriefingError, match=message) as caught:
         load_pronunciations(path)
     assert "\n" not in str(caught.value).strip()
+
+
+def test_calibration_text_follows_the_base_language():
+    from briefing.calibrate import calibration_text
+
+    assert calibration_text("de-DE") == calibration_text("de") != calibration_text("en")
+    assert calibration_text("fr") == calibration_text("en")  # no text of its own yet

@@ -86,6 +86,9 @@ def model_path(name: str) -> Path:
     path = Path(name).expanduser()
     if not path.is_file():
         raise BriefingError(f"Piper voice model {name!r} not found (give a path to an .onnx file)")
+    if not Path(f"{path}.json").is_file():
+        raise BriefingError(f"Piper voice model {name!r} has no {path.name}.json beside it "
+                            "(Piper's voices come as the .onnx file and its .onnx.json)")
     return path
 
 
