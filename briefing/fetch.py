@@ -135,7 +135,7 @@ def attempt_timeout(deadline: float) -> httpx.Timeout:
 
 def require_web_address(url: str, target: str) -> None:
     """A BriefingError unless target is a well-formed http(s) address."""
-    what = "redirected to" if target != url else "not a web address"
+    redirect = f"redirected to {target!r}" if target != url else ""
     try:
         parts = urlsplit(target)
         valid = parts.port is None or parts.port > 0  # reading .port checks it
@@ -143,11 +143,10 @@ def require_web_address(url: str, target: str) -> None:
     except (ValueError, httpx.InvalidURL):
         valid = False
     if not valid:
-        where = "not a valid web address" if target == url else f"redirected to {target!r}, " \
-            "not a valid web address"
-        raise BriefingError(f"{url}: {where}")
+        raise BriefingError(f"{url}: {redirect + ', ' if redirect else ''}not a valid web address")
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
-        raise BriefingError(f"{url}: {what} {target!r}; only http and https are fetched")
+        raise BriefingError(f"{url}: {redirect or f'not a web address {target!r}'}; "
+                            "only http and https are fetched")
 
 
 def is_public_host(host: str) -> bool:

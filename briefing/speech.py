@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -15,6 +14,7 @@ from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
 from briefing.engines import Engine
+from briefing.episode import atomic_path
 from briefing.normalize import normalize_for
 from briefing.voices import Voice
 
@@ -53,18 +53,9 @@ class SpeechCache:
         path = self._path(key)
         if path is None:
             return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".part", dir=path.parent)
-            os.close(fd)
-            try:
-                audio.export(tmp, format="wav").close()
-                os.replace(tmp, path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(tmp)
-        except OSError:
-            pass  # the cache only saves time: never a reason for a run to fail
+        # The cache only saves time: a full or read-only disk is never a reason to fail.
+        with contextlib.suppress(OSError), atomic_path(path) as tmp:
+            audio.export(tmp, format="wav").close()
 
     def _path(self, key: str) -> Path | None:
         return self.directory / key[:2] / f"{key}.wav" if self.directory else None
