@@ -25,7 +25,14 @@ from briefing.episode import remove_stale_parts
 from briefing.errors import BriefingError
 from briefing.feed import FEED_NAME
 from briefing.model import Article, Document, Episode, PublishedEpisode
-from briefing.pipeline import Failure, Progress, Silent, load_articles, make_episode
+from briefing.pipeline import (
+    Failure,
+    Progress,
+    Silent,
+    load_articles,
+    make_episode,
+    voice_warming_up,
+)
 from briefing.state import State, story_key
 
 LOCK_NAME = ".briefing.lock"
@@ -77,7 +84,7 @@ def generate_for_show(config: ShowConfig, sources: list[str], settings: Settings
     """`generate --config`: an episode of the show from these sources (aired or not),
     published to its feed like a daily run."""
     progress = progress or Silent()
-    with exclusive(config, wait_s):
+    with exclusive(config, wait_s), voice_warming_up(settings):
         progress.stage("reading sources")
         articles, failures = load_articles(sources, max_stories=max_stories)
         if not articles:
@@ -97,7 +104,7 @@ def _run_locked(config: ShowConfig, progress: Progress) -> RunResult:
     if not config.sources:
         raise BriefingError(f"{config.path}: [briefing] sources is empty; add feeds or URLs")
     progress.stage("reading sources")
-    with State(config.out_dir / STATE_NAME) as state:
+    with voice_warming_up(config.settings()), State(config.out_dir / STATE_NAME) as state:
         aired_links: list[Document] = []
 
         def aired_link(document: Document) -> bool:

@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -24,7 +25,7 @@ from briefing.article import to_article
 from briefing.config import Settings
 from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import Engine, require_engine
-from briefing.engines.base import release
+from briefing.engines.base import release, warm
 from briefing.errors import BriefingError
 from briefing.model import Article, Document, Episode, Script, Sentence, Show, Story
 from briefing.music import Music, load_music, mix_music, tones_for
@@ -460,10 +461,27 @@ def generate(sources: list[str], settings: Settings, progress: Progress | None =
     if settings.pronunciations:  # and so does a broken pronunciations file
         load_pronunciations(settings.pronunciations)
     progress.stage("reading sources")
-    articles, failures = load_articles(sources, stdin, max_stories)
-    if not articles:
-        raise BriefingError("; ".join(f.reason for f in failures) or "no sources given")
-    return make_episode(articles, settings, progress), failures
+    with voice_warming_up(settings):
+        articles, failures = load_articles(sources, stdin, max_stories)
+        if not articles:
+            raise BriefingError("; ".join(f.reason for f in failures) or "no sources given")
+        return make_episode(articles, settings, progress), failures
+
+
+@contextmanager
+def voice_warming_up(settings: Settings) -> Iterator[None]:
+    """The voice's models load on the other core while the sources are read and the stories
+    chosen (with no voice given: the default voice of settings.language, else English's)."""
+    with ThreadPoolExecutor(1) as side:
+        side.submit(warm_voice, settings)
+        yield
+
+
+def warm_voice(settings: Settings) -> None:
+    # A voice that cannot load is reported by the run itself, in its place.
+    with suppress(Exception):
+        voice = load_voice(settings.voice or default_voice(settings.language or "en"))
+        warm(require_engine(voice.engine), voice)
 
 
 def make_episode(articles: list[Article], settings: Settings, progress: Progress | None = None
@@ -481,14 +499,24 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     take = planned_take(articles, settings, voicing, progress, music)
     voicing.release()  # everything is said: its memory is better used by mastering
     key = programme_key(take.script, voicing, settings)
-    with encoded_programme(key, settings) as (encoded, ready):
+    # The artwork is drawn while the programme is mastered: the encoder keeps one core busy
+    # and leaves the other free.
+    with encoded_programme(key, settings) as (encoded, ready), ThreadPoolExecutor(1) as side:
+        cover_jpeg = side.submit(embedded_cover, settings)
         if not ready:
             progress.stage("mastering loudness")
             sound.encode_mp3(sound.master(mix_music(take.programme, take.segments, music)),
                              encoded, *files.mp3_format(settings.stereo))
         progress.stage("writing the episode")
         return publish_files(encoded, len(take.programme), take.script, take.segments,
-                             take.stories, settings)
+                             take.stories, settings, cover_jpeg.result())
+
+
+def embedded_cover(settings: Settings) -> bytes:
+    """The JPEG the MP3 carries: of the show's cover, drawn into the output folder when the
+    show names none."""
+    cover = settings.cover or ensure_cover(Show(title=settings.show), settings.out_dir)
+    return embedded_jpeg(cover, settings.cache_dir)
 
 
 def programme_key(script: Script, voicing: Voicing, settings: Settings) -> str:
@@ -531,7 +559,7 @@ def writable_folder(folder: Path) -> bool:
 
 
 def publish_files(encoded: Path, duration_ms: int, script: Script, segments: list,
-                  stories: list[Story], settings: Settings) -> Episode:
+                  stories: list[Story], settings: Settings, cover_jpeg: bytes) -> Episode:
     title = settings.title or script.title
     files.remove_stale_parts(settings.out_dir)
     stem = files.episode_stem(settings.day, stories[0].article.title, settings.taken_names)
@@ -540,7 +568,6 @@ def publish_files(encoded: Path, duration_ms: int, script: Script, segments: lis
     chapters = files.chapters_of(segments, stories, duration_ms)
     transcript = files.plain_transcript(segments)
     description = "Stories: " + "; ".join(s.article.title for s in stories)
-    cover = settings.cover or ensure_cover(Show(title=settings.show), settings.out_dir)
     # Every file is written under a temporary name first and all are renamed together at
     # the end, so a crash never leaves a new transcript beside an old MP3.
     with ExitStack() as renames:
@@ -556,7 +583,7 @@ def publish_files(encoded: Path, duration_ms: int, script: Script, segments: lis
         shutil.copyfile(encoded, mp3_copy)
         files.tag(mp3_copy, title=title, show=settings.show, author=settings.author,
                   day=settings.day, description=description, transcript=transcript,
-                  chapters=chapters, cover_jpeg=embedded_jpeg(cover, settings.cache_dir))
+                  chapters=chapters, cover_jpeg=cover_jpeg)
     return Episode(mp3_path=mp3, transcript_path=transcript_path,
                    duration_s=duration_ms / 1000, title=title, stories=tuple(stories),
                    chapters=tuple(chapters), segments=tuple(segments))

@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from pydub import AudioSegment
-from pydub.generators import WhiteNoise
+from pydub.generators import Sine, WhiteNoise
 
 from briefing import audio
 from briefing.model import Part
@@ -52,14 +52,26 @@ def test_master_reaches_podcast_loudness_with_true_peak_headroom(tmp_path: Path)
     quiet = speech_like(20_000).apply_gain(-12)
     mastered = audio.master(quiet)
     path = tmp_path / "m.mp3"
-    level = audio.encode_mp3(mastered, path)
+    loudness = audio.encode_mp3(mastered, path)
     again = audio.measure_loudness(path)
     # Our in-process meter (pyloudnorm) and ffmpeg's ebur128 agree.
-    assert level.integrated_lufs == pytest.approx(again.integrated_lufs, abs=0.15)
+    assert loudness == pytest.approx(again.integrated_lufs, abs=0.15)
     # White noise is the worst case for a true-peak estimate.
-    assert level.true_peak_db == pytest.approx(again.true_peak_db, abs=0.6)
+    assert audio.true_peak_db(audio.decoded_samples(path)) == pytest.approx(
+        again.true_peak_db, abs=0.6)
     assert -17 <= again.integrated_lufs <= -15
     assert again.true_peak_db <= -1.0
+
+
+def test_an_mp3_off_the_loudness_target_is_encoded_again_at_the_target(tmp_path: Path):
+    # A quiet, unmastered tone: its peaks leave room to raise it all the way.
+    tone = Sine(1000).to_audio_segment(duration=5000, volume=-30).set_frame_rate(
+        audio.SAMPLE_RATE).set_sample_width(2)
+    path = tmp_path / "quiet.mp3"
+    loudness = audio.encode_mp3(tone, path)
+    assert loudness == pytest.approx(audio.TARGET_LUFS, abs=0.5)
+    assert audio.measure_loudness(path).integrated_lufs == pytest.approx(audio.TARGET_LUFS,
+                                                                          abs=0.5)
 
 
 def full_true_peak_db(samples: np.ndarray) -> float:

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -130,6 +131,20 @@ def test_piper_with_the_models_own_noise_says_it_differently_each_time():
     engine = require_engine("piper")
     takes = {engine.synthesize(SENTENCE, voice).raw_data for _ in range(2)}
     assert len(takes) == 2  # what the profile's zero noise settings are there for
+
+
+def test_a_piper_voice_warming_up_while_it_is_asked_to_speak_is_loaded_once():
+    from briefing.engines import piper
+
+    engine, voice = require_engine("piper"), load_voice("piper")
+    engine.release()
+    with ThreadPoolExecutor(3) as pool:
+        said = pool.submit(engine.synthesize, SENTENCE, voice)
+        list(pool.map(lambda _: engine.warm(voice), range(2)))
+        assert len(said.result()) > 1000
+    assert piper.loaded_model.cache_info().misses == 1
+    engine.release()
+    assert piper.loaded_model.cache_info().currsize == 0
 
 
 @pytest.mark.parametrize("value", ["lots", "nan", "-1", "inf"])

@@ -306,3 +306,28 @@ def test_a_plan_keeps_sentences_as_chosen_without_their_dateline(tmp_path: Path,
     again, _ = pipeline.generate([str(article)], settings)
     assert again.stories[0].sentences == first.stories[0].sentences
     assert again.duration_s == first.duration_s
+
+
+def test_the_voice_loads_while_the_sources_are_read(tmp_path: Path, monkeypatch):
+    from briefing.engines import piper
+
+    piper.PiperEngine().release()
+    read = pipeline.load_articles
+    loaded_while_reading = []
+
+    def slow_reading(*args, **kwargs):
+        deadline = time.monotonic() + 30
+        while not piper.loaded_model.cache_info().currsize and time.monotonic() < deadline:
+            time.sleep(0.05)
+        loaded_while_reading.append(piper.loaded_model.cache_info().currsize == 1)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load_articles", slow_reading)
+    settings = Settings(minutes=0.3, out_dir=tmp_path, cache_dir=None)
+    episode, _ = pipeline.generate([str(DATA / "articles" / "oz-columbia.txt")], settings)
+    assert loaded_while_reading == [True]
+    assert episode.mp3_path.is_file()
+
+
+def test_a_voice_that_cannot_warm_up_is_left_for_the_run_to_report():
+    pipeline.warm_voice(Settings(voice="no-such-voice"))  # nothing raised in the background

@@ -34,6 +34,13 @@ class Engine(Protocol):
         ...
 
 
+def warm(engine: Engine, voice: Voice) -> None:
+    """Let an engine load the voice's models ahead of time (optional: `engine.warm(voice)`)."""
+    load = getattr(engine, "warm", None)
+    if callable(load):
+        load(voice)
+
+
 def release(engine: Engine) -> None:
     """Let an engine free what it holds between programmes (optional: `engine.release()`)."""
     free = getattr(engine, "release", None)

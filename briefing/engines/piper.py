@@ -6,6 +6,7 @@ import functools
 import gc
 import json
 import math
+import threading
 from pathlib import Path
 
 from pydub import AudioSegment
@@ -44,11 +45,16 @@ class PiperEngine:
             data=pcm, sample_width=2, frame_rate=model.config.sample_rate, channels=1
         )
 
+    def warm(self, voice: Voice) -> None:
+        """Load the voice's model ahead of its first sentence (the pipeline does it while it
+        reads the sources)."""
+        load_model(str(model_path(voice.voice or "joe")))
+
     def release(self) -> None:
         """Unload the models: onnxruntime keeps hundreds of MB for the longest sentence said,
         which mastering can use better. The next synthesis loads them again."""
-        if load_model.cache_info().currsize:
-            load_model.cache_clear()
+        if loaded_model.cache_info().currsize:
+            loaded_model.cache_clear()
             gc.collect()
 
 
@@ -92,8 +98,16 @@ def model_path(name: str) -> Path:
     return path
 
 
-@functools.lru_cache(maxsize=4)
+MODEL_LOADING = threading.Lock()  # a model warming up is waited for, never loaded twice
+
+
 def load_model(path: str):  # -> piper.PiperVoice; loaded once per run
+    with MODEL_LOADING:
+        return loaded_model(path)
+
+
+@functools.lru_cache(maxsize=4)
+def loaded_model(path: str):  # -> piper.PiperVoice
     from piper import PiperVoice
 
     return PiperVoice.load(path)
