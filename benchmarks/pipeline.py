@@ -126,15 +126,23 @@ def install_timed_engine() -> dict[str, TimedEngine]:
     return holder
 
 
+def cpu_seconds() -> float:
+    """User and system CPU time of this process and of its finished children so far."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in (
+        resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
 def peak_rss_mb() -> float:
     """The most memory this process, or the largest of its finished children, has held."""
     return max(resource.getrusage(who).ru_maxrss
                for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
 
 
-def engine_alone(transcript: Path, voice_name: str) -> tuple[float, float, int]:
-    """Seconds the engine takes to say the whole transcript in one call, and audio seconds."""
+def engine_alone(transcript: Path, voice_name: str) -> tuple[float, float, float, int]:
+    """Seconds (wall and CPU) the engine takes to say the whole transcript in one call, audio
+    seconds and characters said."""
     from briefing.engines import require_engine
+    from briefing.engines.base import release
     from briefing.normalize import normalize_for
     from briefing.voices import load_voice
 
@@ -142,9 +150,11 @@ def engine_alone(transcript: Path, voice_name: str) -> tuple[float, float, int]:
     spoken = normalize_for(voice, transcript.read_text(encoding="utf-8"))
     engine = require_engine(voice.engine)
     engine.synthesize("Ready.", voice)  # models loaded before the clock starts
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     audio = engine.synthesize(spoken, voice)
-    return time.perf_counter() - start, len(audio) / 1000, len(spoken)
+    wall = time.perf_counter() - start
+    release(engine)  # a speech program's CPU time counts once it has exited
+    return wall, cpu_seconds() - cpu, len(audio) / 1000, len(spoken)
 
 
 def text_only_seconds(sources: list[str], minutes: float, voice_name: str) -> float:
@@ -185,9 +195,10 @@ def worker(job: dict) -> dict:
     settings = Settings(minutes=job["minutes"], voice=job["voice"], out_dir=Path(job["out"]),
                         cache_dir=Path(job["cache"]))
     clock = StageClock()
+    cpu = cpu_seconds()
     episode, failures = generate(job["sources"], settings, clock,
                                  **every_story(generate, job["sources"]))
-    end = time.perf_counter()
+    end, run_cpu = time.perf_counter(), cpu_seconds() - cpu
     run_rss_mb = peak_rss_mb()  # before the engine alone, whose one long call can use more
     timed = holder["engine"]
     result = {
@@ -195,10 +206,12 @@ def worker(job: dict) -> dict:
         "mp3": str(episode.mp3_path), "duration": episode.duration_s,
         "failures": len(failures), "stories": len(episode.stories), "synth_s": timed.seconds,
         "synth_calls": timed.calls, "synth_chars": timed.chars, "run_rss_mb": run_rss_mb,
+        "run_cpu": run_cpu,
     }
     if job["measure_engine"]:
-        alone, audio_s, chars = engine_alone(episode.transcript_path, job["voice"])
-        result |= {"alone": alone, "alone_audio": audio_s, "script_chars": chars,
+        alone, alone_cpu, audio_s, chars = engine_alone(episode.transcript_path, job["voice"])
+        result |= {"alone": alone, "alone_cpu": alone_cpu, "alone_audio": audio_s,
+                   "script_chars": chars,
                    "text_s": text_only_seconds(job["sources"], job["minutes"], job["voice"])}
     return result
 
@@ -338,6 +351,21 @@ def stage_table(configs: list[Config]) -> list[str]:
     return lines
 
 
+def cpu_table(configs: list[Config]) -> list[str]:
+    """The floor no scheduling can beat: all the run's CPU work spread over every core."""
+    cores = os.cpu_count() or 1
+    lines = [f"| voice | articles | min | run CPU s | engine alone CPU s | cores the engine "
+             f"alone keeps busy | floor: run CPU / {cores} cores / alone s | run/alone |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for c in configs:
+        alone, run_cpu, alone_cpu = (median(c.cold, key) for key in ("alone", "run_cpu",
+                                                                      "alone_cpu"))
+        lines.append(f"| {c.voice} | {c.size} | {c.minutes:g} | {run_cpu:.1f} | {alone_cpu:.1f} "
+                     f"| {alone_cpu / alone:.2f} | {max(1.0, run_cpu / cores / alone):.2f} | "
+                     f"{median(c.cold, 'wall') / alone:.2f} |")
+    return lines
+
+
 def growth_table(configs: list[Config]) -> list[str]:
     lines = ["| voice | articles | run s | run s / article | text s | text ms / article |",
              "|---|---:|---:|---:|---:|---:|"]
@@ -364,6 +392,7 @@ def print_report(configs: list[Config], repeats: int) -> None:
           "cached re-runs; engine alone = the run's transcript in one synthesize call.\n")
     for title, table in (("Whole run against the engine alone", summary_table),
                          ("Time per stage (median)", stage_table),
+                         ("CPU seconds (median of the cold runs)", cpu_table),
                          ("Growth with the number of articles (cold runs)", growth_table),
                          ("Loudness of every output MP3", loudness_table)):
         print(f"### {title}\n")
