@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+
+from briefing.cover import ensure_cover
 from briefing.errors import BriefingError
 from briefing.model import Show
 from briefing.voices import load_pronunciations
@@ -88,12 +91,42 @@ at = "06:30"                    # daily time for `briefing schedule install`
 # pronunciations = "names.toml" # optional: "Written name" = "Respelling" lines for the voice
 '''
 
-# Apple Podcasts' top-level categories; a feed naming another is refused by Apple.
-APPLE_CATEGORIES = frozenset((
-    "Arts", "Business", "Comedy", "Education", "Fiction", "Government", "Health & Fitness",
-    "History", "Kids & Family", "Leisure", "Music", "News", "Religion & Spirituality",
-    "Science", "Society & Culture", "Sports", "TV & Film", "Technology", "True Crime",
-))  # fmt: skip
+# Apple Podcasts' categories and their subcategories; a feed naming another is refused by Apple
+# (podcasters.apple.com/support/1691-apple-podcasts-categories).
+APPLE_CATEGORIES: dict[str, frozenset[str]] = {
+    "Arts": frozenset({"Books", "Design", "Fashion & Beauty", "Food", "Performing Arts",
+                       "Visual Arts"}),
+    "Business": frozenset({"Careers", "Entrepreneurship", "Investing", "Management", "Marketing",
+                           "Non-Profit"}),
+    "Comedy": frozenset({"Comedy Interviews", "Improv", "Stand-Up"}),
+    "Education": frozenset({"Courses", "How To", "Language Learning", "Self-Improvement"}),
+    "Fiction": frozenset({"Comedy Fiction", "Drama", "Science Fiction"}),
+    "Government": frozenset(),
+    "Health & Fitness": frozenset({"Alternative Health", "Fitness", "Medicine", "Mental Health",
+                                   "Nutrition", "Sexuality"}),
+    "History": frozenset(),
+    "Kids & Family": frozenset({"Education for Kids", "Parenting", "Pets & Animals",
+                                "Stories for Kids"}),
+    "Leisure": frozenset({"Animation & Manga", "Automotive", "Aviation", "Crafts", "Games",
+                          "Hobbies", "Home & Garden", "Video Games"}),
+    "Music": frozenset({"Music Commentary", "Music History", "Music Interviews"}),
+    "News": frozenset({"Business News", "Daily News", "Entertainment News", "News Commentary",
+                       "Politics", "Sports News", "Tech News"}),
+    "Religion & Spirituality": frozenset({"Buddhism", "Christianity", "Hinduism", "Islam",
+                                          "Judaism", "Religion", "Spirituality"}),
+    "Science": frozenset({"Astronomy", "Chemistry", "Earth Sciences", "Life Sciences",
+                          "Mathematics", "Natural Sciences", "Nature", "Physics",
+                          "Social Sciences"}),
+    "Society & Culture": frozenset({"Documentary", "Personal Journals", "Philosophy",
+                                    "Places & Travel", "Relationships"}),
+    "Sports": frozenset({"Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football",
+                         "Golf", "Hockey", "Rugby", "Running", "Soccer", "Swimming", "Tennis",
+                         "Volleyball", "Wilderness", "Wrestling"}),
+    "TV & Film": frozenset({"After Shows", "Film History", "Film Interviews", "Film Reviews",
+                            "TV Reviews"}),
+    "Technology": frozenset(),
+    "True Crime": frozenset(),
+}
 
 SHOW_KEYS = {"title", "description", "author", "email", "language", "category", "explicit",
              "base_url", "image"}
@@ -162,12 +195,17 @@ def load_show_config(path: Path) -> ShowConfig:
     show_table, briefing_table = data.get("show", {}), data.get("briefing", {})
     _reject_unknown(path, "show", show_table, SHOW_KEYS)
     _reject_unknown(path, "briefing", briefing_table, BRIEFING_KEYS)
+    _check_show_types(path, show_table)
+    sources = briefing_table.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        raise BriefingError(f"{path}: [briefing] sources must be a list of strings, e.g. "
+                            '["https://example.org/rss.xml"]')
     try:
         show = Show(**show_table)
         config = ShowConfig(
             path=path,
             show=show,
-            sources=tuple(str(s) for s in briefing_table.get("sources", [])),
+            sources=tuple(sources),
             voice=str(briefing_table.get("voice", "piper")),
             minutes=float(briefing_table.get("minutes", 3.5)),
             max_stories=int(briefing_table.get("max_stories", 8)),
@@ -182,13 +220,13 @@ def load_show_config(path: Path) -> ShowConfig:
         raise BriefingError(f"{path}: a value has the wrong type ({exc})") from exc
     if config.keep < 1 or config.max_stories < 1:
         raise BriefingError(f"{path}: keep and max_stories must be at least 1")
-    top_category = show.category.partition("/")[0].strip()
-    if top_category not in APPLE_CATEGORIES:
-        raise BriefingError(f"{path}: [show] category {show.category!r} is not one of Apple's: "
-                            f"{', '.join(sorted(APPLE_CATEGORIES))} (a subcategory after /)")
+    _check_category(path, show.category)
+    _check_language(path, show.language)
     if show.image and not show.image.endswith((".jpg", ".png")):
         raise BriefingError(f"{path}: [show] image {show.image!r} must be a .jpg or .png file "
                             "(podcast apps take only those; rename it)")
+    if show.image:  # found before any fetching, not once the episode is made
+        ensure_cover(show, config.out_dir)
     parse_daily_time(config.at)
     if config.pronunciations:  # a broken file is found before any fetching
         load_pronunciations(config.pronunciations)
@@ -203,6 +241,36 @@ def parse_daily_time(at: str) -> tuple[int, int]:
     if not (0 <= hours < 24 and 0 <= minutes < 60):
         raise BriefingError(f"daily time {at!r} is not HH:MM (e.g. 06:30)")
     return hours, minutes
+
+
+def _check_show_types(path: Path, show_table: dict) -> None:
+    """explicit is true or false; every other [show] value is a string."""
+    for key, value in show_table.items():
+        if key == "explicit" and not isinstance(value, bool):
+            raise BriefingError(f"{path}: [show] explicit must be true or false (no quotes), "
+                                f"not {value!r}")
+        if key != "explicit" and not isinstance(value, str):
+            raise BriefingError(f"{path}: [show] {key} must be a string in quotes, not {value!r}")
+
+
+def _check_category(path: Path, category: str) -> None:
+    top, _, sub = (part.strip() for part in category.partition("/"))
+    if top not in APPLE_CATEGORIES:
+        raise BriefingError(f"{path}: [show] category {category!r} is not one of Apple's: "
+                            f"{', '.join(sorted(APPLE_CATEGORIES))} (a subcategory after /)")
+    if sub and sub not in APPLE_CATEGORIES[top]:
+        known = ", ".join(sorted(APPLE_CATEGORIES[top])) or "none"
+        raise BriefingError(f"{path}: [show] category {category!r}: {sub!r} is not one of "
+                            f"Apple's subcategories of {top} ({known})")
+
+
+def _check_language(path: Path, language: str) -> None:
+    """An ISO 639 language code, optionally with a region ("en", "en-GB", "pt_BR")."""
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise BriefingError(f"{path}: [show] language {language!r} is not a language code "
+                            "(e.g. en, en-GB, de)") from None
 
 
 def _reject_unknown(path: Path, table: str, values: dict, known: set[str]) -> None:

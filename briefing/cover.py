@@ -16,7 +16,8 @@ from briefing.errors import BriefingError
 from briefing.model import Show
 
 DEFAULT_COVER = "cover.png"
-COVER_SIZE = 3000
+COVER_SIZE = 3000  # and Apple's largest
+MIN_ART_SIZE = 1400  # Apple's smallest
 EMBEDDED_SIZE = 600  # players show it small; keeps each MP3 light
 COVER_TOP = (18, 38, 74)
 COVER_BOTTOM = (41, 98, 160)
@@ -34,11 +35,36 @@ def ensure_cover(show: Show, out_dir: Path) -> Path:
         if not path.is_file():
             raise BriefingError(f"The show's image {show.image!r} is not in {out_dir}: copy it "
                                 "there, or leave image empty to generate a cover.")
+        check_podcast_art(path)
         return path
     title = cover_title(path)
     if title is None or (title and title != show.title):  # a cover without our title is theirs
         cover_art(show.title, path)
     return path
+
+
+def check_podcast_art(path: Path) -> None:
+    """Apple's rules for a show's artwork: a square JPEG or PNG of 1400 to 3000 pixels, in
+    RGB without transparency (podcast apps refuse or distort others)."""
+    try:
+        with Image.open(path) as image:
+            kind, (width, height), mode = image.format, image.size, image.mode
+            transparent = mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    except (OSError, UnidentifiedImageError):
+        raise BriefingError(f"the show's image {path.name} is not a picture (give a PNG or "
+                            "JPEG)") from None
+    problems = []
+    if kind not in ("JPEG", "PNG"):
+        problems.append(f"it is {kind}, not JPEG or PNG")
+    if width != height or not MIN_ART_SIZE <= width <= COVER_SIZE:
+        problems.append(f"it is {width}x{height}, not square between {MIN_ART_SIZE} and "
+                        f"{COVER_SIZE} pixels")
+    if mode not in ("RGB", "RGBA", "P", "PA") or transparent:  # not grey, CMYK, 16-bit
+        problems.append(f"its colours are {mode}{' with transparency' if transparent else ''}"
+                        ", not RGB without transparency")
+    if problems:
+        raise BriefingError(f"the show's image {path.name} will not be taken by podcast apps: "
+                            f"{'; '.join(problems)} (leave image empty to generate a cover)")
 
 
 def cover_title(path: Path) -> str | None:

@@ -23,7 +23,7 @@ from briefing import site
 from briefing.config import Settings, ShowConfig
 from briefing.episode import remove_stale_parts
 from briefing.errors import BriefingError
-from briefing.feed import FEED_NAME
+from briefing.feed import FEED_NAME, show_guid
 from briefing.model import Article, Document, Episode, PublishedEpisode
 from briefing.pipeline import (
     Failure,
@@ -151,12 +151,19 @@ def site_is_behind(state: State, out_dir: Path) -> bool:
 def sync_site(config: ShowConfig, state: State) -> Path:
     """feed.xml and index.html from the state, then the pruned episodes' files deleted."""
     changes = state.changes()
-    feed = site.publish(config.show, state.episodes(), config.out_dir)
+    guid = state.podcast_guid(show_guid(config.show))
+    feed = site.publish(config.show, state.episodes(), config.out_dir, guid)
     state.mark_published(changes)
     doomed = state.pending_deletions()
     delete_files(doomed, config.out_dir)
     state.deleted(doomed)
     return feed
+
+
+def stories_line(episode: Episode) -> str:
+    """ "1 story: Lead title" or "5 stories, led by Lead title"."""
+    count, lead = len(episode.stories), episode.stories[0].article.title
+    return f"1 story: {lead}" if count == 1 else f"{count} stories, led by {lead}"
 
 
 def key_of(article: Article) -> str:
@@ -171,7 +178,7 @@ def published_episode(episode: Episode, config: ShowConfig) -> PublishedEpisode:
     return PublishedEpisode(
         guid=str(uuid.uuid5(uuid.NAMESPACE_URL, config.show.base_url + mp3.name)),
         title=episode.title,
-        description=f"{len(episode.stories)} stories, from {episode.stories[0].article.title}",
+        description=stories_line(episode),
         published=datetime.now(UTC).isoformat(timespec="seconds"),
         mp3=mp3.name,
         mp3_bytes=mp3.stat().st_size,

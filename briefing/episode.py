@@ -141,6 +141,8 @@ def tag(
             frames.append(WXXX(encoding=3, desc="chapter url", url=chapter.url))
         tags.add(CHAP(element_id=element_id, start_time=chapter.start_ms, end_time=chapter.end_ms,
                       sub_frames=frames))
+    # v2.3, which every player reads; it has no TDRC (a v2.4 frame): the date goes to TYER.
+    tags.update_to_v23()
     tags.save(path, v2_version=3)
 
 

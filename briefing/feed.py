@@ -38,12 +38,15 @@ TRANSCRIPT_TYPES = (
 
 def write_feed(
     show: Show, episodes: Sequence[PublishedEpisode], out_dir: Path, feed_name: str = FEED_NAME,
-    *, built: datetime | None = None,
+    *, built: datetime | None = None, guid: str = "",
 ) -> Path:
-    """Write out_dir/feed_name listing `episodes` newest first; every referenced file must exist."""
+    """Write out_dir/feed_name listing `episodes` newest first; every referenced file must exist.
+    `guid` is the show's podcast:guid (made from the feed's address when not given)."""
     base = base_url(show)
     check_files_exist(show, episodes, out_dir)
-    generator = channel(show, base, file_url(base, feed_name), built or datetime.now(UTC))
+    feed_url = file_url(base, feed_name)
+    generator = channel(show, base, feed_url, built or datetime.now(UTC),
+                        guid or podcast_guid(feed_url))
     for episode in sorted(episodes, key=published_at, reverse=True):
         add_item(generator, episode, base, out_dir)
     path = out_dir / feed_name
@@ -59,8 +62,15 @@ def base_url(show: Show) -> str:
             f"The show's base_url is {show.base_url!r}: set it to the http(s) address where "
             "the output folder is served, e.g. https://example.org/briefing/"
         )
-    return show.base_url.rstrip("/") + "/"
+    # A space or other character a URL cannot hold is percent-encoded; what is already
+    # encoded stays as it is.
+    return quote(show.base_url.rstrip("/"), safe=":/?#[]@!$&'()*+,;=%~") + "/"
 
+
+
+def show_guid(show: Show) -> str:
+    """The podcast:guid the show's feed address gives it (see State.podcast_guid)."""
+    return podcast_guid(file_url(base_url(show), FEED_NAME))
 
 
 def podcast_guid(feed_url: str) -> str:
@@ -99,7 +109,7 @@ def published_at(episode: PublishedEpisode) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def channel(show: Show, base: str, feed_url: str, built: datetime) -> FeedGenerator:
+def channel(show: Show, base: str, feed_url: str, built: datetime, guid: str) -> FeedGenerator:
     generator = FeedGenerator()
     generator.load_extension("podcast")
     generator.register_extension("briefing", ChannelExtension, ItemExtension)
@@ -120,7 +130,7 @@ def channel(show: Show, base: str, feed_url: str, built: datetime) -> FeedGenera
     generator.podcast.itunes_summary(show.description)
     generator.podcast.itunes_type("episodic")
     generator.briefing.explicit = show.explicit
-    generator.briefing.guid = podcast_guid(feed_url)
+    generator.briefing.guid = guid
     return generator
 
 
@@ -155,17 +165,23 @@ def file_url(base: str, name: str) -> str:
 
 def item_description(episode: PublishedEpisode) -> str:
     """The episode's description and its stories as an HTML list of links."""
-    parts = [f"<p>{html.escape(episode.description)}</p>"] if episode.description else []
+    parts = [f"<p>{text(episode.description)}</p>"] if episode.description else []
     if episode.stories:
         items = "".join(story_item(title, url) for title, url in episode.stories)
         parts.append(f"<ol>{items}</ol>")
-    return "".join(parts) or html.escape(episode.title)
+    return "".join(parts) or text(episode.title)
 
 
 def story_item(title: str, url: str) -> str:
     if not url:
-        return f"<li>{html.escape(title)}</li>"
-    return f'<li><a href="{html.escape(url)}">{html.escape(title)}</a></li>'
+        return f"<li>{text(title)}</li>"
+    return f'<li><a href="{html.escape(url)}">{text(title)}</a></li>'
+
+
+def text(words: str) -> str:
+    """Words as HTML text: only <, > and & escaped (apps that show descriptions as plain text
+    would otherwise show "&#x27;" or drop the apostrophe)."""
+    return html.escape(words, quote=False)
 
 
 def itunes_duration(seconds: float) -> str:

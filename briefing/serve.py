@@ -35,6 +35,15 @@ CONTENT_TYPES = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
 }
+CHAPTERS_TYPE = "application/json+chapters"  # what the Podcasting 2.0 chapters spec asks for
+
+
+def content_type(path: Path) -> str:
+    if path.name.endswith(".chapters.json"):
+        return CHAPTERS_TYPE
+    return CONTENT_TYPES[path.suffix.lower()]
+
+
 RANGE = re.compile(r"bytes=(\d{0,18})-(\d{0,18})")  # 18 digits: far past any file's size
 IDLE_TIMEOUT_S = 30  # a connection that sends nothing this long is closed
 CHUNK = 64 * 1024
@@ -187,7 +196,7 @@ class StaticHandler(BaseHTTPRequestHandler):
                      span: tuple[int, int] | None) -> None:
         first, last = span or (0, size - 1)
         self.send_response(HTTPStatus.PARTIAL_CONTENT if span else HTTPStatus.OK)
-        self.send_header("Content-Type", CONTENT_TYPES[path.suffix.lower()])
+        self.send_header("Content-Type", content_type(path))
         self.send_header("Content-Length", str(max(last - first + 1, 0)))
         self.send_header("Accept-Ranges", "bytes")
         if span:

@@ -75,12 +75,14 @@ document.querySelectorAll(".episode audio").forEach((audio) => {
 """
 
 
-def publish(show: Show, episodes: Sequence[PublishedEpisode], out_dir: Path) -> Path:
-    """Cover (if needed), waveforms, index.html and feed.xml; returns the feed's path."""
+def publish(show: Show, episodes: Sequence[PublishedEpisode], out_dir: Path,
+            guid: str = "") -> Path:
+    """Cover (if needed), waveforms, index.html and feed.xml; returns the feed's path.
+    `guid`: the show's podcast:guid (see write_feed)."""
     ensure_cover(show, out_dir)
     listed = on_disk(episodes, out_dir)
     write_index(show, listed, out_dir)
-    return write_feed(show, listed, out_dir)
+    return write_feed(show, listed, out_dir, guid=guid)
 
 
 def on_disk(episodes: Sequence[PublishedEpisode], out_dir: Path) -> list[PublishedEpisode]:

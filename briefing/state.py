@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefing.model import Chapter, PublishedEpisode
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS episodes (
@@ -42,6 +42,10 @@ CREATE TABLE IF NOT EXISTS pruned (
 CREATE TABLE IF NOT EXISTS counters (
     name TEXT PRIMARY KEY,
     value INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS show (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 );
 """
 # Every change to the episodes counts up `changes`; the feed written from the state records
@@ -162,6 +166,15 @@ class State:
         """Their files are gone: forget them for good."""
         with self.transaction() as db:
             db.executemany("DELETE FROM pruned WHERE guid = ?", [(e.guid,) for e in episodes])
+
+    def podcast_guid(self, first: str) -> str:
+        """The show's podcast:guid: `first` the first time, then always that one, so the guid
+        follows the show when its address changes (as Podcasting 2.0 wants)."""
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO show (name, value) VALUES ('podcast_guid', ?)",
+                       (first,))
+            return str(db.execute("SELECT value FROM show WHERE name = 'podcast_guid'")
+                       .fetchone()[0])
 
     def changes(self) -> int:
         return self._counter("changes")

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from briefing.config import (
     Settings,
@@ -66,6 +67,11 @@ def test_a_shows_pronunciations_file_is_found_beside_it(tmp_path: Path):
     ("[briefing]\nkeep = 0\n", "at least 1"),
     ("[briefing]\nat = '25:00'\n", "not HH:MM"),
     ("[show\n", "not a valid TOML"),
+    ("[show]\nexplicit = 'no'\n", "explicit must be true or false \\(no quotes\\), not 'no'"),
+    ("[show]\ntitle = 5\n", "title must be a string in quotes, not 5"),
+    ("[show]\nlanguage = 'english'\n", "language 'english' is not a language code"),
+    ("[briefing]\nsources = 'https://example.org/rss'\n", "sources must be a list of strings"),
+    ("[briefing]\nsources = [1, 2]\n", "sources must be a list of strings"),
 ])
 def test_bad_config_is_one_clear_error(tmp_path: Path, text: str, message: str):
     path = tmp_path / "show.toml"
@@ -100,3 +106,30 @@ def test_a_category_apple_does_not_know_is_refused(tmp_path: Path):
         load_show_config(path)
     path.write_text('[show]\ncategory = "News/Daily News"\n')
     assert load_show_config(path).show.category == "News/Daily News"
+    path.write_text('[show]\ncategory = "News/Bogus"\n')
+    with pytest.raises(BriefingError, match="'Bogus' is not one of Apple's subcategories of News"
+                                            " \\(Business News, Daily News"):
+        load_show_config(path)
+    path.write_text('[show]\ncategory = "Technology/Gadgets"\n')
+    with pytest.raises(BriefingError, match="subcategories of Technology \\(none\\)"):
+        load_show_config(path)
+
+
+@pytest.mark.parametrize("language", ["en", "en-GB", "pt_BR", "de"])
+def test_a_language_code_with_or_without_its_region_is_taken(tmp_path: Path, language: str):
+    path = tmp_path / "show.toml"
+    path.write_text(f'[show]\nlanguage = "{language}"\n')
+    assert load_show_config(path).show.language == language
+
+
+def test_a_shows_image_is_checked_when_the_config_is_read(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    path.write_text('[show]\nimage = "art.png"\n\n[briefing]\nout = "out"\n')
+    with pytest.raises(BriefingError, match="image 'art.png' is not in"):
+        load_show_config(path)
+    (tmp_path / "out").mkdir()
+    Image.new("RGB", (800, 800)).save(tmp_path / "out" / "art.png")
+    with pytest.raises(BriefingError, match="art.png will not be taken by podcast apps"):
+        load_show_config(path)
+    Image.new("RGB", (1400, 1400)).save(tmp_path / "out" / "art.png")
+    assert load_show_config(path).show.image == "art.png"

@@ -51,3 +51,34 @@ def test_a_cover_that_is_not_a_picture_is_a_one_line_error(tmp_path: Path):
     fake.write_bytes(b"<html>not a picture</html>")
     with pytest.raises(BriefingError, match="is not a picture"):
         cover.embedded_jpeg(fake)
+
+
+@pytest.mark.parametrize(("size", "mode", "name", "problem"), [
+    ((800, 600), "RGB", "art.png", "it is 800x600, not square between 1400 and 3000 pixels"),
+    ((3200, 3200), "RGB", "art.jpg", "it is 3200x3200"),
+    ((1400, 1400), "RGBA", "art.png", "its colours are RGBA with transparency"),
+    ((1400, 1400), "CMYK", "art.jpg", "its colours are CMYK"),
+    ((1400, 1400), "L", "art.png", "its colours are L"),
+])
+def test_a_shows_own_image_podcast_apps_would_refuse_is_a_one_line_error(
+        tmp_path: Path, size: tuple[int, int], mode: str, name: str, problem: str):
+    Image.new(mode, size).save(tmp_path / name)
+    with pytest.raises(BriefingError, match=f"{name} will not be taken by podcast apps: "
+                                            f"{problem}"):
+        cover.ensure_cover(Show(image=name), tmp_path)
+
+
+@pytest.mark.parametrize(("size", "mode", "name"), [
+    ((1400, 1400), "RGB", "art.jpg"), ((3000, 3000), "RGB", "art.png"),
+    ((2000, 2000), "P", "art.png"),
+])
+def test_a_shows_own_image_podcast_apps_take_is_used(tmp_path: Path, size: tuple[int, int],
+                                                     mode: str, name: str):
+    Image.new(mode, size).save(tmp_path / name)
+    assert cover.ensure_cover(Show(image=name), tmp_path) == tmp_path / name
+
+
+def test_a_shows_own_image_that_is_not_a_picture_is_a_one_line_error(tmp_path: Path):
+    (tmp_path / "art.png").write_text("no")
+    with pytest.raises(BriefingError, match="the show's image art.png is not a picture"):
+        cover.ensure_cover(Show(image="art.png"), tmp_path)

@@ -319,3 +319,19 @@ def test_a_story_the_time_did_not_allow_airs_in_the_next_run(tmp_path: Path, mon
     second = run_show(config)
     assert second.episode is not None
     assert not aired & {title for title, _ in second.episode.stories}
+
+
+def test_the_podcast_guid_follows_the_show_to_a_new_address(show):
+    config, _, cache = show
+    assert run(config, cache)[0] == 0
+    out = config.parent / "out"
+    first = feedparser.parse((out / "feed.xml").read_bytes())
+    assert first.entries[0].summary.startswith("<p>1 story: ")
+    config.write_text(config.read_text().replace("http://127.0.0.1:8000/",
+                                                 "https://pod.example.org/news/"))
+    process = briefing("publish", "--config", str(config), cache=cache)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    moved = feedparser.parse((out / "feed.xml").read_bytes()).feed
+    assert moved.link == "https://pod.example.org/news/"
+    assert moved.podcast_guid == first.feed.podcast_guid != ""

@@ -43,7 +43,10 @@ def test_mp3_carries_tags_transcript_and_chapters(tmp_path: Path):
               description="D", transcript="Words.", chapters=chapters)
     tags = ID3(path)
     assert str(tags["TIT2"]) == "T" and str(tags["TALB"]) == "S" and str(tags["TPE1"]) == "A"
-    assert str(tags["TDRC"]) == "2026-01-02"
+    assert str(tags["TDRC"]) == "2026-01-02"  # as mutagen reads it: from v2.3's TYER and TDAT
+    raw = ID3(path, translate=False)
+    assert raw.version == (2, 3, 0) and "TDRC" not in raw  # TDRC is v2.4 only
+    assert (str(raw["TYER"]), str(raw["TDAT"])) == ("2026", "0201")
     assert tags.getall("USLT")[0].text == "Words."
     chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
     assert [(c.start_time, c.end_time) for c in chaps] == [(0, 1000), (1000, 2500), (2500, 3000)]

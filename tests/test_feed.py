@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -221,3 +222,31 @@ def test_podcast_index_parser_reads_the_feed(published):
     assert newest["podcastChapters"]["url"] == BASE + episodes[1].chapters_json
     assert [item["pubDate"] for item in parsed["items"]] == \
         ["2026-01-02T05:30:00.000Z", "2026-01-01T05:30:00.000Z"]
+
+
+def test_a_base_url_with_a_space_gives_addresses_that_are_urls(published):
+    show, episodes, out = published
+    show = replace(show, base_url="https://example.org/my pod/")
+    parsed = feedparser.parse(write_feed(show, episodes, out).read_bytes())
+    assert parsed.feed.image.href == "https://example.org/my%20pod/cover.png"
+    assert parsed.entries[0].enclosures[0].href == (
+        "https://example.org/my%20pod/2026-01-02-new.mp3")
+    encoded = replace(show, base_url="https://example.org/my%20pod/")  # not encoded twice
+    assert feedparser.parse(write_feed(encoded, episodes, out).read_bytes()).feed.image.href \
+        == "https://example.org/my%20pod/cover.png"
+
+
+def test_an_apostrophe_in_a_description_stays_an_apostrophe(published):
+    show, episodes, out = published
+    episodes = [replace(episodes[0], description="It's all about the weather.",
+                        stories=(("Rain's back", ""),))]
+    xml = write_feed(show, episodes, out).read_text(encoding="utf-8")
+    assert "&#x27;" not in xml and "&amp;#x27;" not in xml
+    summary = feedparser.parse(xml).entries[0].summary
+    assert "<p>It's all about the weather.</p>" in summary and "<li>Rain's back</li>" in summary
+
+
+def test_the_podcast_guid_given_is_the_one_written(published):
+    show, episodes, out = published
+    feed = feedparser.parse(write_feed(show, episodes, out, guid="kept-guid").read_bytes()).feed
+    assert feed.podcast_guid == "kept-guid"

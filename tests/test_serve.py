@@ -17,7 +17,8 @@ FILES = {
     "feed.xml": ("application/rss+xml", b"<rss version='2.0'/>"),
     "episode.vtt": ("text/vtt; charset=utf-8", b"WEBVTT\n"),
     "episode.srt": ("application/x-subrip", b"1\n00:00:00,000 --> 00:00:01,000\nHi\n"),
-    "episode.chapters.json": ("application/json", b'{"version": "1.2.0", "chapters": []}'),
+    "episode.chapters.json": ("application/json+chapters",
+                              b'{"version": "1.2.0", "chapters": []}'),
     "cover.png": ("image/png", b"\x89PNG\r\n\x1a\n"),
     "index.html": ("text/html; charset=utf-8", b"<!doctype html><title>Show</title>"),
 }
