@@ -8,6 +8,7 @@ import json
 import os
 import re
 import tempfile
+import textwrap
 import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ from briefing.model import Chapter, Segment, Story
 
 BITRATE = "96k"
 STEREO_BITRATE = "128k"
+CAPTION_LINE_CHARS, CAPTION_LINES = 32, 2  # a caption at most
 
 
 @contextmanager
@@ -165,25 +167,47 @@ def plain_transcript(segments: list[Segment]) -> str:
 
 def webvtt(segments: list[Segment]) -> str:
     cues = ["WEBVTT", ""]
-    for segment in _spoken(segments):
-        cues += [f"{timestamp(segment.start_ms)} --> {timestamp(segment.end_ms)}",
-                 cue_text(segment.part.text, escape=True), ""]
+    for start_ms, end_ms, lines in captions(segments):
+        cues += [f"{timestamp(start_ms)} --> {timestamp(end_ms)}",
+                 *(escaped(line) for line in lines), ""]
     return "\n".join(cues)
 
 
 def srt(segments: list[Segment]) -> str:
     cues = []
-    for number, segment in enumerate(_spoken(segments), start=1):
-        start, end = timestamp(segment.start_ms, ","), timestamp(segment.end_ms, ",")
-        cues.append(f"{number}\n{start} --> {end}\n{cue_text(segment.part.text)}\n")
+    for number, (start_ms, end_ms, lines) in enumerate(captions(segments), start=1):
+        start, end = timestamp(start_ms, ","), timestamp(end_ms, ",")
+        cues.append(f"{number}\n{start} --> {end}\n" + "\n".join(lines) + "\n")
     return "\n".join(cues)
 
 
-def cue_text(text: str, escape: bool = False) -> str:
-    """A cue's text on one line that cannot be taken for a timing line; WebVTT also wants
-    & and < escaped (SRT players show entities as they are, so SRT keeps the characters)."""
-    text = " ".join(text.split()).replace("-->", "->")
-    return text.replace("&", "&amp;").replace("<", "&lt;") if escape else text
+def captions(segments: list[Segment]) -> list[tuple[int, int, list[str]]]:
+    """(start, end, lines) of every caption: each spoken part in cues of at most two lines of
+    32 characters (Podcasting 2.0's advice for captions), its time shared out by length (the
+    voice speaks at an even pace)."""
+    cues = []
+    for segment in _spoken(segments):
+        lines = textwrap.wrap(cue_text(segment.part.text), CAPTION_LINE_CHARS,
+                              break_long_words=False, break_on_hyphens=False)
+        pieces = [lines[i: i + CAPTION_LINES] for i in range(0, len(lines), CAPTION_LINES)]
+        lengths = list(itertools.accumulate(len(" ".join(piece)) for piece in pieces))
+        span, start = segment.end_ms - segment.start_ms, segment.start_ms
+        for piece, length in zip(pieces, lengths, strict=True):
+            end = segment.start_ms + round(span * length / lengths[-1])
+            cues.append((start, end, piece))
+            start = end
+    return cues
+
+
+def cue_text(text: str) -> str:
+    """A cue's text on one line that cannot be taken for a timing line."""
+    return " ".join(text.split()).replace("-->", "->")
+
+
+def escaped(line: str) -> str:
+    """WebVTT wants & and < escaped (SRT players show entities as they are, so SRT keeps the
+    characters)."""
+    return line.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def chapters_json(chapters: list[Chapter], title: str) -> str:

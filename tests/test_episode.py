@@ -73,8 +73,23 @@ def test_webvtt_cues_follow_the_segments():
 
 def test_cue_text_cannot_break_a_subtitle_file():
     odd = [Segment(Part("sentence", "Profits <5% at AT&T --> down\nsharply.", 0, 350), 0, 900)]
-    assert "Profits &lt;5% at AT&amp;T -> down sharply." in episode.webvtt(odd).splitlines()
-    assert "Profits <5% at AT&T -> down sharply." in episode.srt(odd).splitlines()
+    assert "Profits &lt;5% at AT&amp;T -> down\nsharply.\n" in episode.webvtt(odd)
+    assert "Profits <5% at AT&T -> down\nsharply.\n" in episode.srt(odd)
+
+
+def test_a_long_sentence_is_captioned_in_short_cues_that_share_its_time():
+    sentence = ("The building has regenerated the area around Melton Mowbray's railway station, "
+                "once a muddy pot-holed piece of wasteland where those in the know parked for "
+                "free.")
+    cues = episode.captions([Segment(Part("sentence", sentence, 0, 350), 23_576, 31_453)])
+    assert all(len(lines) <= 2 and all(len(line) <= 32 for line in lines)
+               for _, _, lines in cues)
+    assert " ".join(line for _, _, lines in cues for line in lines) == sentence
+    assert cues[0][0] == 23_576 and cues[-1][1] == 31_453
+    assert all(end == next_start for (_, end, _), (next_start, _, _) in zip(cues, cues[1:]))
+    assert all(start < end for start, end, _ in cues)
+    srt = episode.srt([Segment(Part("sentence", sentence, 0, 350), 23_576, 31_453)])
+    assert srt.startswith("1\n00:00:23,576 --> ") and f"\n{len(cues)}\n" in srt
 
 
 def test_chapters_follow_story_titles():
