@@ -86,7 +86,8 @@ def test_a_long_sentence_is_captioned_in_short_cues_that_share_its_time():
                for _, _, lines in cues)
     assert " ".join(line for _, _, lines in cues for line in lines) == sentence
     assert cues[0][0] == 23_576 and cues[-1][1] == 31_453
-    assert all(end == next_start for (_, end, _), (next_start, _, _) in zip(cues, cues[1:]))
+    assert all(end == following[0] for (_, end, _), following in zip(cues, cues[1:],
+                                                                      strict=False))
     assert all(start < end for start, end, _ in cues)
     srt = episode.srt([Segment(Part("sentence", sentence, 0, 350), 23_576, 31_453)])
     assert srt.startswith("1\n00:00:23,576 --> ") and f"\n{len(cues)}\n" in srt
