@@ -123,7 +123,9 @@ def full_content(entry: dict, summary: str) -> str:
 
 
 def entry_link(entry: dict, base: str = "") -> str:
-    link = web_link(urljoin(base, entry.get("link", "")))
+    given = entry.get("link", "").strip()
+    # Resolved against the feed's address, an empty link would be the feed itself.
+    link = web_link(urljoin(base, given)) if given else ""
     if not link and not entry.get("guidislink", True):
         return ""
     return link or web_link(entry.get("id", ""))

@@ -97,6 +97,19 @@ def test_a_big_feed_fetches_only_the_chosen_entries_pages(http_server):
     assert page_requests == ["/pages/119", "/pages/239", "/pages/359"]
 
 
+def test_a_feed_entry_without_a_link_on_the_web_is_its_summary_not_the_feed(http_server):
+    feed = ('<rss version="2.0"><channel><title>Frog News</title><item><title>New frog found'
+            '</title><description>Scientists announced that a new frog was found. It is tiny.'
+            '</description></item></channel></rss>')
+    url = http_server.add("/feed.xml", Reply(body=feed.encode(),
+                                              content_type="application/rss+xml"))
+    [document] = read_source(url)
+    assert document.url == "" and "<item>" not in document.text
+    assert document.text.startswith("Scientists announced")
+    assert document.note == "only the feed's summary: the entry has no link"
+    assert [r.path for r in http_server.requests] == ["/feed.xml"]  # fetched once, as a feed
+
+
 def test_newest_across_two_feeds_each_story_once(http_server):
     world = serve_feed(http_server, "/world", "world-full.xml")
     business = serve_feed(http_server, "/business", "business-full.xml", "application/atom+xml")
