@@ -143,6 +143,10 @@ LIST_MARKER = re.compile(r"\(?\d{1,2}[.)]")
 LIST_MARKER_AFTER_COLON = re.compile(r":\s+\d{1,2}\.$")
 NAME_PARTICLES = _words("de del della der di da dos du la le van von al el bin ibn ben ter")
 LONG_SYMBOL_RUN_RE = re.compile(r"([^\w\s])\1{3,}")
+# Longer than any sentence of the summary bench (59 words): a run-on, said in pieces.
+MAX_SENTENCE_WORDS = 60
+RUN_ON_PIECE_WORDS = 40
+CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 LONG_WORD_CHARS = 300  # longer than any real word or link
 LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
 # A period-final token, any closing quotes after it, the gap, and the next word.
@@ -341,7 +345,37 @@ def news_passes(model: str) -> list[Callable[[list[str]], list[str]]]:
         partial(merge_false_breaks, rules=rules, known=known),
         partial(split_missed_breaks, rules=rules, known=known),
         clean,
+        split_run_ons,
     ]
+
+
+def split_run_ons(sentences: list[str]) -> list[str]:
+    """A run-on 'sentence' (a transcript, a list run together with commas) in pieces a voice
+    can say and a summary can choose from, instead of one that outlasts the whole briefing."""
+    pieces: list[str] = []
+    for sentence in sentences:
+        words = sentence.split()
+        pieces.extend(run_on_pieces(sentence) if len(words) > MAX_SENTENCE_WORDS else [sentence])
+    return pieces
+
+
+def run_on_pieces(sentence: str) -> list[str]:
+    """Pieces of at most RUN_ON_PIECE_WORDS words, cut after a comma, semicolon or colon
+    where there is one, else between words."""
+    pieces: list[str] = []
+    current: list[str] = []
+    for clause in CLAUSE_END.split(sentence):
+        words = clause.split()
+        if current and len(current) + len(words) > RUN_ON_PIECE_WORDS:
+            pieces.append(" ".join(current))
+            current = []
+        while len(words) > RUN_ON_PIECE_WORDS:
+            pieces.append(" ".join(words[:RUN_ON_PIECE_WORDS]))
+            words = words[RUN_ON_PIECE_WORDS:]
+        current += words
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
 
 
 def tame_runs(text: str) -> str:

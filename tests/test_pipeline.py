@@ -331,3 +331,14 @@ def test_the_voice_loads_while_the_sources_are_read(tmp_path: Path, monkeypatch)
 
 def test_a_voice_that_cannot_warm_up_is_left_for_the_run_to_report():
     pipeline.warm_voice(Settings(voice="no-such-voice"))  # nothing raised in the background
+
+
+def test_an_article_of_one_run_on_sentence_still_lands_on_the_minutes(tmp_path: Path):
+    # A page copied without its full stops: one 'sentence' longer than the whole briefing.
+    words = (DATA / "articles" / "oz-columbia.txt").read_text(encoding="utf-8").split("\n\n", 1)
+    run_on = " ".join(words[1].replace(".", ",").split())
+    source = tmp_path / "run-on.txt"
+    source.write_text(f"{words[0]}\n\n{run_on}\n", encoding="utf-8")
+    settings = Settings(minutes=0.75, voice="espeak", out_dir=tmp_path / "out", cache_dir=None)
+    episode, _ = pipeline.generate([str(source)], settings)
+    assert episode.duration_s == pytest.approx(45, abs=5)

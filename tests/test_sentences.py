@@ -346,3 +346,26 @@ def test_works_without_network_or_nltk_data(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_a_run_on_sentence_is_said_in_pieces_cut_after_its_commas():
+    clauses = [f"the council said bridge number {n} would open next spring" for n in range(20)]
+    run_on = ", ".join(clauses).capitalize() + "."
+    pieces = split_sentences(run_on)
+    assert len(pieces) > 1 and " ".join(pieces) == run_on
+    assert all(len(piece.split()) <= 40 for piece in pieces)
+    assert all(piece.endswith((",", ".")) for piece in pieces)  # cut after a comma
+
+
+def test_words_without_any_punctuation_are_said_in_pieces_too():
+    pieces = split_sentences("word " * 1000)
+    assert len(pieces) == 25 and all(len(piece.split()) == 40 for piece in pieces)
+
+
+def test_a_long_but_real_sentence_stays_whole():
+    sentence = ("The minister, who had spent the morning touring the flooded villages along the "
+                "river with local officials, said on Tuesday that the government would set aside "
+                "an extra two hundred million pounds for repairs, new defences and help for the "
+                "families who had lost their homes.")
+    assert len(sentence.split()) > 40
+    assert split_sentences(sentence) == [sentence]
