@@ -30,7 +30,7 @@ from briefing import schedule as schedules
 from briefing.calibrate import calibrate, write_sample
 from briefing.config import Settings, load_show_config, write_show_template
 from briefing.engines import get_engine
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Interrupted
 from briefing.model import Episode
 from briefing.sentences import article_sentences
 from briefing.serve import serve as serve_directory
@@ -38,6 +38,7 @@ from briefing.voices import list_voices, load_voice
 
 EXIT_BAD_INPUT = 2
 EXIT_SOME_SOURCES_FAILED = 3
+EXIT_INTERRUPTED = 130  # as a shell reports Ctrl-C
 
 
 class TerminalProgress:
@@ -127,6 +128,8 @@ class BriefingGroup(click.Group):
             fail(str(exc))
         except click.UsageError as exc:
             fail_usage(exc, ctx.command_path)
+        except Interrupted as exc:  # Ctrl-C that waited for files or a feed to be whole
+            fail(f"interrupted; {exc}", EXIT_INTERRUPTED)
 
 
 def fail_usage(exc: click.UsageError, command_path: str) -> None:

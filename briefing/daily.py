@@ -21,7 +21,7 @@ from filelock import FileLock, Timeout
 
 from briefing import site
 from briefing.config import Settings, ShowConfig
-from briefing.episode import remove_stale_parts
+from briefing.episode import remove_stale_parts, uninterrupted
 from briefing.errors import BriefingError
 from briefing.feed import FEED_NAME, show_guid
 from briefing.model import Article, Document, Episode, PublishedEpisode
@@ -135,10 +135,12 @@ def add_episode(config: ShowConfig, settings: Settings, articles: list[Article],
     episode = make_episode(articles, replace(settings, taken_names=frozenset(taken)), progress)
     published = published_episode(episode, config)
     progress.stage("publishing")
-    # Only what aired: a story the time did not allow stays fresh for the next run.
-    pruned = state.publish(published, [key_of(s.article) for s in episode.stories],
-                           keep=config.keep)
-    sync_site(config, state)
+    # Recorded and published as one step: Ctrl-C waits until the feed has the episode.
+    with uninterrupted(f"the episode was published first: {published.mp3}"):
+        # Only what aired: a story the time did not allow stays fresh for the next run.
+        pruned = state.publish(published, [key_of(s.article) for s in episode.stories],
+                               keep=config.keep)
+        sync_site(config, state)
     return episode, published, pruned
 
 

@@ -7,8 +7,10 @@ import itertools
 import json
 import os
 import re
+import signal
 import tempfile
 import textwrap
+import threading
 import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
@@ -32,6 +34,7 @@ from mutagen.id3 import (
     PictureType,
 )
 
+from briefing.errors import Interrupted
 from briefing.model import Chapter, Segment, Story
 
 BITRATE = "96k"
@@ -53,6 +56,25 @@ def atomic_path(final: Path) -> Iterator[Path]:
         os.replace(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def uninterrupted(done: str) -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is over (files renamed together, a state
+    committed and its feed written), then stop the run with Interrupted(done)."""
+    if threading.current_thread() is not threading.main_thread():  # only it gets signals
+        yield
+        return
+    received: list[int] = []
+    previous = {number: signal.signal(number, lambda signum, _frame: received.append(signum))
+                for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if received:
+        raise Interrupted(done)
 
 
 def remove_stale_parts(directory: Path, older_than_s: float = 600) -> None:

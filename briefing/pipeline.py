@@ -569,8 +569,8 @@ def publish_files(encoded: Path, duration_ms: int, script: Script, segments: lis
     transcript = files.plain_transcript(segments)
     description = "Stories: " + "; ".join(s.article.title for s in stories)
     # Every file is written under a temporary name first and all are renamed together at
-    # the end, so a crash never leaves a new transcript beside an old MP3.
-    with ExitStack() as renames:
+    # the end, so a crash never leaves a new transcript beside an old MP3 (and Ctrl-C waits).
+    with files.uninterrupted("the episode's files were written whole"), ExitStack() as renames:
         def staged(suffix: str) -> Path:
             return renames.enter_context(files.atomic_path(settings.out_dir / f"{stem}{suffix}"))
 

@@ -390,3 +390,20 @@ def test_a_missing_pronunciations_file_is_one_line_before_any_work(tmp_path: Pat
     assert result.stderr.decode().strip().endswith("names.toml: no such pronunciations file")
     assert len(result.stderr.decode().strip().splitlines()) == 1
     assert not list(tmp_path.iterdir())
+
+
+def test_ctrl_c_that_waited_for_whole_files_is_one_line_and_exit_130(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    import cli
+    from briefing.errors import Interrupted
+
+    def interrupted_at_the_end(*args, **kwargs):
+        raise Interrupted("the episode's files were written whole")
+
+    monkeypatch.setattr(cli.pipeline, "generate", interrupted_at_the_end)
+    result = CliRunner(mix_stderr=False).invoke(cli.main, ["generate", str(EXAMPLE), "--out",
+                                                    str(tmp_path)])
+    assert result.exit_code == 130
+    assert result.stderr == ("briefing: error: interrupted; the episode's files were written "
+                             "whole\n")

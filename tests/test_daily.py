@@ -15,8 +15,10 @@ import pytest
 from conftest import Reply
 from filelock import FileLock
 
+from briefing import daily
 from briefing.config import load_show_config
 from briefing.daily import LOCK_NAME, STATE_NAME, run_show
+from briefing.errors import Interrupted
 from briefing.state import State
 from tests.helpers import DATA, EXAMPLE, REPO
 
@@ -335,3 +337,20 @@ def test_the_podcast_guid_follows_the_show_to_a_new_address(show):
     moved = feedparser.parse((out / "feed.xml").read_bytes()).feed
     assert moved.link == "https://pod.example.org/news/"
     assert moved.podcast_guid == first.feed.podcast_guid != ""
+
+
+def test_ctrl_c_while_publishing_waits_until_the_feed_has_the_episode(show, monkeypatch):
+    config_path, _, cache = show
+    monkeypatch.setenv("BRIEFING_CACHE", str(cache))
+    config = load_show_config(config_path)
+    real_sync = daily.sync_site
+
+    def ctrl_c_then_sync(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # after the state has the episode, before the feed
+        return real_sync(*args, **kwargs)
+
+    monkeypatch.setattr(daily, "sync_site", ctrl_c_then_sync)
+    with pytest.raises(Interrupted, match="the episode was published first: .*\\.mp3"):
+        daily.run_show(config)
+    assert len(feed_items(config.out_dir)) == 1
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

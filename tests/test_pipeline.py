@@ -342,3 +342,32 @@ def test_an_article_of_one_run_on_sentence_still_lands_on_the_minutes(tmp_path: 
     settings = Settings(minutes=0.75, voice="espeak", out_dir=tmp_path / "out", cache_dir=None)
     episode, _ = pipeline.generate([str(source)], settings)
     assert episode.duration_s == pytest.approx(45, abs=5)
+
+
+def test_ctrl_c_while_the_files_are_renamed_waits_until_all_are_new(tmp_path: Path,
+                                                                    monkeypatch):
+    import os
+    import signal
+
+    from briefing import episode as files
+    from briefing.errors import Interrupted
+
+    settings = Settings(minutes=0.5, voice="espeak", out_dir=tmp_path, cache_dir=None)
+    sources = [str(DATA / "articles" / "oz-columbia.txt")]
+    first, _ = pipeline.generate(sources, settings)
+    old_transcript = first.transcript_path.read_text(encoding="utf-8")
+    real_tag = files.tag
+
+    def tag_then_ctrl_c(*args, **kwargs):
+        real_tag(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # between writing the files and renaming them
+
+    monkeypatch.setattr(files, "tag", tag_then_ctrl_c)
+    with pytest.raises(Interrupted, match="the episode's files were written whole"):
+        pipeline.generate(sources, replace(settings, minutes=1))
+    assert first.transcript_path.read_text(encoding="utf-8") != old_transcript  # all new
+    vtt_end = first.mp3_path.with_suffix(".vtt").read_text().rsplit(" --> ", 1)[1][:12]
+    h, m, s = vtt_end.split(":")
+    assert 55 < int(h) * 3600 + int(m) * 60 + float(s) < 65  # the new, 1-minute captions
+    assert not list(tmp_path.glob(".*.part"))
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
