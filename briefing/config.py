@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
@@ -128,6 +129,7 @@ APPLE_CATEGORIES: dict[str, frozenset[str]] = {
     "True Crime": frozenset(),
 }
 
+SERVED_AT = "http://localhost:8000/"  # where `briefing serve` serves the output folder
 SHOW_KEYS = {"title", "description", "author", "email", "language", "category", "explicit",
              "base_url", "image"}
 BRIEFING_KEYS = {"sources", "voice", "minutes", "max_stories", "out", "keep", "at",
@@ -193,6 +195,9 @@ def load_show_config(path: Path) -> ShowConfig:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise BriefingError(f"{path}: not a valid TOML config ({exc})") from exc
     show_table, briefing_table = data.get("show", {}), data.get("briefing", {})
+    for name, table in (("show", show_table), ("briefing", briefing_table)):
+        if not isinstance(table, dict):
+            raise BriefingError(f"{path}: {name} must be a [{name}] table, not {table!r}")
     _reject_unknown(path, "show", show_table, SHOW_KEYS)
     _reject_unknown(path, "briefing", briefing_table, BRIEFING_KEYS)
     _check_show_types(path, show_table)
@@ -201,7 +206,7 @@ def load_show_config(path: Path) -> ShowConfig:
         raise BriefingError(f"{path}: [briefing] sources must be a list of strings, e.g. "
                             '["https://example.org/rss.xml"]')
     try:
-        show = Show(**show_table)
+        show = Show(**{"base_url": SERVED_AT, **show_table})
         config = ShowConfig(
             path=path,
             show=show,
@@ -222,6 +227,7 @@ def load_show_config(path: Path) -> ShowConfig:
         raise BriefingError(f"{path}: keep and max_stories must be at least 1")
     _check_category(path, show.category)
     _check_language(path, show.language)
+    _check_base_url(path, show.base_url)
     if show.image and not show.image.endswith((".jpg", ".png")):
         raise BriefingError(f"{path}: [show] image {show.image!r} must be a .jpg or .png file "
                             "(podcast apps take only those; rename it)")
@@ -262,6 +268,18 @@ def _check_category(path: Path, category: str) -> None:
         known = ", ".join(sorted(APPLE_CATEGORIES[top])) or "none"
         raise BriefingError(f"{path}: [show] category {category!r}: {sub!r} is not one of "
                             f"Apple's subcategories of {top} ({known})")
+
+
+def _check_base_url(path: Path, base_url: str) -> None:
+    """Checked before anything is made: the feed cannot be written without it."""
+    try:
+        parts = urlsplit(base_url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise BriefingError(f"{path}: [show] base_url {base_url!r} is not the http(s) address "
+                            "where the output folder is served (e.g. https://example.org/news/)")
 
 
 def _check_language(path: Path, language: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from briefing.errors import BriefingError
 from briefing.model import Chapter, PublishedEpisode
 
 SCHEMA_VERSION = 3
@@ -63,10 +64,15 @@ class State:
         self.path = path
         # Autocommit mode: transactions are opened explicitly by `transaction`.
         self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA synchronous = FULL")
-        self.create_schema()
+        try:
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = FULL")
+            self.create_schema()
+        except sqlite3.DatabaseError as exc:  # left as it is: it may be someone's to recover
+            self.db.close()
+            raise BriefingError(f"{path} is not a briefing state file ({exc}); move it away "
+                                "to start the show's state afresh") from None
 
     def create_schema(self) -> None:
         with self.transaction():

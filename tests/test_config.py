@@ -72,6 +72,12 @@ def test_a_shows_pronunciations_file_is_found_beside_it(tmp_path: Path):
     ("[show]\nlanguage = 'english'\n", "language 'english' is not a language code"),
     ("[briefing]\nsources = 'https://example.org/rss'\n", "sources must be a list of strings"),
     ("[briefing]\nsources = [1, 2]\n", "sources must be a list of strings"),
+    ("[show]\nbase_url = ''\n", "base_url '' is not the http\\(s\\) address"),
+    ("briefing = 3\n", "briefing must be a \\[briefing\\] table, not 3"),
+    ("show = 'x'\n", "show must be a \\[show\\] table, not 'x'"),
+    ("[show]\nbase_url = 'ftp://example.org/'\n", "base_url 'ftp://example.org/' is not"),
+    ("[show]\nbase_url = 'not a url'\n", "base_url 'not a url' is not"),
+    ("[show]\nbase_url = 'http://[oops/'\n", "base_url 'http://\\[oops/' is not"),
 ])
 def test_bad_config_is_one_clear_error(tmp_path: Path, text: str, message: str):
     path = tmp_path / "show.toml"
@@ -133,3 +139,9 @@ def test_a_shows_image_is_checked_when_the_config_is_read(tmp_path: Path):
         load_show_config(path)
     Image.new("RGB", (1400, 1400)).save(tmp_path / "out" / "art.png")
     assert load_show_config(path).show.image == "art.png"
+
+
+def test_a_show_without_a_base_url_is_served_where_briefing_serve_serves_it(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    path.write_text('[show]\ntitle = "Mine"\n')
+    assert load_show_config(path).show.base_url == "http://localhost:8000/"

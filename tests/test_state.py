@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.errors import BriefingError
 from briefing.model import Chapter, PublishedEpisode
 from briefing.state import State, canonical_url, story_key
 
@@ -164,3 +165,12 @@ def test_story_key_without_a_url_hashes_the_normalised_words():
     assert key.startswith("text:") and len(key) == 5 + 64
     assert story_key("notes.txt", "STORM hits coast", 'Winds reached 100 km/h - "strong"') == key
     assert story_key("", "Storm hits coast", "Winds reached 120 km/h.") != key
+
+
+def test_a_state_file_that_is_not_a_database_is_one_line_and_is_left_alone(tmp_path: Path):
+    path = tmp_path / "state.sqlite"
+    path.write_text("garbage\n" * 100)
+    with pytest.raises(BriefingError, match="state.sqlite is not a briefing state file "
+                                            "\\(file is not a database\\)"):
+        State(path)
+    assert path.read_text() == "garbage\n" * 100
