@@ -130,6 +130,14 @@ class BriefingGroup(click.Group):
             fail_usage(exc, ctx.command_path)
         except Interrupted as exc:  # Ctrl-C that waited for files or a feed to be whole
             fail(f"interrupted; {exc}", EXIT_INTERRUPTED)
+        except OSError as exc:  # the machine's part: a full disk, a folder that is a file
+            fail(os_error_line(exc))
+
+
+def os_error_line(exc: OSError) -> str:
+    """'<file>: No space left on device': what the system said, about which file."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
 
 
 def fail_usage(exc: click.UsageError, command_path: str) -> None:

@@ -407,3 +407,29 @@ def test_ctrl_c_that_waited_for_whole_files_is_one_line_and_exit_130(monkeypatch
     assert result.exit_code == 130
     assert result.stderr == ("briefing: error: interrupted; the episode's files were written "
                              "whole\n")
+
+
+def test_an_output_folder_under_a_file_is_one_line(tmp_path: Path):
+    (tmp_path / "afile").write_text("x")
+    result = run("generate", str(EXAMPLE), "--voice", "espeak", "--minutes", "0.5",
+                 "--out", str(tmp_path / "afile" / "sub"))
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"briefing: error: {tmp_path / 'afile' / 'sub'}: Not a " \
+                                     "directory\n"
+
+
+def test_a_full_disk_is_one_line(monkeypatch, tmp_path):
+    import errno
+
+    from click.testing import CliRunner
+
+    import cli
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".e.mp3.1.part"))
+
+    monkeypatch.setattr(cli.pipeline, "generate", disk_full)
+    result = CliRunner(mix_stderr=False).invoke(cli.main, ["generate", str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert result.stderr == f"briefing: error: {tmp_path}/.e.mp3.1.part: No space left on " \
+                            "device\n"
