@@ -69,7 +69,17 @@ def cron_line(config: Path, at: str, command: list[str] | None = None) -> str:
     hours, minutes = parse_daily_time(at)
     run = shlex.join(run_command(config, command))
     log = shlex.quote(str(log_path(config)))
-    return f"{minutes} {hours} * * * {run} >> {log} 2>&1 {MARKER}{config}"
+    return cron_escape(f"{minutes} {hours} * * * {run} >> {log} 2>&1 ") + marker(config)
+
+
+def cron_escape(text: str) -> str:
+    """cron reads an unescaped % in a command as a newline (the rest goes to stdin)."""
+    return text.replace("%", "\\%")
+
+
+def marker(config: Path) -> str:
+    """The comment ending the show's crontab line (how it is found again)."""
+    return cron_escape(f"{MARKER}{config}")
 
 
 class Cron:
@@ -77,20 +87,20 @@ class Cron:
 
     def install(self, config: Path, at: str) -> Schedule:
         line = cron_line(config, at)
-        kept = [x for x in read_crontab() if not x.endswith(f"{MARKER}{config}")]
+        kept = [x for x in read_crontab() if not x.endswith(marker(config))]
         write_crontab([*kept, line])
         return Schedule(config, at, line, self.name)
 
     def remove(self, config: Path) -> bool:
         lines = read_crontab()
-        kept = [x for x in lines if not x.endswith(f"{MARKER}{config}")]
+        kept = [x for x in lines if not x.endswith(marker(config))]
         if len(kept) != len(lines):
             write_crontab(kept)
         return len(kept) != len(lines)
 
     def status(self, config: Path) -> Schedule | None:
         for line in read_crontab():
-            if line.endswith(f"{MARKER}{config}"):
+            if line.endswith(marker(config)):
                 minutes, hours = line.split()[:2]
                 return Schedule(config, f"{int(hours):02d}:{int(minutes):02d}", line, self.name)
         return None
@@ -190,19 +200,29 @@ class SystemdTimer:
 
     def install(self, config: Path, at: str) -> Schedule:
         self.units_dir.mkdir(parents=True, exist_ok=True)
-        for file_name, text in unit_files(config, at).items():
-            write_text_atomically(self.units_dir / file_name, text)
-        self.systemctl("daemon-reload")
-        self.systemctl("enable", "--now", f"{unit_name(config)}.timer")
+        written = []
+        try:
+            for file_name, text in unit_files(config, at).items():
+                write_text_atomically(self.units_dir / file_name, text)
+                written.append(self.units_dir / file_name)
+            self.systemctl("daemon-reload")
+            self.systemctl("enable", "--now", f"{unit_name(config)}.timer")
+        except BriefingError:  # no timer half-installed, for `status` to report as running
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
         return Schedule(config, at, str(self.timer_path(config)), self.name)
 
     def remove(self, config: Path) -> bool:
+        """Stop the timer and delete its units; the files go even when systemctl fails."""
         timer = self.timer_path(config)
         if not timer.is_file():
             return False
-        self.systemctl("disable", "--now", timer.name)
-        timer.unlink()
-        timer.with_suffix(".service").unlink(missing_ok=True)
+        try:
+            self.systemctl("disable", "--now", timer.name)
+        finally:
+            timer.unlink()
+            timer.with_suffix(".service").unlink(missing_ok=True)
         self.systemctl("daemon-reload")
         return True
 

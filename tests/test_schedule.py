@@ -136,3 +136,46 @@ def test_no_systemctl_is_one_error_not_a_traceback(tmp_path: Path, monkeypatch):
 def test_no_pgrep_means_no_cron_warning(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     assert schedule.Cron().warning() == ""
+
+
+@needs_cron
+def test_a_config_path_with_a_percent_sign_is_escaped_for_cron(tmp_path: Path, crontab_saved):
+    folder = tmp_path / "my show"
+    folder.mkdir()
+    config = folder / "100%.toml"
+    config.write_text("")
+    entry = schedule.install(config, "06:30", using="cron")
+    assert "100\\%.toml" in entry.line and "100%.toml" not in entry.line.replace("\\%", "")
+    assert schedule.status(config, using="cron").at == "06:30"
+    assert schedule.remove(config, using="cron") is True
+    assert schedule.status(config, using="cron") is None
+
+
+def failing_systemctl(tmp_path: Path) -> Path:
+    """A systemctl that fails as one does without a user bus."""
+    fake = tmp_path / "bin" / "systemctl"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'Failed to connect to bus: No medium found' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    return fake.parent
+
+
+def test_a_systemd_timer_that_cannot_be_enabled_leaves_no_unit_behind(tmp_path: Path,
+                                                                      monkeypatch):
+    monkeypatch.setenv("PATH", str(failing_systemctl(tmp_path)))
+    units = tmp_path / "units"
+    timer = schedule.SystemdTimer(units_dir=units, manage=True)
+    with pytest.raises(BriefingError, match="daemon-reload failed: .*No medium found"):
+        timer.install(tmp_path / "show.toml", "06:30")
+    assert list(units.iterdir()) == []
+    assert timer.status(tmp_path / "show.toml") is None
+
+
+def test_removing_a_systemd_timer_deletes_its_units_even_when_systemctl_fails(
+        tmp_path: Path, monkeypatch):
+    units = tmp_path / "units"
+    schedule.SystemdTimer(units_dir=units, manage=False).install(tmp_path / "show.toml", "06:30")
+    monkeypatch.setenv("PATH", str(failing_systemctl(tmp_path)))
+    with pytest.raises(BriefingError, match="disable --now .* failed"):
+        schedule.SystemdTimer(units_dir=units, manage=True).remove(tmp_path / "show.toml")
+    assert list(units.iterdir()) == []
