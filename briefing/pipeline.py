@@ -45,7 +45,8 @@ from briefing.voices import (
     with_pronunciations,
 )
 
-DURATION_TOLERANCE_S = 4.0  # the promise is +-5 s; aim a little inside it
+DURATION_PROMISE_S = 5.0  # a briefing lasts the minutes asked for, +-5 s
+DURATION_TOLERANCE_S = 4.0  # aim a little inside the promise
 MAX_FITTING_ROUNDS = 4  # rounds that speak and lay out
 MAX_CHOOSING_ROUNDS = 20  # rounds that only choose (cheap), when a choice did not change
 FIRST_ROUND_SHARE = 0.94
@@ -244,16 +245,33 @@ def framing_seconds(articles: list[Article], settings: Settings, voicing: Voicin
     return spoken + tones + sum(p.pause_after_ms for p in frame.parts) / 1000
 
 
+def least_seconds(article: Article, voicing: Voicing) -> float:
+    """The time of an article's best sentence: the least a story can say."""
+    best = summarize(sentences_of(article), 0, voicing.estimate_seconds)
+    return sum(voicing.estimate_seconds(s.text) for s in best)
+
+
+def check_room_for_one_story(articles: list[Article], settings: Settings, voicing: Voicing
+                             ) -> None:
+    """A length shorter than the opening, the lead's title and best sentence and the closing
+    cannot be kept: one line saying so, rather than a briefing far over it."""
+    shortest = (framing_seconds(articles[:1], settings, voicing)
+                + least_seconds(articles[0], voicing))
+    if shortest > settings.target_seconds + DURATION_PROMISE_S:
+        minutes, seconds = divmod(round(shortest), 60)
+        enough = math.ceil(shortest / 30) / 2
+        raise BriefingError(
+            f"{settings.minutes:g} minutes is too short: the opening, the lead story's title "
+            f"and first sentence and the closing take about {minutes}:{seconds:02d} with "
+            f"{voicing.voice.name}; ask for {enough:g} minute{'' if enough == 1 else 's'} "
+            "or more")
+
+
 def stories_that_fit(articles: list[Article], settings: Settings, voicing: Voicing
                      ) -> list[Article]:
     """As many stories as the time allows each its title and best sentence (the lead first);
     never fewer than one."""
-    def least(article: Article) -> float:
-        best = summarize(sentences_of(article), 0,
-                         voicing.estimate_seconds)
-        return sum(voicing.estimate_seconds(s.text) for s in best)
-
-    needed = [least(a) for a in articles]
+    needed = [least_seconds(a, voicing) for a in articles]
     count = len(articles)
     while count > 1 and (framing_seconds(articles[:count], settings, voicing)
                          + sum(needed[:count]) > settings.target_seconds):
@@ -493,6 +511,7 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     if settings.language:
         articles = [replace(a, language=settings.language) for a in articles]
     voicing = Voicing.for_settings(settings, programme_language(articles, settings))
+    check_room_for_one_story(articles, settings, voicing)
     progress.stage(f"summarizing and speaking with {voicing.voice.name}")
     music = Music(load_music(settings.intro_music), load_music(settings.outro_music),
                   load_music(settings.music_bed))

@@ -314,7 +314,7 @@ def test_a_story_the_time_did_not_allow_airs_in_the_next_run(tmp_path: Path, mon
     monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "cache"))
     sources = [EXAMPLE, DATA / "articles" / "oz-columbia.txt",
                DATA / "articles" / "supreme-court-health-law.txt"]
-    config = load_show_config(write_config(tmp_path, sources, minutes=0.3))
+    config = load_show_config(write_config(tmp_path, sources, minutes=0.5))
     first = run_show(config)
     aired = {title for title, _ in first.episode.stories}
     assert 0 < len(aired) < 3  # half a minute cannot hold three stories

@@ -13,6 +13,7 @@ from conftest import Reply
 
 from briefing import pipeline
 from briefing.config import Settings
+from briefing.errors import BriefingError
 from briefing.model import Article
 from briefing.summary import word_count
 from tests.helpers import DATA
@@ -323,7 +324,7 @@ def test_the_voice_loads_while_the_sources_are_read(tmp_path: Path, monkeypatch)
         return read(*args, **kwargs)
 
     monkeypatch.setattr(pipeline, "load_articles", slow_reading)
-    settings = Settings(minutes=0.3, out_dir=tmp_path, cache_dir=None)
+    settings = Settings(minutes=0.6, out_dir=tmp_path, cache_dir=None)
     episode, _ = pipeline.generate([str(DATA / "articles" / "oz-columbia.txt")], settings)
     assert loaded_while_reading == [True]
     assert episode.mp3_path.is_file()
@@ -371,3 +372,13 @@ def test_ctrl_c_while_the_files_are_renamed_waits_until_all_are_new(tmp_path: Pa
     assert 55 < int(h) * 3600 + int(m) * 60 + float(s) < 65  # the new, 1-minute captions
     assert not list(tmp_path.glob(".*.part"))
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_minutes_too_short_for_even_one_sentence_is_one_line(tmp_path: Path):
+    settings = Settings(minutes=0.1, voice="espeak", out_dir=tmp_path, cache_dir=None)
+    with pytest.raises(BriefingError, match="0.1 minutes is too short: the opening, the lead "
+                                            "story's title and first sentence and the closing "
+                                            "take about 0:\\d\\d with espeak; ask for "
+                                            "(1 minute|[\\d.]+ minutes) or more"):
+        pipeline.generate([str(DATA / "articles" / "oz-columbia.txt")], settings)
+    assert not list(tmp_path.iterdir())  # nothing written
