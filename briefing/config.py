@@ -201,6 +201,7 @@ def load_show_config(path: Path) -> ShowConfig:
     _reject_unknown(path, "show", show_table, SHOW_KEYS)
     _reject_unknown(path, "briefing", briefing_table, BRIEFING_KEYS)
     _check_show_types(path, show_table)
+    _check_briefing_types(path, briefing_table)
     sources = briefing_table.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         raise BriefingError(f"{path}: [briefing] sources must be a list of strings, e.g. "
@@ -257,6 +258,24 @@ def _check_show_types(path: Path, show_table: dict) -> None:
                                 f"not {value!r}")
         if key != "explicit" and not isinstance(value, str):
             raise BriefingError(f"{path}: [show] {key} must be a string in quotes, not {value!r}")
+
+
+BRIEFING_TYPES = {"minutes": (int, float), "max_stories": int, "keep": int}  # others: text
+
+
+def _check_briefing_types(path: Path, table: dict) -> None:
+    """Numbers where numbers belong (true is no number), text for names and paths."""
+    for key, value in table.items():
+        if key == "sources":
+            continue
+        wanted = BRIEFING_TYPES.get(key, str)
+        if isinstance(value, bool) or not isinstance(value, wanted):
+            kind = {int: "a whole number", str: "a string in quotes"}.get(wanted, "a number")
+            raise BriefingError(f"{path}: [briefing] {key} must be {kind}, not {value!r}")
+    minutes = table.get("minutes", 3.5)
+    if not 0 < minutes <= 180:
+        raise BriefingError(f"{path}: [briefing] minutes must be more than 0 and at most 180, "
+                            f"not {minutes!r}")
 
 
 def _check_category(path: Path, category: str) -> None:

@@ -40,6 +40,9 @@ from briefing.model import Chapter, Segment, Story
 BITRATE = "96k"
 STEREO_BITRATE = "128k"
 CAPTION_LINE_CHARS, CAPTION_LINES = 32, 2  # a caption at most
+# Between a sentence's pause stretched to fit the minutes (350 ms x 1.3) and a paragraph's
+# shrunk (700 ms x 0.7): the transcript's paragraphs stay those of the script.
+PARAGRAPH_BREAK_MS = 475
 
 
 @contextmanager
@@ -178,8 +181,11 @@ def plain_transcript(segments: list[Segment]) -> str:
         part = segment.part
         if not part.text:
             continue
+        if part.kind != "sentence" and paragraph:  # the closing after a story's last sentence
+            lines.append(" ".join(paragraph))
+            paragraph = []
         paragraph.append(part.text)
-        if part.kind != "sentence" or part.pause_after_ms >= 700:
+        if part.kind != "sentence" or part.pause_after_ms >= PARAGRAPH_BREAK_MS:
             lines.append(" ".join(paragraph))
             paragraph = []
     if paragraph:

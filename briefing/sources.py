@@ -130,7 +130,8 @@ def to_document(data: bytes, origin: str) -> Document:
 
 
 def decode(data: bytes, origin: str) -> str:
-    if b"\0" in data[:8192]:
+    # UTF-16 text (a Windows "Unicode" .txt) is full of zero bytes; its byte-order mark says so.
+    if b"\0" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BriefingError(f"{origin}: is a binary file, not text or HTML")
     return decode_page(data)
 

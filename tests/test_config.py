@@ -63,7 +63,11 @@ def test_a_shows_pronunciations_file_is_found_beside_it(tmp_path: Path):
 
 @pytest.mark.parametrize(("text", "message"), [
     ("[show]\ntitel = 'x'\n", "unknown key \\[show\\] titel"),
-    ("[briefing]\nminutes = 'long'\n", "wrong type"),
+    ("[briefing]\nminutes = 'long'\n", "\\[briefing\\] minutes must be a number, not 'long'"),
+    ("[briefing]\nminutes = true\n", "minutes must be a number, not True"),
+    ("[briefing]\nminutes = 500\n", "\\[briefing\\] minutes must be more than 0 and at most 180"),
+    ("[briefing]\nmax_stories = 2.5\n", "max_stories must be a whole number, not 2.5"),
+    ("[briefing]\nout = 5\n", "\\[briefing\\] out must be a string in quotes, not 5"),
     ("[briefing]\nkeep = 0\n", "at least 1"),
     ("[briefing]\nat = '25:00'\n", "not HH:MM"),
     ("[show\n", "not a valid TOML"),

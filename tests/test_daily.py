@@ -344,6 +344,7 @@ def test_ctrl_c_while_publishing_waits_until_the_feed_has_the_episode(show, monk
     monkeypatch.setenv("BRIEFING_CACHE", str(cache))
     config = load_show_config(config_path)
     real_sync = daily.sync_site
+    handler = signal.getsignal(signal.SIGINT)
 
     def ctrl_c_then_sync(*args, **kwargs):
         os.kill(os.getpid(), signal.SIGINT)  # after the state has the episode, before the feed
@@ -353,4 +354,4 @@ def test_ctrl_c_while_publishing_waits_until_the_feed_has_the_episode(show, monk
     with pytest.raises(Interrupted, match="the episode was published first: .*\\.mp3"):
         daily.run_show(config)
     assert len(feed_items(config.out_dir)) == 1
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is handler  # put back as it was

@@ -1,4 +1,5 @@
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -118,3 +119,14 @@ def test_a_taken_name_gets_a_number():
     assert episode.episode_stem(day, "Big News!") == "2026-12-03-big-news"
     taken = {"2026-12-03-big-news.mp3", "2026-12-03-big-news-2.mp3"}
     assert episode.episode_stem(day, "Big News!", taken) == "2026-12-03-big-news-3"
+
+
+def test_transcript_keeps_its_paragraphs_when_the_pauses_were_shrunk_to_fit():
+    shrunk = [Segment(replace(s.part, pause_after_ms=round(s.part.pause_after_ms * 0.7)),
+                      s.start_ms, s.end_ms) if s.part.kind == "sentence" else s
+              for s in segments()]
+    assert episode.plain_transcript(shrunk) == "Hello.\n\nT.\n\nOne. Two.\n\nThree.\n\nBye.\n"
+    stretched = [Segment(replace(s.part, pause_after_ms=round(s.part.pause_after_ms * 1.3)),
+                         s.start_ms, s.end_ms) if s.part.kind == "sentence" else s
+                 for s in segments()]
+    assert episode.plain_transcript(stretched) == episode.plain_transcript(segments())

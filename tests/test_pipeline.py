@@ -357,6 +357,7 @@ def test_ctrl_c_while_the_files_are_renamed_waits_until_all_are_new(tmp_path: Pa
     sources = [str(DATA / "articles" / "oz-columbia.txt")]
     first, _ = pipeline.generate(sources, settings)
     old_transcript = first.transcript_path.read_text(encoding="utf-8")
+    handler = signal.getsignal(signal.SIGINT)
     real_tag = files.tag
 
     def tag_then_ctrl_c(*args, **kwargs):
@@ -371,7 +372,7 @@ def test_ctrl_c_while_the_files_are_renamed_waits_until_all_are_new(tmp_path: Pa
     h, m, s = vtt_end.split(":")
     assert 55 < int(h) * 3600 + int(m) * 60 + float(s) < 65  # the new, 1-minute captions
     assert not list(tmp_path.glob(".*.part"))
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is handler  # put back as it was
 
 
 def test_minutes_too_short_for_even_one_sentence_is_one_line(tmp_path: Path):

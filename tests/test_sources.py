@@ -221,6 +221,16 @@ def test_file_errors_keep_their_messages(tmp_path, content, expected):
     assert str(caught.value).startswith(f"{path}: {expected}")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_text_file_with_its_byte_order_mark_is_read(tmp_path, encoding: str):
+    path = tmp_path / "windows-unicode.txt"
+    text = "Müller wins in Zürich\n\nThe mayor, Anna Müller, won the vote on Sunday."
+    # Python's utf-16 writes its byte-order mark (little-endian here); utf-16-be does not.
+    path.write_bytes((b"\xfe\xff" if encoding == "utf-16-be" else b"") + text.encode(encoding))
+    [document] = read_source(str(path), fetcher=no_fetching)
+    assert document.text == text and document.kind == "text"
+
+
 # --- choosing and de-duplicating -----------------------------------------------------------
 
 def doc(name: str, published: str = "", url: str = "", text: str = "") -> Document:
