@@ -132,6 +132,7 @@ class Voicing:
         engine = require_engine(voice.engine)
         if settings.voice and settings.language and (
                 base_language(settings.language) != base_language(voice.language)):
+            default_voice(settings.language)  # no voice speaks it: that is the one line
             raise BriefingError(
                 f"voice {voice.name!r} speaks {voice.language!r}, not {settings.language!r}; "
                 f"leave out --voice for the default {settings.language!r} voice")
@@ -295,6 +296,7 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
                   progress: Progress, music: Music) -> Take:
     """Choose, speak and lay out; re-choose with the voice's measured pace until the
     programme lasts the target (or everything there is to say fits)."""
+    check_room_for_one_story(articles, settings, voicing)  # a replayed plan had room
     articles = stories_that_fit(articles, settings, voicing)
     # The first round aims short: a voice's pace varies by some 5% with the text, and what
     # an overlong first round speaks and a later round drops is synthesis wasted.
@@ -511,7 +513,6 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     if settings.language:
         articles = [replace(a, language=settings.language) for a in articles]
     voicing = Voicing.for_settings(settings, programme_language(articles, settings))
-    check_room_for_one_story(articles, settings, voicing)
     progress.stage(f"summarizing and speaking with {voicing.voice.name}")
     music = Music(load_music(settings.intro_music), load_music(settings.outro_music),
                   load_music(settings.music_bed))

@@ -12,7 +12,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -25,6 +25,7 @@ from briefing.state import canonical_url
 
 MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_STORIES = 8
+FUTURE_SLACK = timedelta(days=1)  # time zones and clocks differ; a later date is a mistake
 HTML_MARKERS = ("<!doctype html", "<html", "<body", "<article", "<p>", "<div")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -243,11 +244,14 @@ def distinct(documents: list[Document], limit: int | None = None) -> list[Docume
 
 
 def published_at(document: Document) -> datetime | None:
+    """When the document says it was published; None when it does not say, or says a time
+    more than a day ahead (a mistake, which would otherwise lead every briefing)."""
     try:
         when = datetime.fromisoformat(document.published.strip())
     except ValueError:
         return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    return None if when > datetime.now(UTC) + FUTURE_SLACK else when
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,7 @@ def test_voices_lists_installed_engines():
     (["extract", "missing.txt"], "no such file"),
     (["summarize", str(EXAMPLE), "--minutes", "0"], "--minutes must be more than 0"),
     (["generate", str(EXAMPLE), "--lang", "de", "--voice", "piper"], "speaks 'en', not 'de'"),
+    (["generate", str(EXAMPLE), "--lang", "xx", "--voice", "espeak"], "no voice speaks 'xx'"),
     (["generate", str(EXAMPLE), "--date", "2026-13-01"], "Invalid value for '--date'"),
     (["generate", str(EXAMPLE), "--max-stories", "0"], "Invalid value for '--max-stories'"),
     (["generate"], "Missing argument 'SOURCES...'"),

@@ -319,3 +319,14 @@ def test_a_public_feeds_link_into_this_network_is_not_followed(http_server):
     assert missing == [] and http_server.hits("/admin") == 0
     assert "not on the public internet" in document.note
     assert "teaser" in document.text
+
+
+def test_a_date_far_in_the_future_does_not_lead_the_briefing():
+    def dated(title: str, published: str) -> Document:
+        return Document(text=f"{title} text.", origin=title, kind="text", title=title,
+                        published=published, from_feed=True)
+
+    documents = [dated("Typo", "2099-12-02T08:00:00+00:00"),
+                 dated("Yesterday", "2026-12-02T08:00:00+00:00"),
+                 dated("Last week", "2026-11-25T08:00:00+00:00")]
+    assert [d.title for d in select_newest(documents, 2)] == ["Yesterday", "Last week"]
