@@ -8,12 +8,12 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
 from briefing.cover import ensure_cover
 from briefing.errors import BriefingError
+from briefing.feeds import web_link
 from briefing.model import Show
 from briefing.voices import load_pronunciations
 
@@ -291,12 +291,7 @@ def _check_category(path: Path, category: str) -> None:
 
 def _check_base_url(path: Path, base_url: str) -> None:
     """Checked before anything is made: the feed cannot be written without it."""
-    try:
-        parts = urlsplit(base_url)
-        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
-    except ValueError:
-        valid = False
-    if not valid:
+    if not web_link(base_url):
         raise BriefingError(f"{path}: [show] base_url {base_url!r} is not the http(s) address "
                             "where the output folder is served (e.g. https://example.org/news/)")
 

@@ -21,6 +21,7 @@ from lxml import etree
 from briefing.cover import cover_name
 from briefing.episode import atomic_path, timestamp
 from briefing.errors import BriefingError
+from briefing.feeds import web_link
 from briefing.model import Chapter, PublishedEpisode, Show
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -57,7 +58,7 @@ def write_feed(
 
 def base_url(show: Show) -> str:
     """The show's base URL, ending in a slash; the feed needs absolute addresses."""
-    if not show.base_url.startswith(("http://", "https://")):
+    if not web_link(show.base_url):
         raise BriefingError(
             f"The show's base_url is {show.base_url!r}: set it to the http(s) address where "
             "the output folder is served, e.g. https://example.org/briefing/"

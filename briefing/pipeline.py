@@ -252,22 +252,6 @@ def least_seconds(article: Article, voicing: Voicing) -> float:
     return sum(voicing.estimate_seconds(s.text) for s in best)
 
 
-def check_room_for_one_story(articles: list[Article], settings: Settings, voicing: Voicing
-                             ) -> None:
-    """A length shorter than the opening, the lead's title and best sentence and the closing
-    cannot be kept: one line saying so, rather than a briefing far over it."""
-    shortest = (framing_seconds(articles[:1], settings, voicing)
-                + least_seconds(articles[0], voicing))
-    if shortest > settings.target_seconds + DURATION_PROMISE_S:
-        minutes, seconds = divmod(round(shortest), 60)
-        enough = math.ceil(shortest / 30) / 2
-        raise BriefingError(
-            f"{settings.minutes:g} minutes is too short: the opening, the lead story's title "
-            f"and first sentence and the closing take about {minutes}:{seconds:02d} with "
-            f"{voicing.voice.name}; ask for {enough:g} minute{'' if enough == 1 else 's'} "
-            "or more")
-
-
 def stories_that_fit(articles: list[Article], settings: Settings, voicing: Voicing
                      ) -> list[Article]:
     """As many stories as the time allows each its title and best sentence (the lead first);
@@ -277,7 +261,20 @@ def stories_that_fit(articles: list[Article], settings: Settings, voicing: Voici
     while count > 1 and (framing_seconds(articles[:count], settings, voicing)
                          + sum(needed[:count]) > settings.target_seconds):
         count -= 1
+    if count == 1:  # even the lead alone may not fit: one line, not a briefing far over it
+        shortest = framing_seconds(articles[:1], settings, voicing) + needed[0]
+        if shortest > settings.target_seconds + DURATION_PROMISE_S:
+            raise too_short(settings, voicing, shortest)
     return articles[:count]
+
+
+def too_short(settings: Settings, voicing: Voicing, shortest: float) -> BriefingError:
+    minutes, seconds = divmod(round(shortest), 60)
+    enough = math.ceil(shortest / 30) / 2
+    return BriefingError(
+        f"{settings.minutes:g} minutes is too short: the opening, the lead story's title and "
+        f"first sentence and the closing take about {minutes}:{seconds:02d} with "
+        f"{voicing.voice.name}; ask for {enough:g} minute{'' if enough == 1 else 's'} or more")
 
 
 @dataclass
@@ -296,7 +293,6 @@ def fit_to_length(articles: list[Article], settings: Settings, voicing: Voicing,
                   progress: Progress, music: Music) -> Take:
     """Choose, speak and lay out; re-choose with the voice's measured pace until the
     programme lasts the target (or everything there is to say fits)."""
-    check_room_for_one_story(articles, settings, voicing)  # a replayed plan had room
     articles = stories_that_fit(articles, settings, voicing)
     # The first round aims short: a voice's pace varies by some 5% with the text, and what
     # an overlong first round speaks and a later round drops is synthesis wasted.
