@@ -34,6 +34,7 @@ from briefing.errors import BriefingError, Interrupted
 from briefing.model import Episode
 from briefing.sentences import article_sentences
 from briefing.serve import serve as serve_directory
+from briefing.summary import Selection
 from briefing.voices import list_voices, load_voice
 
 EXIT_BAD_INPUT = 2
@@ -90,6 +91,11 @@ def finite(value: float, param: click.Parameter) -> float:
 def report_failures(failures: list[pipeline.Failure]) -> None:
     for failure in failures:
         click.echo(f"briefing: skipped {failure.reason}", err=True)
+
+
+def report_left_out(episode: Episode | None) -> None:
+    for left in episode.left_out if episode else ():
+        click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)
 
 
 def articles_or_fail(sources: tuple[str, ...], max_stories: int) -> list:
@@ -190,35 +196,62 @@ def sentences(sources: tuple[str, ...], max_stories: int, language: str) -> None
 @click.option("--minutes", type=float, help="Summary length in minutes of the voice.")
 @click.option("--voice", default="", help="Voice used for sizing (default: piper for English).")
 @click.option("--lang", "language", default="",
-              help="Language of the articles, e.g. en, de, es (default: from the article).")
+              help="The briefing's language, e.g. en, de, es (default: the voice's, else the "
+                   "one most stories are in); stories in others are left out.")
 @max_stories_option
+@click.option("--explain", is_flag=True,
+              help="Also show each story's lead and why every other sentence is left out.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line per story.")
 def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None, voice: str,
-              language: str, max_stories: int, as_json: bool) -> None:
-    """Print an extractive summary of each SOURCE."""
+              language: str, max_stories: int, explain: bool, as_json: bool) -> None:
+    """Print an extractive summary of each SOURCE: its lead, then what matters most."""
     if words is not None and minutes is not None:
         fail("give --words or --minutes, not both")
     settings = Settings(minutes=3.5 if minutes is None else minutes, voice=voice,
                         language=language)
-    articles = [replace(a, language=language or a.language)
-                for a in articles_or_fail(sources, max_stories)]
+    articles = articles_or_fail(sources, max_stories)
+    language = pipeline.programme_language(articles, settings)
+    articles, foreign = pipeline.in_language(articles, language)
+    for left in foreign:
+        click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)
+    if not articles:
+        fail(f"no story is in the briefing's language ({language})")
     # --words without --json neither sizes nor times anything, so it needs no voice.
     voicing = (None if words is not None and not as_json
-               else pipeline.Voicing.for_settings(settings, language or articles[0].language))
+               else pipeline.Voicing.for_settings(replace(settings, language=language),
+                                                  language))
     if words is not None:
-        stories = [pipeline.summarize_words(a, words) for a in articles]
+        selections = [(a, pipeline.select_words(a, words)) for a in articles]
     else:
-        stories = pipeline.choose_stories(articles, settings.target_seconds,
-                                          voicing.estimate_seconds)
-    for story in stories:
-        texts = [s.text for s in story.sentences]
+        selections = pipeline.select_stories(articles, settings.target_seconds,
+                                             voicing.estimate_seconds)
+    for article, selection in selections:
+        if not selection.chosen and not explain:
+            continue
+        texts = [s.text for s in selection.chosen]
         if as_json:
             seconds = sum(voicing.estimate_seconds(t) for t in texts)
-            click.echo(json.dumps({"title": story.article.title, "sentences": texts,
-                                   "words": story.words, "seconds": round(seconds, 1)},
-                                  ensure_ascii=False))
+            line = {"title": article.title, "sentences": texts,
+                    "words": sum(len(t.split()) for t in texts), "seconds": round(seconds, 1)}
+            if explain:
+                line |= {"lead": selection.lead.text if selection.lead else "",
+                         "left_out": [{"text": s.text, "reason": why}
+                                      for s, why in selection.left_out]}
+            click.echo(json.dumps(line, ensure_ascii=False))
+        elif explain:
+            click.echo(explanation(article.title, selection))
         else:
-            click.echo(f"{story.article.title}\n\n" + "\n".join(texts) + "\n")
+            click.echo(f"{article.title}\n\n" + "\n".join(texts) + "\n")
+
+
+def explanation(title: str, selection: Selection) -> str:
+    """A story's lead, what is aired (+) and what is not (-, with the reason), in order."""
+    lines = [title, f"  lead: {selection.lead.text if selection.lead else '(none)'}"]
+    marked = [(s, "+", "") for s in selection.chosen]
+    marked += [(s, "-", f"[{why}] ") for s, why in selection.left_out]
+    for sentence, mark, why in sorted(marked, key=lambda item: item[0].index):
+        lines.append(f"  {mark} {why}{sentence.text}")
+    return "\n".join(lines) + "\n"
 
 
 @main.command()
@@ -277,6 +310,7 @@ def generate(sources: tuple[str, ...], minutes: float | None, voice: str, langua
             list(sources), settings, progress,
             max_stories=max_stories or pipeline.DEFAULT_MAX_STORIES)
     report_failures(failures)
+    report_left_out(episode)
     story_starts = [c.start_ms / 1000 for c in episode.chapters[1:-1]]
     if as_json:
         click.echo(json.dumps({
@@ -356,6 +390,7 @@ def run(config_path: Path, wait_s: float, quiet: bool) -> None:
     config = load_show_config(config_path)
     result = daily.run_show(config, LogProgress(enabled=not quiet), wait_s)
     report_failures(result.failures)
+    report_left_out(result.made)
     if result.episode is None:
         if not quiet:
             click.echo(f"nothing new to brief ({result.skipped_aired} stories already aired)")

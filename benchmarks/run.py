@@ -24,7 +24,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-ORDER = ("extraction", "sentences", "summaries", "roundtrip", "pipeline")
+ORDER = ("extraction", "readability", "sentences", "summaries", "editorial", "roundtrip",
+         "pipeline")
 FULL_ARGS: dict[str, list[str]] = {}
 QUICK_ARGS = {
     "roundtrip": ["--voices", "espeak", "--limit", "10", "--no-pipeline"],

@@ -25,11 +25,11 @@ import punkt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefing.model import Sentence  # noqa: E402
-from briefing.summary import (  # noqa: E402
+from briefing.speakable import (  # noqa: E402
     opens_with_dangling_reference,
     speakable_sentences,
-    summarize,
 )
+from briefing.summary import summarize  # noqa: E402
 
 BUDGETS = (50, 100)
 LANGUAGE = "english"

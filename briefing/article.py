@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.cleanup import TOKEN_RE, clean_page_text, guess_language
+from briefing.cleanup import clean_page_text
 from briefing.errors import BriefingError
 from briefing.feeds import plain
+from briefing.headline import clean_headline
+from briefing.languages import detect_language
 from briefing.model import Article, Document
 from briefing.sources import SUMMARY_ONLY
 
@@ -30,14 +32,16 @@ def to_article(document: Document) -> Article:
 
 def from_text(document: Document) -> Article:
     page = clean_page_text(document.text)
+    headline = clean_headline(document.title or page.title, document.site, document.url)
     return Article(
-        title=document.title or page.title or fallback_title(document),
+        title=headline.text or fallback_title(document),
+        genre=headline.genre,
         paragraphs=tuple(page.paragraphs),
         source=document.site,
         url=document.url,
         author=document.author,
         published=document.published,
-        language=page.language or "en",
+        language=detect_language(" ".join(page.paragraphs), page.language),
     )
 
 
@@ -47,28 +51,32 @@ def from_html(document: Document) -> Article:
     page = extract_html(document.text, document.url)
     if page is None:
         raise BriefingError(f"{document.origin}: no article text found in this HTML")
+    headline = clean_headline(document.title, document.site, document.url)
     return Article(
-        title=document.title or page.title or fallback_title(document),
+        title=headline.text or page.title or fallback_title(document),
+        genre=headline.genre or page.genre,
         paragraphs=tuple(page.paragraphs),
         source=document.site or page.site_name,
         url=page.url or document.url,
         author=document.author or page.author,
         published=document.published or page.published,
-        language=page.language or "en",
+        language=detect_language(" ".join(page.paragraphs), page.language),
     )
 
 
 def from_summary(document: Document) -> Article:
     """A feed entry whose page could not be had: its summary is all there is to read."""
     text = plain(document.text)
+    headline = clean_headline(document.title, document.site, document.url)
     return Article(
-        title=document.title or fallback_title(document),
+        title=headline.text or fallback_title(document),
+        genre=headline.genre,
         paragraphs=(text,) if text else (),
         source=document.site,
         url=document.url,
         author=document.author,
         published=document.published,
-        language=guess_language(TOKEN_RE.findall(f"{document.title} {text}")) or "en",
+        language=detect_language(f"{document.title}. {text}"),
     )
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 from briefing.audio import encode_mp3, level_speech, master
 from briefing.engines import require_engine
 from briefing.errors import BriefingError
+from briefing.languages import base_language
 from briefing.normalize import normalize_for
 from briefing.speech import conform
-from briefing.voices import Voice, base_language, save_calibration
+from briefing.voices import Voice, save_calibration
 
 CALIBRATION_TEXTS = {
     "en": (

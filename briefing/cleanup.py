@@ -17,87 +17,28 @@ from functools import lru_cache
 
 import justext
 
+from briefing.furniture import (
+    BYLINE_RE,
+    CALL_TO_ACTION_RE,
+    CAPTION_RE,
+    COMMENTS_START_RE,
+    FURNITURE_LINE_RE,
+    IMAGE_FILE_RE,
+    INLINE_LIST_RE,
+)
+
 # Chinese and Japanese characters count one word each, as they are written without spaces.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN_RE = re.compile(rf"[{CJK_CHARS}]|[^\W{CJK_CHARS}]+")
 CJK_RE = re.compile(f"[{CJK_CHARS}]")
 # A CJK token is one character, so a repeated run must be longer to mean the same.
 CJK_RUN_FACTOR = 3
-IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 SPACES_RE = re.compile(r"\s+")
 TERMINAL_CHARS = ".!?…\"'”’»)]。！？」"
 BULLET_CHARS = "•◦○●□■▪▫☆★►▸▶‣⁃∙·*>|✓✔→-–"
 BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}](?:\s+|$)")
-INLINE_LIST_RE = re.compile(r"\s[•◦○●□■▪☆★►▸▶|]\s|\]\s*\|")
-# Where reader comments begin; nothing after it belongs to the article.
-COMMENTS_START_RE = re.compile(
-    r"^(?:\d+\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
-    r"|(?:comments?|discussion|reader\s+comments|conversation)(?:\s*\(\d+\))?"
-    r"|(?:leave|post|add|write|join)\s+(?:a|the|your)\s+(?:comment|reply|discussion|conversation).{0,40}"
-    r"|.{0,60}\b(?:responses?|comments?)\s+to\s+[“\"‘'].*)$",
-    re.IGNORECASE,
-)
-# A whole line that is page machinery rather than prose.
-FURNITURE_LINE_RE = re.compile(
-    r"""^(?:
-        [\W_]*                                   # only symbols
-      | [\d\s:/.,|-]*                            # timestamps, player times, page numbers
-      | \[[^\]]*\]                               # [image], [logo], form fields
-      | (?:\d+\s+)?(?:comments?|shares?|replies|views|likes?)
-      | .{0,40}\b(?:advertisement|advertising|sponsored(?:\s+content)?|promoted)\b.{0,20}
-      | (?:please\s+wait|loading|no\s+media\s+source\s+currently\s+available).*
-      | (?:image|photo|video|picture|media)(?:\s+(?:copyright|caption|source))?(?:\s*[:|].*)?
-      | (?:photo|photograph|image|picture|video|credit|source|illustration|file\s+photo)s?
-            (?:\s+by)?\s*[:|/].{0,120}
-      | .{0,300}\([^()]{0,60}
-            \b(?:file|image|photo|picture|pictured|getty|ap|reuters|afp|credit|courtesy)\b[^()]{0,80}\)
-      | .{0,200}(?:getty\s+images|shutterstock|afp\s+via\s+getty|ap\s+photo|reuters)(?:\s+file)?\)?
-      | (?:continue\s+reading|read\s+more|see\s+more|show\s+more|load\s+more|view\s+more|more\s*:|
-            read\s+also|see\s+also|also\s+read|watch|listen)\b.{0,150}
-      | (?:share|share\s+this|tweet|email|print|save|follow|follow\s+us|like\s+us)\b.{0,60}
-      | (?:sign\s+up|subscribe|log\s*in|sign\s+in|register|newsletter)\b.{0,100}
-      | (?:related|recommended|trending|most\s+popular|most\s+read|more\s+from|you\s+may\s+also)
-            \b.{0,60}
-      | (?:skip\s+to|jump\s+to|back\s+to\s+top|accessibility\s+links|breaking\s+news|menu|search
-            |close)\b.{0,30}
-      | .{0,80}(?:all\s+rights\s+reserved|©|copyright\s+\d{4}).*
-      | (?:updated|published|posted|last\s+updated)\b.{0,60}
-      | .{0,40}\b(?:min(?:ute)?s?\s+read|hours?\s+ago|minutes?\s+ago|days?\s+ago)\b.{0,20}
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# Cue words of boxes that invite the reader to act (newsletters, cookies, apps, comments).
-CALL_TO_ACTION_RE = re.compile(
-    r"\b(?:cookies?|newsletter|subscribe|subscription|sign\s+up|log\s+in|download\s+the\s+app|"
-    r"privacy\s+policy|terms\s+of\s+(?:use|service)|javascript|your\s+browser|inbox|"
-    r"is\s+an?\s+(?:\w+\s+){0,3}(?:writer|reporter|journalist|editor|contributor|correspondent|"
-    r"columnist)\s+(?:based|who|at|for|with)|"
-    r"may\s+not\s+be\s+(?:reproduced|published|copied)|all\s+rights\s+reserved|"
-    r"community\s+(?:rules|guidelines|standards)|user\s+agreement|"
-    r"comment\s+policy|commenting|click\s+(?:here|to)|tap\s+here|unsubscribe|"
-    r"opens\s+in\s+a?\s*new\s+window)\b",
-    re.IGNORECASE,
-)
-
-# Cues of a photo caption or embedded post anywhere in a line.
-CAPTION_RE = re.compile(
-    r"^(?:\d+\.\s+)?(?:in\s+this\s+(?:\w+\s+)?(?:photo|image|picture|photograph|video|still)|"
-    r"image\s+(?:caption|copyright)|caption|pictured|file\s+photo|citation\s*:|"
-    r"(?:twitter|instagram|facebook)\s+post\s+by)\b"
-    r"|(?:credit|\bphoto|\bimage|\bphotograph|\bphotographer|\bsource|\billustration)\s*:\s*\S"
-    r"|\(\d{1,2}:\d\d\)$|^preview\s+thumbnail"
-    r"|\((?:pictured|left|right|centre|center|above|below|top|bottom|file)\)"
-    r"|\b(?:an?\s+(?:aerial\s+)?(?:photo|image|picture)\s+(?:shows|of)|photo\s+by)\b"
-    r"|\b(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy)\s*\)?$",
-    re.IGNORECASE,
-)
 CAPTION_MAX_WORDS = 80
 CALL_TO_ACTION_WORDS_PER_CUE = 30
-BYLINE_RE = re.compile(
-    r"^by\s|\b\d{1,2}:\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\b\d{4}-\d\d-\d\d\b|\bmenu\b|\bzip\s+code\b",
-    re.IGNORECASE,
-)
 GOOD_MIN_WORDS = 12
 GOOD_MIN_STOPWORD_DENSITY = 0.25
 SHORT_MAX_WORDS = 5

@@ -34,7 +34,7 @@ def default_cache_dir() -> Path | None:
 class Settings:
     minutes: float = 3.5
     voice: str = ""  # "" = the default voice for the programme's language
-    language: str = ""  # "" = the lead article's language
+    language: str = ""  # the briefing's; "" = the voice's, else most stories' (languages.py)
     out_dir: Path = Path("out")
     show: str = "News Briefing"
     author: str = "briefing"
@@ -70,7 +70,7 @@ title = "News Briefing"
 description = "A short daily audio briefing of the news."
 author = "briefing"
 email = ""                      # the feed owner's e-mail (Apple wants one)
-language = "en"
+language = "en"                 # the briefing's: stories in other languages are left out
 category = "News"
 explicit = false
 base_url = "http://localhost:8000/"   # where the output folder is served, ending in /
@@ -157,6 +157,7 @@ class ShowConfig:
     def settings(self, **overrides: object) -> Settings:
         values = {"minutes": self.minutes, "voice": self.voice, "out_dir": self.out_dir,
                   "show": self.show.title, "author": self.show.author,
+                  "language": self.show.language,
                   "intro_music": self.intro_music, "outro_music": self.outro_music,
                   "music_bed": self.music_bed, "pronunciations": self.pronunciations,
                   "cover": self.out_dir / self.show.image if self.show.image else None}

@@ -137,9 +137,11 @@ def add_episode(config: ShowConfig, settings: Settings, articles: list[Article],
     progress.stage("publishing")
     # Recorded and published as one step: Ctrl-C waits until the feed has the episode.
     with uninterrupted(f"the episode was published first: {published.mp3}"):
-        # Only what aired: a story the time did not allow stays fresh for the next run.
-        pruned = state.publish(published, [key_of(s.article) for s in episode.stories],
-                               keep=config.keep)
+        # Only what aired: a story the time did not allow stays fresh for the next run; one
+        # no run would air (in another language) is not fetched again either.
+        done = [s.article for s in episode.stories] + [
+            left.article for left in episode.left_out if left.for_good]
+        pruned = state.publish(published, [key_of(a) for a in done], keep=config.keep)
         sync_site(config, state)
     return episode, published, pruned
 

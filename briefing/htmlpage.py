@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import lxml.html
 import trafilatura
+from lxml.etree import ParserError
 from trafilatura.settings import Document
 
 from briefing.cleanup import clean_page_text
+from briefing.headline import best_headline
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Bounded, so a page of many "<html" without a ">" costs linear time; "lang" must be its own
@@ -33,6 +36,7 @@ class HtmlArticle:
     site_name: str = ""
     url: str = ""  # canonical address when the page names one
     language: str = ""
+    genre: str = ""  # "opinion" when the page labels the piece as one
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
@@ -72,6 +76,18 @@ def plain_text_paragraphs(html: str) -> tuple[str, tuple[str, ...]]:
     return page.title, page.paragraphs
 
 
+def headline_candidates(html: str) -> list[str]:
+    """What the page calls itself, most trusted first: <title>, og:title, <h1>s, <h2>s."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return []
+    found = tree.xpath("//title") + tree.xpath("//meta[@property='og:title']/@content")
+    found += tree.xpath("//h1")[:3] + tree.xpath("//h2")[:3]
+    texts = [f if isinstance(f, str) else f.text_content() for f in found]
+    return [" ".join(text.split()) for text in texts if text and text.strip()]
+
+
 def html_language(html: str) -> str:
     """The primary language subtag of <html lang="...">, or ""."""
     match = HTML_LANG_RE.search(html)
@@ -99,12 +115,18 @@ def extract_html(html: str, url: str = "") -> HtmlArticle | None:
     if word_count(paragraphs) < MIN_ARTICLE_WORDS:
         return None
     metadata = document or trafilatura.extract_metadata(html, default_url=url or None)
+    site = (metadata.sitename if metadata else "") or ""
+    page_url = (metadata.url if metadata else "") or url
+    headline = best_headline(
+        [title or (metadata.title if metadata else "") or "", *headline_candidates(html)],
+        paragraphs, site, page_url)
     return HtmlArticle(
-        title=title or (metadata.title if metadata else "") or "",
+        title=headline.text,
+        genre=headline.genre,
         paragraphs=paragraphs,
         author=(metadata.author if metadata else "") or "",
         published=iso_date(metadata.date if metadata else ""),
-        site_name=(metadata.sitename if metadata else "") or "",
-        url=(metadata.url if metadata else "") or url,
+        site_name=site,
+        url=page_url,
         language=(metadata.language if metadata else "") or html_language(html),
     )

@@ -41,6 +41,7 @@ class Article:
     author: str = ""
     published: str = ""  # ISO 8601 date when known
     language: str = "en"
+    genre: str = ""  # "opinion" for an opinion piece, announced as one
 
     @property
     def text(self) -> str:
@@ -104,6 +105,16 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A story that was read but not aired, and why (one line for the user). for_good: no
+    later run of the show would air it either (a story in another language)."""
+
+    article: Article
+    reason: str
+    for_good: bool = False
+
+
+@dataclass(frozen=True)
 class Episode:
     mp3_path: Path
     transcript_path: Path
@@ -112,6 +123,7 @@ class Episode:
     stories: tuple[Story, ...]
     chapters: tuple[Chapter, ...] = field(default_factory=tuple)
     segments: tuple[Segment, ...] = field(default_factory=tuple)
+    left_out: tuple[LeftOut, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from functools import lru_cache, partial
 from num2words import num2words
 
 from briefing import sentences
-from briefing.voices import Respellings, Voice, base_language
+from briefing.languages import base_language
+from briefing.voices import Respellings, Voice
 
 Step = Callable[[str], str]
 

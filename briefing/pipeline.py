@@ -27,21 +27,22 @@ from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import Engine, require_engine
 from briefing.engines.base import release, warm
 from briefing.errors import BriefingError
-from briefing.model import Article, Document, Episode, Script, Sentence, Show, Story
+from briefing.languages import base_language, language_name, main_language
+from briefing.model import Article, Document, Episode, LeftOut, Script, Sentence, Show, Story
 from briefing.music import Music, load_music, mix_music, tones_for
 from briefing.normalize import normalize_for
 from briefing.script import PARAGRAPH_PAUSE_MS, SENTENCE_PAUSE_MS, build_script
 from briefing.sentences import article_sentences
 from briefing.sources import Fingerprint, StoryIndex, read_sources
 from briefing.speech import SpeechCache, speak
-from briefing.summary import is_near_duplicate, summarize
+from briefing.summary import REPEAT, Selection, in_order, is_near_duplicate, select, summarize
 from briefing.voices import (
     Voice,
-    base_language,
     calibrated_pace,
     default_voice,
     load_pronunciations,
     load_voice,
+    speaks,
     with_pronunciations,
 )
 
@@ -59,6 +60,7 @@ CHOSEN_SENTENCE_PAUSE_MS = (SENTENCE_PAUSE_MS + 3 * PARAGRAPH_PAUSE_MS) / 4
 PROGRAMME_VERSION = 3  # bump when mastering or encoding changes, to leave old cached MP3s
 PLAN_VERSION = 2  # bump when choosing or fitting changes, to leave old cached plans
 PLAN_LENGTH_SLACK_S = 0.5
+TITLE_REPEAT_EXTRA_WORDS = 1  # a sentence this much longer than its title still repeats it
 
 
 class Progress(Protocol):
@@ -109,9 +111,9 @@ def sentences_of(article: Article) -> tuple[Sentence, ...]:
     return tuple(article_sentences(article.paragraphs, article.language))
 
 
-def summarize_words(article: Article, words: int) -> Story:
-    chosen = summarize(sentences_of(article), words)
-    return Story(article, tuple(chosen))
+def select_words(article: Article, words: int) -> Selection:
+    """An article's lead and best sentences within a number of words."""
+    return select(sentences_of(article), words)
 
 
 @dataclass
@@ -206,20 +208,43 @@ def share_budget(needs: list[float], seconds: float) -> list[float]:
 
 def choose_stories(articles: list[Article], seconds: float,
                    cost: Callable[[str], float], keep: Collection[str] = ()) -> list[Story]:
-    """Each article's summary within its share of the time; nothing one story already said
+    """Each article's summary within its share of the time (see select_stories); an article
+    with nothing to say is left out."""
+    return [Story(article, selection.chosen)
+            for article, selection in select_stories(articles, seconds, cost, keep)
+            if selection.chosen]
+
+
+def select_stories(articles: list[Article], seconds: float,
+                   cost: Callable[[str], float], keep: Collection[str] = ()
+                   ) -> list[tuple[Article, Selection]]:
+    """What each article airs: its lead first, whatever the time; the rest of the time is
+    shared by importance among the sentences after the leads. Nothing one story already said
     is said again by a later one. Sentences in `keep` stay chosen where they fit."""
     candidates = [sentences_of(a) for a in articles]
     needs = [sum(cost(s.text) for s in summarize(c, math.inf, cost)) for c in candidates]
-    budgets = share_budget(needs, seconds)
-    stories: list[Story] = []
+    leads = [sum(cost(s.text) for s in summarize(c, 0, cost)) for c in candidates]
+    extras = share_budget([need - lead for need, lead in zip(needs, leads, strict=True)],
+                          max(0.0, seconds - sum(leads)))
+    selections: list[tuple[Article, Selection]] = []
     said: list[str] = []
-    for article, sentences, budget in zip(articles, candidates, budgets, strict=True):
-        new = [s for s in sentences if not any(is_near_duplicate(s.text, old) for old in said)]
-        chosen = summarize(new, budget, cost, keep)
-        if chosen:
-            stories.append(Story(article, tuple(chosen)))
-            said += [s.text for s in chosen]
-    return stories
+    for article, sentences, lead, extra in zip(articles, candidates, leads, extras, strict=True):
+        repeats = [s for s in sentences if repeats_title(s.text, article.title)
+                   or any(is_near_duplicate(s.text, old) for old in said)]
+        new = [s for s in sentences if s not in repeats]
+        selection = select(new, lead + extra, cost, keep)
+        selection = replace(selection, left_out=in_order(
+            list(selection.left_out) + [(s, REPEAT) for s in repeats]))
+        selections.append((article, selection))
+        said += [s.text for s in selection.chosen]
+    return selections
+
+
+def repeats_title(sentence: str, title: str) -> bool:
+    """Whether a sentence is the headline again (read just before it), not a lead that
+    says more than the headline does."""
+    extra = len(sentence.split()) - len(title.split())
+    return extra <= TITLE_REPEAT_EXTRA_WORDS and is_near_duplicate(sentence, title)
 
 
 def sentence_count(stories: list[Story]) -> int:
@@ -234,7 +259,41 @@ def speak_script(script: Script, voicing: Voicing, progress: Progress) -> dict[i
 
 
 def programme_language(articles: list[Article], settings: Settings) -> str:
-    return settings.language or (articles[0].language if articles else "en")
+    """The briefing's language: the one asked for, else the chosen voice's, else the one most
+    stories are in that a voice speaks."""
+    if settings.language:
+        return base_language(settings.language)
+    if settings.voice:
+        return base_language(load_voice(settings.voice).language)
+    languages = [a.language for a in articles]
+    return main_language([code for code in languages if speaks(code)] or languages)
+
+
+def in_language(articles: list[Article], language: str) -> tuple[list[Article], list[LeftOut]]:
+    """The articles in the briefing's language, and a line for each in another: a story is
+    never read by a voice of another language."""
+    kept = [a for a in articles if base_language(a.language) == language]
+    foreign = [LeftOut(a, f"it is in {language_name(a.language)}; the briefing is in "
+                          f"{language_name(language)}", for_good=True)
+               for a in articles if base_language(a.language) != language]
+    return kept, foreign
+
+
+def not_aired(articles: list[Article], stories: list[Story], settings: Settings
+              ) -> list[LeftOut]:
+    """A line for each article the take leaves out: nothing in it to read aloud, or no time
+    for its lead in the minutes asked for."""
+    aired = {id(story.article) for story in stories}
+    lines = []
+    for article in articles:
+        if id(article) in aired:
+            continue
+        if not summarize(sentences_of(article), math.inf):
+            why = "nothing in it can be read aloud (or it repeats an earlier story)"
+        else:
+            why = f"no time for its lead in {settings.minutes:g} minutes"
+        lines.append(LeftOut(article, why))
+    return lines
 
 
 def framing_seconds(articles: list[Article], settings: Settings, voicing: Voicing) -> float:
@@ -247,25 +306,31 @@ def framing_seconds(articles: list[Article], settings: Settings, voicing: Voicin
 
 
 def least_seconds(article: Article, voicing: Voicing) -> float:
-    """The time of an article's best sentence: the least a story can say."""
+    """The time of an article's lead: the least a story can say."""
     best = summarize(sentences_of(article), 0, voicing.estimate_seconds)
     return sum(voicing.estimate_seconds(s.text) for s in best)
 
 
 def stories_that_fit(articles: list[Article], settings: Settings, voicing: Voicing
                      ) -> list[Article]:
-    """As many stories as the time allows each its title and best sentence (the lead first);
-    never fewer than one."""
-    needed = [least_seconds(a, voicing) for a in articles]
-    count = len(articles)
-    while count > 1 and (framing_seconds(articles[:count], settings, voicing)
-                         + sum(needed[:count]) > settings.target_seconds):
-        count -= 1
-    if count == 1:  # even the lead alone may not fit: one line, not a briefing far over it
-        shortest = framing_seconds(articles[:1], settings, voicing) + needed[0]
-        if shortest > settings.target_seconds + DURATION_PROMISE_S:
-            raise too_short(settings, voicing, shortest)
-    return articles[:count]
+    """The stories, most important first, whose title and lead the time allows; a story whose
+    lead alone would not fit is left out (a later, shorter one may still fit). Never none:
+    when not even one fits, the one that comes nearest, if within the promise."""
+    needed = {id(a): least_seconds(a, voicing) for a in articles}
+
+    def length(chosen: list[Article]) -> float:
+        return framing_seconds(chosen, settings, voicing) + sum(needed[id(a)] for a in chosen)
+
+    kept: list[Article] = []
+    for article in articles:
+        if length([*kept, article]) <= settings.target_seconds:
+            kept.append(article)
+    if kept:
+        return kept
+    nearest = min(articles, key=lambda a: length([a]))
+    if length([nearest]) > settings.target_seconds + DURATION_PROMISE_S:
+        raise too_short(settings, voicing, length([nearest]))
+    return [nearest]
 
 
 def too_short(settings: Settings, voicing: Voicing, shortest: float) -> BriefingError:
@@ -506,9 +571,13 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     progress = progress or Silent()
     if settings.cover and not settings.cover.is_file():
         raise BriefingError(f"the show's image {settings.cover} does not exist")
-    if settings.language:
-        articles = [replace(a, language=settings.language) for a in articles]
-    voicing = Voicing.for_settings(settings, programme_language(articles, settings))
+    language = programme_language(articles, settings)
+    articles, foreign = in_language(articles, language)
+    if not articles:
+        raise BriefingError(f"no story is in {language_name(language)}: "
+                            + "; ".join(f"{f.article.title!r}: {f.reason}" for f in foreign))
+    settings = replace(settings, language=language)
+    voicing = Voicing.for_settings(settings, language)
     progress.stage(f"summarizing and speaking with {voicing.voice.name}")
     music = Music(load_music(settings.intro_music), load_music(settings.outro_music),
                   load_music(settings.music_bed))
@@ -524,8 +593,10 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
             sound.encode_mp3(sound.master(mix_music(take.programme, take.segments, music)),
                              encoded, *files.mp3_format(settings.stereo))
         progress.stage("writing the episode")
-        return publish_files(encoded, len(take.programme), take.script, take.segments,
-                             take.stories, settings, cover_jpeg.result())
+        episode = publish_files(encoded, len(take.programme), take.script, take.segments,
+                                take.stories, settings, cover_jpeg.result())
+    return replace(episode, left_out=tuple(foreign + not_aired(articles, take.stories,
+                                                                   settings)))
 
 
 def embedded_cover(settings: Settings) -> bytes:

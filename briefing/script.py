@@ -7,8 +7,8 @@ from datetime import date
 
 from babel.dates import format_date
 
+from briefing.languages import base_language
 from briefing.model import Part, Script, Story
-from briefing.voices import base_language
 
 SENTENCE_PAUSE_MS = 350
 PARAGRAPH_PAUSE_MS = 700
@@ -27,18 +27,24 @@ class Phrases:
     stories: str  # {n}
     title_with_source: str  # {source}, {title}
     closing: str  # {show}, {date}
+    opinion: str  # {title}: an opinion piece, announced as one
+    opinion_with_source: str  # {source}, {title}
 
 
 PHRASES = {
     "en": Phrases("en", "This is {show} for {date}. {count}", "EEEE, MMMM d, y", "One story.",
                   "{n} stories.", "From {source}: {title}.",
-                  "That was {show} for {date}. Thanks for listening."),
+                  "That was {show} for {date}. Thanks for listening.",
+                  "An opinion piece: {title}.", "An opinion piece from {source}: {title}."),
     "de": Phrases("de", "Das ist {show} für {date}. {count}", "EEEE, 'den' d. MMMM y",
                   "Eine Meldung.", "{n} Meldungen.", "Von {source}: {title}.",
-                  "Das war {show}. Danke fürs Zuhören."),
+                  "Das war {show}. Danke fürs Zuhören.",
+                  "Ein Kommentar: {title}.", "Ein Kommentar von {source}: {title}."),
     "es": Phrases("es", "Esto es {show} del {date}. {count}", "EEEE d 'de' MMMM 'de' y",
                   "Una noticia.", "{n} noticias.", "De {source}: {title}.",
-                  "Esto fue {show}. Gracias por escuchar."),
+                  "Esto fue {show}. Gracias por escuchar.",
+                  "Una columna de opinión: {title}.",
+                  "Una columna de opinión de {source}: {title}."),
 }
 
 
@@ -74,7 +80,11 @@ def story_parts(story: Story, number: int, words: Phrases = PHRASES["en"]) -> li
 def title_line(story: Story, words: Phrases = PHRASES["en"]) -> str:
     title = story.article.title.strip().rstrip(".")
     source = story.article.source.strip()
-    line = words.title_with_source.format(source=source, title=title) if source else f"{title}."
+    if story.article.genre == "opinion":
+        pattern = words.opinion_with_source if source else words.opinion
+    else:
+        pattern = words.title_with_source if source else "{title}."
+    line = pattern.format(source=source, title=title)
     return line.replace("?.", "?").replace("!.", "!")  # a question keeps its own mark
 
 

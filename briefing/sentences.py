@@ -237,7 +237,10 @@ def abbreviation_kind(token: str, rules: NewsRules, known: frozenset[str]) -> st
 
 
 def starts_sentence_after_abbreviation(kind: str, next_token: str, rules: NewsRules) -> bool:
-    """Whether the word after an abbreviation of this kind begins a new sentence."""
+    """Whether the word after an abbreviation of this kind begins a new sentence. A
+    parenthesis continues it: "at 8:51 p.m. (1451 GMT) from Baikonur", "The U.S. (and ...)"."""
+    if next_token[:1] in "([":
+        return False
     if next_token[:1] in OPENING_PUNCTUATION and kind not in ("title", "numeric"):
         return True
     word = bare_token(next_token).rstrip(",;:.!?")

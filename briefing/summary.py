@@ -1,35 +1,30 @@
-"""Sentences of one article -> the few worth saying, within a budget.
+"""Sentences of one article -> the few worth saying, within a budget, lead first.
 
-Extractive and lead-biased: the article's words are weighted by where they occur (news puts the
-point first) and sentences are chosen greedily for the most new weighted content per unit of
-cost, each word counting only up to twice, so what is already said earns nothing.
-Furniture (bylines, datelines, captions, "Click here") is never chosen, a sentence that repeats
-a chosen one is never chosen again, a sentence that leans on the one before it ("He said ...",
-"But ...") comes with it or not at all, and a quotation is kept whole.
+A story opens with its lead: the first sentence that can be aired (speakable.py decides which
+can: no dateline, byline, caption, sub-heading, fragment or call to action). Fitting to a
+budget never drops it. The rest of the budget buys the sentences that say the most new weighted
+content per unit of cost: words are weighted by where they occur (news puts the point first),
+each counting only up to twice, so what is already said earns nothing. A sentence that repeats
+a chosen one is never chosen again, one that leans on the sentence before it ("He said ...",
+"to do just that") comes with it or not at all, and a quotation is kept whole. Chosen
+sentences are read in article order. Every sentence left out has its reason (Selection).
 """
 
 from __future__ import annotations
 
 import heapq
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefing.model import Sentence
+from briefing.speakable import judge, leans_back, leaves_quote_open, word_set, words_of
 
 Cost = Callable[[str], float]
 
-
-def word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-WORD_RE = re.compile(r"[^\W_](?:[^\W_]|['’.-](?=[^\W_]))*")
 SHINGLE_SIZE = 3
 DUPLICATE_THRESHOLD = 0.6  # share of the shorter sentence's shingles found in the other
-MIN_WORDS = 4
 POSITION_HALF_LIFE = 2.0  # sentences: a word's weight halves every this many sentences
 TERM_CAP = 2  # a term said this often is covered; saying it again adds nothing
 MIN_COST = 1e-9
@@ -37,54 +32,14 @@ MIN_COST = 1e-9
 # poor choice anyway, and pricing it for every sentence of a text where each leans on the one
 # before (hostile input) would take time quadratic in its length.
 MAX_CHAIN = 12
+# A quotation runs at most this many sentences: a stray quote mark (a page's '| Study
+# Webtext "Bartleby ...') must not glue the rest of a paragraph to one sentence.
+MAX_QUOTE_SENTENCES = 6
 
-DATELINE_RE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*)?"
-    r"\((?:CNN|AP|AFP|Reuters|UPI|dpa|PA|Bloomberg|EW\.com|CNN Student News)\)\s*(?:--|[—–-])?\s*"
-    r"|^\s*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s+(?:--|[—–])\s+"
-)
-FURNITURE_RE = re.compile(
-    r"^\s*(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[.,]?\s*$"
-    r"|(?:photo|picture|image|video|graphic|source|credit|caption|updated|last updated|"
-    r"published|posted|follow us|follow|read more|related|share this|advertisement|"
-    r"sign up|subscribe)\b[\s:|-]"
-    r"|scroll down\b|click here\b|watch the video\b|see more\b)",
-    re.IGNORECASE,
-)
-FURNITURE_ANYWHERE_RE = re.compile(
-    r"scroll down for (?:the )?(?:video|more)|click here to|follow us on|sign up for our"
-    r"|all rights reserved|©",
-    re.IGNORECASE,
-)
-# A Daily Mail style caption: a short label, a colon, then the caption ("Under fire: ...").
-CAPTION_RE = re.compile(r"^\s*[A-Z][\w'’!-]*(?:\s+[\w'’!-]+){0,3}:\s+[A-Z'\"‘“]")
-SPEECH_VERB_RE = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|insisted|asked|warned|"
-    r"stated|declared|announced|tweeted|revealed|admitted|claimed|spoke|reads?|replied|"
-    r"continued|commented|noted|argued|concluded|joked|recalled|responded|remarked|urged)\b",
-    re.IGNORECASE,
-)
-
-DANGLING_WORDS = word_set(
-    "he she they it its his her their them him this that these those such but however also "
-    "meanwhile moreover furthermore additionally and so yet still instead nevertheless "
-    "nonetheless then thus hence therefore consequently similarly likewise indeed otherwise "
-    "besides both neither or nor which whom whose"
-)
-DANGLING_PHRASES = (
-    "in addition", "as a result", "in contrast", "by contrast", "on the other hand",
-    "at the same time", "even so", "the latter", "the former", "in turn", "after that",
-    "despite this", "despite that", "because of this", "as well as this",
-)
-# "This week", "That night": time, not a reference back.
-TIME_NOUNS = word_set(
-    "year week month morning afternoon evening night weekend summer spring autumn fall winter "
-    "season time day decade century"
-)
-LEADING_QUOTES = "'\"‘“‚„«»`([ "
-
-OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“](?=\S)")
-CLOSE_QUOTE_RE = re.compile(r"(?<=\S)['’\"”](?=$|[\s,.;:!?)\]—–-])")
+# Why a speakable sentence was not chosen (speakable.py has the reasons a sentence cannot be).
+REPEAT = "repeat"
+TIME = "time"
+DANGLING = "dangling"
 
 STOP_WORDS = word_set(
     "a an the and or but if of at by for with about against between into through during before "
@@ -107,6 +62,15 @@ class Candidate:
     inside_quote: bool = False  # continues a quotation opened before it: never said alone
 
 
+@dataclass(frozen=True)
+class Selection:
+    """What was chosen from one article, its lead, and why each other sentence was not."""
+
+    chosen: tuple[Sentence, ...]
+    lead: Sentence | None = None
+    left_out: tuple[tuple[Sentence, str], ...] = ()  # (sentence, reason), in article order
+
+
 def word_count(text: str) -> float:
     """The default cost: words, as whitespace splits them."""
     return float(len(text.split()))
@@ -116,21 +80,43 @@ def summarize(
     sentences: Sequence[Sentence], budget: float, cost: Cost = word_count,
     keep: Collection[str] = (),
 ) -> list[Sentence]:
-    """Choose sentences in article order whose summed cost fits the budget.
+    """Choose sentences in article order whose summed cost fits the budget (see select)."""
+    return list(select(sentences, budget, cost, keep).chosen)
 
-    The whole article (less furniture and repeats) when it fits; at least the best sentence
-    when any is speakable, even if it alone is over budget. Sentences whose text is in `keep`
-    (already spoken, say) stay chosen when they fit the budget together, and the rest of it
-    goes to the best of the others.
+
+def select(
+    sentences: Sequence[Sentence], budget: float, cost: Cost = word_count,
+    keep: Collection[str] = (),
+) -> Selection:
+    """The lead, then the best of the rest that fits the budget, in article order.
+
+    The whole article (less what cannot be aired, and repeats) when it fits; the lead alone
+    when even it is over budget (whether that story is aired is the caller's choice).
+    Sentences whose text is in `keep` (already spoken, say) stay chosen when they fit the
+    budget together, and the rest of it goes to the best of the others.
     """
-    speakable = deduplicated(speakable_sentences(sentences))
+    judged = judge(sentences)
+    left_out = [(j.sentence, j.reason) for j in judged if j.reason]
+    speakable, repeats = deduplicated([j.sentence for j in judged if not j.reason])
+    left_out += [(s, REPEAT) for s in repeats]
     if not speakable:
-        return []
+        return Selection((), None, in_order(left_out))
     candidates = candidates_of(speakable, cost)
     if sum(c.cost for c in candidates) <= budget:
-        return [c.sentence for c in candidates]
-    chosen = choose(candidates, budget, kept_positions(candidates, keep))
-    return [candidates[i].sentence for i in sorted(chosen)]
+        chosen = set(range(len(candidates)))
+    else:
+        chosen = choose(candidates, budget, kept_positions(candidates, keep))
+    for position, candidate in enumerate(candidates):
+        if position not in chosen:
+            needs = candidate.needs
+            reason = DANGLING if needs is not None and needs not in chosen else TIME
+            left_out.append((candidate.sentence, reason))
+    return Selection(tuple(candidates[i].sentence for i in sorted(chosen)),
+                     candidates[0].sentence, in_order(left_out))
+
+
+def in_order(pairs: list[tuple[Sentence, str]]) -> tuple[tuple[Sentence, str], ...]:
+    return tuple(sorted(pairs, key=lambda pair: pair[0].index))
 
 
 def kept_positions(candidates: Sequence[Candidate], keep: Collection[str]) -> set[int]:
@@ -142,46 +128,11 @@ def kept_positions(candidates: Sequence[Candidate], keep: Collection[str]) -> se
     return kept
 
 
-def speakable_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """Sentences without their dateline, less the furniture that should never be read out."""
-    kept = []
-    for position, sentence in enumerate(sentences):
-        text = strip_dateline(sentence.text)
-        if is_furniture(text) or (is_caption(text) and stands_alone(sentences, position)):
-            continue
-        kept.append(sentence if text == sentence.text else replace(sentence, text=text))
-    return kept
-
-
-def stands_alone(sentences: Sequence[Sentence], position: int) -> bool:
-    """Whether a sentence is a paragraph of its own, as a caption is."""
-    paragraph = sentences[position].paragraph
-    neighbours = sentences[max(position - 1, 0) : position] + sentences[position + 1 : position + 2]
-    return all(n.paragraph != paragraph for n in neighbours)
-
-
-def strip_dateline(text: str) -> str:
-    """'WASHINGTON (CNN) -- The Senate ...' -> 'The Senate ...'."""
-    stripped = DATELINE_RE.sub("", text, count=1)
-    return stripped if words_of(stripped) else text
-
-
-def is_furniture(text: str) -> bool:
-    """Bylines, credits, prompts and fragments too short to read out."""
-    if len(words_of(text)) < MIN_WORDS:
-        return True
-    return bool(FURNITURE_RE.match(text) or FURNITURE_ANYWHERE_RE.search(text))
-
-
-def is_caption(text: str) -> bool:
-    """'Under fire: Faculty at ...': a short label and a colon, the label not someone speaking."""
-    match = CAPTION_RE.match(text)
-    return bool(match) and not SPEECH_VERB_RE.search(text[: match.end()])
-
-
-def deduplicated(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences less any that repeats an earlier one; the longer of a pair is kept."""
+def deduplicated(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
+    """The sentences less any that repeats an earlier one (the longer wording of a pair is
+    kept, in the place of the first telling), and the repeats left out."""
     kept: list[Sentence] = []
+    repeats: list[Sentence] = []
     shingles: list[frozenset[tuple[str, ...]]] = []
     index: dict[tuple[str, ...], list[int]] = {}
     for sentence in sentences:
@@ -192,10 +143,11 @@ def deduplicated(sentences: Sequence[Sentence]) -> list[Sentence]:
                 index.setdefault(shingle, []).append(len(kept))
             kept.append(sentence)
             shingles.append(own)
-        elif len(sentence.text) > len(kept[match].text) and len(own) > len(shingles[match]):
-            # keep the place of the first telling but the fuller wording
-            kept[match] = replace(kept[match], text=sentence.text)
-    return kept
+        else:
+            repeats.append(sentence)
+            if len(sentence.text) > len(kept[match].text) and len(own) > len(shingles[match]):
+                kept[match] = replace(kept[match], text=sentence.text)
+    return kept, repeats
 
 
 def first_duplicate(
@@ -230,50 +182,20 @@ def shingles_of(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - 2))
 
 
-def words_of(text: str) -> list[str]:
-    return WORD_RE.findall(text)
-
-
 def candidates_of(sentences: Sequence[Sentence], cost: Cost) -> list[Candidate]:
     """Each sentence with its cost and the earlier sentence it cannot be said without."""
     candidates = []
     in_quote = False
+    quoted = 0  # sentences of the open quotation so far
     for position, sentence in enumerate(sentences):
         same_paragraph = position > 0 and sentences[position - 1].paragraph == sentence.paragraph
-        inside_quote = in_quote and same_paragraph
-        leans_back = inside_quote or opens_with_dangling_reference(sentence.text)
-        needs = position - 1 if position > 0 and leans_back else None
+        inside_quote = in_quote and same_paragraph and quoted < MAX_QUOTE_SENTENCES
+        quoted = quoted + 1 if inside_quote else 1
+        leaning = inside_quote or leans_back(sentence.text)
+        needs = position - 1 if position > 0 and leaning else None
         candidates.append(Candidate(sentence, cost(sentence.text), needs, inside_quote))
-        in_quote = leaves_quote_open(sentence.text, in_quote and same_paragraph)
+        in_quote = leaves_quote_open(sentence.text, inside_quote)
     return candidates
-
-
-def opens_with_dangling_reference(text: str) -> bool:
-    """Whether a sentence starts with a pronoun or connective pointing at what came before."""
-    opening = text.lstrip(LEADING_QUOTES).lower()
-    words = [w.lower() for w in words_of(opening)[:3]]
-    if not words:
-        return False
-    if any(opening.startswith(phrase + " ") or opening.startswith(phrase + ",")
-           for phrase in DANGLING_PHRASES):
-        return True
-    first = words[0].replace("’", "'").split("'")[0]
-    if first not in DANGLING_WORDS:
-        return False
-    return not (first in {"this", "that", "these", "those"} and len(words) > 1
-                and words[1].rstrip("s") in TIME_NOUNS)
-
-
-def leaves_quote_open(text: str, was_open: bool) -> bool:
-    """Whether a quotation is still open at the end of this sentence."""
-    marks = sorted(
-        [(m.start(), True) for m in OPEN_QUOTE_RE.finditer(text)]
-        + [(m.start(), False) for m in CLOSE_QUOTE_RE.finditer(text)]
-    )
-    is_open = was_open
-    for _, opens in marks:
-        is_open = opens if not is_open else False
-    return is_open
 
 
 @lru_cache(maxsize=65536)
@@ -320,22 +242,27 @@ def coverage_gain(bag: Counter[str], covered: Counter[str], weights: Counter[str
 
 def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = frozenset()
            ) -> set[int]:
-    """Greedy budgeted coverage: most new weighted content per unit of cost, until nothing fits.
+    """The lead (the first candidate, with the rest of any quotation it opens), then greedy
+    budgeted coverage: most new weighted content per unit of cost, until nothing fits.
 
     Lazy greedy (gains only shrink as more is covered) keeps it near linear; a sentence comes
-    with the earlier ones it leans on, priced together. If nothing fits, the best one alone.
-    The greedy starts from `kept` when that fits the budget, and chooses among `kept` alone
-    when it does not (what was already spoken is trimmed, nothing new is added).
+    with the earlier ones it leans on, priced together. The greedy starts from the lead and
+    `kept` when they fit the budget, and chooses among `kept` alone when they do not (what was
+    already spoken is trimmed, nothing new is added). The lead is chosen even over budget.
     """
     bags = [content_terms(c.sentence.text) for c in candidates]
     weights = term_weights(bags)
-    kept_fits = sum(candidates[i].cost for i in kept) <= budget
-    allowed = set(range(len(candidates))) if kept_fits or not kept else set(kept)
-    chosen: set[int] = set(kept) if kept_fits else set()
+    chosen = dependency_chain(candidates, 0)
+    kept = set(kept) - chosen
+    room = budget - sum(candidates[i].cost for i in chosen)
+    kept_fits = sum(candidates[i].cost for i in kept) <= room
+    allowed = set(range(len(candidates))) if kept_fits or not kept else kept
+    if kept_fits:
+        chosen |= kept
+        room -= sum(candidates[i].cost for i in kept)
     covered: Counter[str] = Counter()
     for i in chosen:
         covered.update(bags[i])
-    room = budget - sum(candidates[i].cost for i in chosen)
 
     def density(position: int) -> tuple[float, set[int]]:
         chain = dependency_chain(candidates, position, MAX_CHAIN)
@@ -370,7 +297,7 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
         for follower in dependents(candidates, group, chosen):
             if follower in allowed:
                 heapq.heappush(queue, (-density(follower)[0], follower))
-    return chosen or {best_alone(candidates, bags, weights)}
+    return chosen
 
 
 def dependents(candidates: Sequence[Candidate], group: set[int], chosen: set[int]) -> list[int]:
@@ -383,18 +310,6 @@ def dependents(candidates: Sequence[Candidate], group: set[int], chosen: set[int
             followers.append(follower)
             follower += 1
     return followers
-
-
-def best_alone(
-    candidates: Sequence[Candidate], bags: Sequence[Counter[str]], weights: Counter[str]
-) -> int:
-    """The sentence that stands alone and says the most per unit of cost."""
-    def worth(position: int) -> tuple[bool, float, int]:
-        gain = coverage_gain(bags[position], Counter(), weights)
-        per_cost = gain / max(candidates[position].cost, MIN_COST)
-        return candidates[position].needs is None, per_cost, -position
-
-    return max(range(len(candidates)), key=worth)
 
 
 def dependency_chain(candidates: Sequence[Candidate], position: int,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.languages import base_language
 
 VOICES_DIR = Path(__file__).resolve().parent.parent / "voices"
 
@@ -106,11 +107,6 @@ def _voice_from_file(path: Path) -> Voice:
 DEFAULT_VOICES = {"en": "piper"}
 
 
-def base_language(code: str) -> str:
-    """ "en-GB", "de_DE", "EN" -> "en", "de", "en"; "" -> "en"."""
-    return code.strip().replace("_", "-").split("-")[0].lower() or "en"
-
-
 def default_voice(language: str) -> str:
     """piper for English; otherwise the first installed profile speaking the language."""
     base = base_language(language)
@@ -121,6 +117,15 @@ def default_voice(language: str) -> str:
         raise BriefingError(f"no voice speaks {language!r}; add a profile to voices/ "
                             "(e.g. an espeak-ng one) or pass --voice")
     return matching[0].name
+
+
+def speaks(language: str) -> bool:
+    """Whether some installed voice profile speaks the language."""
+    try:
+        default_voice(language)
+    except BriefingError:
+        return False
+    return True
 
 
 def calibration_file() -> Path:

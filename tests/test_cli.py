@@ -133,6 +133,37 @@ def test_summarize_words_json():
     assert 20 <= data["words"] <= 60 and data["seconds"] > 5
 
 
+def test_summarize_explain_shows_the_lead_and_why_the_rest_is_left_out():
+    result = run("summarize", str(DATA / "articles" / "oz-columbia.txt"), "--words", "60",
+                 "--explain")
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode().splitlines()
+    lead = next(line for line in lines if line.startswith("  lead: "))[len("  lead: "):]
+    aired = [line[4:] for line in lines if line.startswith("  + ")]
+    assert aired[0] == lead
+    assert any(line.startswith("  - [time] ") for line in lines)
+    result = run("summarize", str(DATA / "articles" / "oz-columbia.txt"), "--words", "60",
+                 "--explain", "--json", "--voice", "espeak")
+    data = json.loads(result.stdout)
+    assert data["sentences"][0] == data["lead"] == lead
+    assert {item["reason"] for item in data["left_out"]} >= {"time"}
+
+
+def test_a_story_in_another_language_is_left_out_not_read_by_the_english_voice(tmp_path):
+    result = run("generate", str(EXAMPLE), str(DATA / "articles" / "porto-metro-pt.txt"),
+                 "--voice", "espeak", "--minutes", "1", "--out", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert ("left out 'Metro do Porto vai abrir nova linha até Gaia em março': it is in "
+            "Portuguese; the briefing is in English") in result.stderr.decode()
+    info = json.loads(result.stdout)
+    assert [s["title"] for s in info["stories"]] == [
+        "U.S. Will Defend Its Forces in Iraq and Syria"]
+    result = run("summarize", str(DATA / "articles" / "porto-metro-pt.txt"), "--lang", "en",
+                 "--words", "40")
+    assert result.returncode == 2
+    assert "no story is in the briefing's language (en)" in result.stderr.decode()
+
+
 def test_summarize_words_needs_no_voice():
     if get_engine("rhvoice").available():
         pytest.skip("needs a voice that is not installed; rhvoice (optional) is installed")

@@ -49,6 +49,14 @@ def test_config_feeds_settings_and_cli_overrides_win(tmp_path: Path):
     settings = load_show_config(path).settings(minutes=5.0, voice=None)
     assert settings.show == "Morning" and settings.voice == "espeak" and settings.minutes == 5.0
     assert settings.pronunciations is None
+    assert settings.language == "en"  # the show's language is the briefing's
+
+
+def test_a_shows_language_is_the_briefings(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    path.write_text('[show]\nlanguage = "pt-BR"\n')
+    assert load_show_config(path).settings().language == "pt-BR"
+    assert load_show_config(path).settings(language="en").language == "en"
 
 
 def test_a_shows_pronunciations_file_is_found_beside_it(tmp_path: Path):

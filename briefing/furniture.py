@@ -1,0 +1,171 @@
+"""Patterns of page furniture: what a web page says around an article, never the article.
+
+Only patterns live here; cleanup.py (lines of a page's text) and speakable.py (sentences)
+hold the logic that uses them. Page-line patterns judge a whole line of a page dump;
+sentence patterns judge one sentence of the extracted article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Lines of a page's text ---------------------------------------------------------------
+
+IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
+INLINE_LIST_RE = re.compile(r"\s[•◦○●□■▪☆★►▸▶|]\s|\]\s*\|")
+# Where reader comments begin; nothing after it belongs to the article.
+COMMENTS_START_RE = re.compile(
+    r"^(?:\d+\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
+    r"|(?:comments?|discussion|reader\s+comments|conversation)(?:\s*\(\d+\))?"
+    r"|(?:leave|post|add|write|join)\s+(?:a|the|your)\s+(?:comment|reply|discussion|conversation).{0,40}"
+    r"|.{0,60}\b(?:responses?|comments?)\s+to\s+[“\"‘'].*)$",
+    re.IGNORECASE,
+)
+# A whole line that is page machinery rather than prose.
+FURNITURE_LINE_RE = re.compile(
+    r"""^(?:
+        [\W_]*                                   # only symbols
+      | [\d\s:/.,|-]*                            # timestamps, player times, page numbers
+      | \[[^\]]*\]                               # [image], [logo], form fields
+      | (?:\d+\s+)?(?:comments?|shares?|replies|views|likes?)
+      | .{0,40}\b(?:advertisement|advertising|sponsored(?:\s+content)?|promoted)\b.{0,20}
+      | (?:please\s+wait|loading|no\s+media\s+source\s+currently\s+available).*
+      | (?:image|photo|video|picture|media)(?:\s+(?:copyright|caption|source))?(?:\s*[:|].*)?
+      | (?:photo|photograph|image|picture|video|credit|source|illustration|file\s+photo)s?
+            (?:\s+by)?\s*[:|/].{0,120}
+      | .{0,300}\([^()]{0,60}
+            \b(?:file|image|photo|picture|pictured|getty|ap|reuters|afp|credit|courtesy)\b[^()]{0,80}\)
+      | .{0,200}(?:getty\s+images|shutterstock|afp\s+via\s+getty|ap\s+photo|reuters)(?:\s+file)?\)?
+      | (?:continue\s+reading|read\s+more|see\s+more|show\s+more|load\s+more|view\s+more|more\s*:|
+            read\s+also|see\s+also|also\s+read|watch|listen)\b.{0,150}
+      | (?:share|share\s+this|tweet|email|print|save|follow|follow\s+us|like\s+us)\b.{0,60}
+      | (?:sign\s+up|subscribe|log\s*in|sign\s+in|register|newsletter)\b.{0,100}
+      | (?:related|recommended|trending|most\s+popular|most\s+read|more\s+from|you\s+may\s+also)
+            \b.{0,60}
+      | (?:skip\s+to|jump\s+to|back\s+to\s+top|accessibility\s+links|breaking\s+news|menu|search
+            |close)\b.{0,30}
+      | .{0,80}(?:all\s+rights\s+reserved|©|copyright\s+\d{4}).*
+      | (?:updated|published|posted|last\s+updated)\b.{0,60}
+      | .{0,40}\b(?:min(?:ute)?s?\s+read|hours?\s+ago|minutes?\s+ago|days?\s+ago)\b.{0,20}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Cue words of boxes that invite the reader to act (newsletters, cookies, apps, comments).
+CALL_TO_ACTION_RE = re.compile(
+    r"\b(?:cookies?|newsletter|subscribe|subscription|sign\s+up|log\s+in|download\s+the\s+app|"
+    r"privacy\s+policy|terms\s+of\s+(?:use|service)|javascript|your\s+browser|inbox|"
+    r"is\s+an?\s+(?:\w+\s+){0,3}(?:writer|reporter|journalist|editor|contributor|correspondent|"
+    r"columnist)\s+(?:based|who|at|for|with)|"
+    r"may\s+not\s+be\s+(?:reproduced|published|copied)|all\s+rights\s+reserved|"
+    r"community\s+(?:rules|guidelines|standards)|user\s+agreement|"
+    r"comment\s+policy|commenting|click\s+(?:here|to)|tap\s+here|unsubscribe|"
+    r"opens\s+in\s+a?\s*new\s+window)\b",
+    re.IGNORECASE,
+)
+# Cues of a photo caption or embedded post anywhere in a line.
+CAPTION_RE = re.compile(
+    r"^(?:\d+\.\s+)?(?:in\s+this\s+(?:\w+\s+)?(?:photo|image|picture|photograph|video|still)|"
+    r"image\s+(?:caption|copyright)|caption|pictured|file\s+photo|citation\s*:|"
+    r"(?:twitter|instagram|facebook)\s+post\s+by)\b"
+    r"|(?:credit|\bphoto|\bimage|\bphotograph|\bphotographer|\bsource|\billustration)\s*:\s*\S"
+    r"|\(\d{1,2}:\d\d\)$|^preview\s+thumbnail"
+    r"|\((?:pictured|left|right|centre|center|above|below|top|bottom|file)\)"
+    r"|\b(?:an?\s+(?:aerial\s+)?(?:photo|image|picture)\s+(?:shows|of)|photo\s+by)\b"
+    r"|\b(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy)\s*\)?$",
+    re.IGNORECASE,
+)
+BYLINE_RE = re.compile(
+    r"^by\s|\b\d{1,2}:\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\b\d{4}-\d\d-\d\d\b|\bmenu\b|\bzip\s+code\b",
+    re.IGNORECASE,
+)
+
+# --- Sentences of an article ----------------------------------------------------------------
+
+# "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - ", "PARIS — ": the wire's dateline.
+DATELINE_RE = re.compile(
+    r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*)?"
+    r"\((?:CNN|AP|AFP|Reuters|UPI|dpa|PA|Bloomberg|EW\.com|CNN Student News)\)\s*(?:--|[—–-])?\s*"
+    r"|^\s*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s+(?:--|[—–])\s+"
+)
+# Bylines, credits and prompts at the start of a sentence.
+SENTENCE_FURNITURE_RE = re.compile(
+    r"^\s*(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*[.,]?\s*$"
+    r"|(?:photo|picture|image|video|graphic|source|credit|caption|updated|last updated|"
+    r"published|posted|follow us|follow|read more|related|share this|advertisement|"
+    r"sign up|subscribe)\b[\s:|-]"
+    r"|scroll down\b|click here\b|watch the video\b|see more\b)",
+    re.IGNORECASE,
+)
+SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
+    r"scroll down for (?:the )?(?:video|more)|click here to|follow us on|sign up for our"
+    r"|all rights reserved|©",
+    re.IGNORECASE,
+)
+# The page talking to its reader, in the languages news arrives in: "Read the original
+# article.", "Find out more about ...", "Leave a comment", "Deixe suas dúvidas ...",
+# "Tempo de leitura: 2 minutos", "Lesen Sie auch". Anchored at the sentence's start.
+READER_PROMPT_RE = re.compile(
+    r"^\W*(?:"
+    # English
+    r"read\s+(?:more|the\s+(?:original|full)|our|also|next|on)\b|continue\s+reading"
+    r"|find\s+out\s+more|learn\s+more|see\s+(?:more|also)|click\s+(?:here|to|on)|tap\s+(?:here|to)"
+    r"|(?:leave|post|add|share)\s+(?:a|your)\s+(?:comment|thoughts|reply|questions?|opinions?)"
+    r"|sign\s+up|subscribe|follow\s+(?:us|me)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
+    r"|don['’]t\s+miss|watch\s+(?:the|our)\s+(?:video|full)|listen\s+to\s+(?:the|our)\s+podcast"
+    r"|reading\s+time|related\s*:|more\s*:|also\s+read|recommended\s*:"
+    r"|this\s+(?:article|story|post)\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published|first)"
+    # Portuguese
+    r"|leia\s+(?:mais|também|tamb[eé]m)|saiba\s+mais|deixe\s+(?:seu|sua|seus|suas|o\s+seu|a\s+sua)"
+    r"|clique\s+(?:aqui|no|na)|assine|inscreva-se|compartilhe|siga-nos|tempo\s+de\s+leitura"
+    # Spanish
+    r"|lee\s+(?:más|también)|leer\s+más|más\s+información|deja\s+(?:tu|un|su)\s+comentario"
+    r"|haz\s+clic|suscríbete|síguenos|comparte\s+(?:esta|este)|tiempo\s+de\s+lectura"
+    # French
+    r"|lire\s+(?:aussi|la\s+suite|plus)|à\s+lire\s+aussi|en\s+savoir\s+plus|cliquez"
+    r"|abonnez-vous|suivez-nous|laissez\s+un\s+commentaire|partagez|temps\s+de\s+lecture"
+    # German
+    r"|lesen\s+sie\s+(?:auch|mehr|hier)|weiterlesen|mehr\s+(?:dazu|zum\s+thema)|hier\s+klicken"
+    r"|abonnieren\s+sie|folgen\s+sie\s+uns|lesezeit"
+    # Italian
+    r"|leggi\s+(?:anche|di\s+più|tutto)|scopri\s+di\s+più|clicca\s+qui|iscriviti|seguici"
+    r"|lascia\s+un\s+commento|condividi|tempo\s+di\s+lettura"
+    r")\b",
+    re.IGNORECASE,
+)
+# "5 min read", "2 minutos de leitura": how long the page takes to read.
+READING_TIME_RE = re.compile(
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minutos?|minuten|minuti)\.?\s+"
+    r"(?:read|de\s+leitura|de\s+lectura|de\s+lecture|lesezeit|di\s+lettura)\b",
+    re.IGNORECASE,
+)
+# A sentence in brackets of its own: "[Related: ...]", "(Reporting by ...)".
+BRACKETED_RE = re.compile(r"^\s*(?:\[[^\[\]]*\]|\([^()]*\))\s*\W*\s*$")
+# Reuters' and others' credit lines at the end of a story.
+CREDIT_LINE_RE = re.compile(
+    r"^\W*(?:\(?\s*(?:reporting|additional\s+reporting|writing|editing|compiled)\s+by\b"
+    r"|editing\s+by\b|(?:story|text|photos?)\s*:)",
+    re.IGNORECASE,
+)
+# A caption that says so at its start: "In this photo dated ...", "File photo: ...".
+PHOTO_CAPTION_RE = re.compile(
+    r"^\W*(?:in\s+this\s+(?:\w+\s+){0,3}(?:photo|image|picture|photograph|video|still|handout)"
+    r"|(?:file\s+)?(?:photo|image|picture)\s*(?:credit)?\s*:)",
+    re.IGNORECASE,
+)
+# A Daily Mail style caption: a label of a word or two, a colon, then the caption ("Under
+# fire: ..."); "With the new Avengers: Age of Ultron ..." is no label.
+LABEL_CAPTION_RE = re.compile(r"^\s*[A-Z][\w'’!-]*(?:\s+[\w'’!-]+)?:\s+[A-Z'\"‘“]")
+# Markup that extraction let through: "<div style=...>", "<img src=...>".
+MARKUP_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,300})?/?>")
+# Links run together: "Senators call for 5G security | Facebook gets questions | ...".
+LINK_LIST_RE = re.compile(r"(?:\s[|•·►▸▶]\s.*){2}")
+# A table cell's or list item's mark before a sentence: "| In December 2002, ...".
+LEADING_MARK_RE = re.compile(r"^\s*[|•·►▸▶]\s+")
+# A label that is someone speaking is no caption: "Obama said: ...".
+SPEECH_VERB_RE = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|insisted|asked|warned|"
+    r"stated|declared|announced|tweeted|revealed|admitted|claimed|spoke|reads?|replied|"
+    r"continued|commented|noted|argued|concluded|joked|recalled|responded|remarked|urged)\b",
+    re.IGNORECASE,
+)

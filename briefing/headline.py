@@ -1,0 +1,143 @@
+"""A story's headline as a newsreader says it.
+
+A page names itself in several places (<title>, og:title, <h1>, <h2>), and each may carry the
+site's name ("... - BBC News", "... | Reuters"), a section label ("Opinion | ...") or be no
+headline at all: a promotion ("Take your next trip with Atlas Obscura!"), a section's name
+("Allergies Health Center"), the site's greeting ("Hi, I'm Nicolas."). Two principles decide:
+- a headline is about its article: of the page's candidates, the one whose words the article's
+  opening uses most is its headline;
+- what a separator sets apart at either end of it is the site's name or a label, when it names
+  the site, is a known label, or is a short tail after a full headline.
+An opinion piece keeps that fact as the article's genre, so that it is announced as one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "; a pipe needs no spaces.
+SEPARATOR_RE = re.compile(r"\s+(?:-|–|—|::|·|»|•|\|)\s+|\s*\|\s*")
+OPINION_LABELS = frozenset({
+    "opinion", "opinions", "op-ed", "oped", "op ed", "commentary", "comment", "column",
+    "editorial", "perspective", "viewpoint", "point of view", "letters", "guest essay",
+    "opinião", "opinion y análisis", "tribune", "meinung", "kommentar", "opinione",
+})
+SECTION_LABELS = frozenset({
+    "news", "world", "world news", "politics", "business", "sport", "sports", "tech",
+    "technology", "science", "health", "entertainment", "culture", "us", "uk", "us news",
+    "uk news", "latest news", "breaking news", "home", "video", "live", "analysis",
+    "features", "local", "markets", "economy",
+})
+# "Opinion: ...", "OPINION — ...": a label and a colon or dash before the headline.
+LABEL_PREFIX_RE = re.compile(r"^\s*([A-Za-zÀ-ÿ][\w' -]{1,24}?)\s*(?::|\s[|–—-])\s+(?=\S)")
+OPINION_PATH_RE = re.compile(r"/(?:opinions?|commentisfree|op-?ed|editorials?|meinung|opiniao)/",
+                             re.IGNORECASE)
+WORD_RE = re.compile(r"\w+")
+DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,6}$", re.IGNORECASE)
+SHORT_TAIL_WORDS = 3  # a tail this short after a headline of at least ...
+FULL_HEADLINE_WORDS = 4  # ... this many words is the site's name or a section
+NOT_ABOUT = 0.34  # an article using fewer of its title's words is not about that title
+MIN_RELEVANCE = 0.5  # share of a stand-in's words the article must use
+CONTENT_WORD_LETTERS = 5
+MATCHED_LETTERS = 5
+MIN_HEADLINE_WORDS = 3
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class Headline:
+    text: str
+    genre: str = ""  # "opinion" when the page labels the piece as one
+
+
+def squashed(text: str) -> str:
+    """'BBC News', 'bbcnews.co.uk', 'Aktuálně' and 'aktualne' alike: lower-case letters and
+    digits only, without accents."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in plain if c.isalnum() and not unicodedata.combining(c))
+
+
+def names_site(segment: str, site: str, url: str) -> bool:
+    """Whether a piece of a title is the site's own name (or its web address)."""
+    piece = squashed(segment)
+    if not piece or DOMAIN_RE.match(segment.strip()):
+        return True
+    names = [squashed(site)] if site else []
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/")[0]
+    names += [squashed(part) for part in host.split(".")[:-1] if len(part) > 3]
+    short = len(WORD_RE.findall(segment)) <= SHORT_TAIL_WORDS
+    return any(name and (piece == name or piece in name or (short and name in piece))
+               for name in names)
+
+
+def is_label(segment: str) -> bool:
+    return segment.strip().casefold() in OPINION_LABELS | SECTION_LABELS
+
+
+def clean_headline(title: str, site: str = "", url: str = "") -> Headline:
+    """The headline without the site's name or section labels; an opinion label kept as the
+    genre ('Opinion | Republicans Are ...' -> 'Republicans Are ...', opinion)."""
+    text = " ".join(title.split())
+    genre = "opinion" if url and OPINION_PATH_RE.search(url) else ""
+    parts = [p for p in SEPARATOR_RE.split(text) if p.strip()]
+    while len(parts) > 1:
+        first, last = parts[0], parts[-1]
+        rest_words = len(WORD_RE.findall(" ".join(parts[:-1])))
+        if names_site(last, site, url) or is_label(last) or (
+                len(WORD_RE.findall(last)) <= SHORT_TAIL_WORDS
+                and rest_words >= FULL_HEADLINE_WORDS):
+            genre = genre or opinion_of(last)
+            parts.pop()
+        elif names_site(first, site, url) or is_label(first):
+            genre = genre or opinion_of(first)
+            parts.pop(0)
+        else:
+            break
+    text = " - ".join(parts) if parts else text
+    label = LABEL_PREFIX_RE.match(text)
+    if label and label.group(1).strip().casefold() in OPINION_LABELS:
+        genre, text = "opinion", text[label.end():]
+    return Headline(text.strip(), genre)
+
+
+def opinion_of(segment: str) -> str:
+    return "opinion" if segment.strip().casefold() in OPINION_LABELS else ""
+
+
+def relevance(candidate: str, text: str) -> float:
+    """Share of the candidate's longer words (or, in Chinese and Japanese, characters) that the
+    article uses; words match on their first letters, so 'mapuche' finds 'mapuches'."""
+    if CJK_RE.search(candidate):
+        chars = CJK_RE.findall(candidate)
+        return sum(c in text for c in chars) / len(chars)
+    words = WORD_RE.findall(candidate.casefold())
+    words = [w for w in words if len(w) >= CONTENT_WORD_LETTERS] or words
+    if not words:
+        return 0.0
+    used = {w[:MATCHED_LETTERS] for w in WORD_RE.findall(text.casefold())}
+    return sum(w[:MATCHED_LETTERS] in used for w in words) / len(words)
+
+
+def best_headline(candidates: Sequence[str], paragraphs: Sequence[str], site: str = "",
+                  url: str = "") -> Headline:
+    """The page's own title (the first candidate), cleaned; another of its candidates only
+    when the article is about it and clearly not about the title (a promotion, the site's
+    name, a section)."""
+    cleaned = [clean_headline(c, site, url) for c in candidates if c and c.strip()]
+    if not cleaned:
+        return Headline("")
+    # The page's own title may be short ("Hermitian matrix"); a stand-in must be a headline.
+    cleaned = cleaned[:1] + [h for h in cleaned[1:] if CJK_RE.search(h.text)
+                             or len(WORD_RE.findall(h.text)) >= MIN_HEADLINE_WORDS]
+    text = " ".join(paragraphs)
+    scores = [relevance(h.text, text) for h in cleaned]
+    subheads = {" ".join(p.split()) for p in paragraphs[1:]}
+    better = 0
+    if scores[0] < NOT_ABOUT:
+        better = next((i for i, score in enumerate(scores)
+                       if score >= MIN_RELEVANCE and cleaned[i].text not in subheads), 0)
+    genre = next((h.genre for h in cleaned if h.genre), "")
+    return Headline(cleaned[better].text, genre)

@@ -1,0 +1,201 @@
+"""Which sentences of an article can be read aloud on their own, and why the others cannot.
+
+A listener hears one sentence after another with nothing on screen, so a sentence is aired only
+if it stands alone: not page furniture (bylines, credits, calls to action in any language,
+bracketed links), not a caption, not a sub-heading, not a fragment too short to carry news.
+Whether a sentence leans on the one before it ("He said ...", "to do just that") is judged here
+too; summary.py then keeps it only with what it leans on. The patterns live in furniture.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from briefing.furniture import (
+    BRACKETED_RE,
+    CAPTION_RE,
+    CREDIT_LINE_RE,
+    DATELINE_RE,
+    LABEL_CAPTION_RE,
+    LEADING_MARK_RE,
+    LINK_LIST_RE,
+    MARKUP_RE,
+    PHOTO_CAPTION_RE,
+    READER_PROMPT_RE,
+    READING_TIME_RE,
+    SENTENCE_FURNITURE_ANYWHERE_RE,
+    SENTENCE_FURNITURE_RE,
+    SPEECH_VERB_RE,
+)
+from briefing.model import Sentence
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+WORD_RE = re.compile(r"[^\W_](?:[^\W_]|['’.-](?=[^\W_]))*")
+# Fewer words than this is a fragment ("The usual banking stuff.", "Cutting edge, I know."):
+# no sentence that short carries a story's news on air. None of the summary bench's reference
+# summaries has a sentence under 6 words.
+MIN_WORDS = 6
+# A paragraph of one sentence this short without an end mark is a sub-heading.
+HEADING_MAX_WORDS = 15
+END_MARKS = ".!?…。！？"
+CLOSING_MARKS = "\"'”’»)]"
+
+# Why a sentence is not aired (summary.py adds "repeat", "time" and "dangling").
+FRAGMENT = "fragment"
+HEADING = "heading"
+FURNITURE = "furniture"
+CAPTION = "caption"
+DANGLING = "dangling"
+
+DANGLING_WORDS = word_set(
+    "he she they it its his her their them him this that these those such but however also "
+    "meanwhile moreover furthermore additionally and so yet still instead nevertheless "
+    "nonetheless then thus hence therefore consequently similarly likewise indeed otherwise "
+    "besides both neither or nor which whom whose"
+)
+DANGLING_PHRASES = (
+    "in addition", "as a result", "in contrast", "by contrast", "on the other hand",
+    "at the same time", "even so", "in turn", "after that",
+    "despite this", "despite that", "because of this", "as well as this",
+)
+# Pointers anywhere in a sentence at something said before it: "A mission to do just that",
+# "the latter said", "as mentioned above".
+POINTER_RE = re.compile(
+    r"\b(?:(?:just|exactly|precisely)\s+(?:that|this)\b"
+    r"|(?:do|does|did|doing|done)\s+(?:so|that)\s*[.,;!?]"
+    r"|the\s+latter\b(?!\s+(?:part|half|stages?|years?|days?|months?|weeks?|end)\b)"
+    r"|the\s+former\s*(?:[.,;!?]|\s+(?:is|was|has|had|will|would|said|says)\b)"
+    r"|as\s+(?:mentioned|noted|stated|described)\s+(?:above|earlier|before)"
+    r"|(?:mentioned|described|shown)\s+above)",
+    re.IGNORECASE,
+)
+# "This week", "That night": time, not a reference back.
+TIME_NOUNS = word_set(
+    "year week month morning afternoon evening night weekend summer spring autumn fall winter "
+    "season time day decade century"
+)
+LEADING_QUOTES = "'\"‘“‚„«»`([ "
+OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“](?=\S)")
+CLOSE_QUOTE_RE = re.compile(r"(?<=\S)['’\"”](?=$|[\s,.;:!?)\]—–-])")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A sentence (its dateline dropped) and why it cannot be aired ("" when it can)."""
+
+    sentence: Sentence
+    reason: str = ""
+
+
+def words_of(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def judge(sentences: Sequence[Sentence]) -> list[Judged]:
+    """Every sentence, in order, with the reason it cannot be aired alone, if any."""
+    judged = []
+    for position, sentence in enumerate(sentences):
+        text = strip_dateline(sentence.text)
+        kept = sentence if text == sentence.text else replace(sentence, text=text)
+        judged.append(Judged(kept, unspeakable_reason(sentences, position, text)))
+    return judged
+
+
+def speakable_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences that can be aired, without their datelines."""
+    return [j.sentence for j in judge(sentences) if not j.reason]
+
+
+def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str) -> str:
+    if is_furniture(text):
+        return FURNITURE
+    if len(words_of(text)) < MIN_WORDS:
+        return FRAGMENT
+    alone = alone_in_paragraph(sentences, position)
+    if PHOTO_CAPTION_RE.match(text) or (alone and (is_caption(text) or CAPTION_RE.search(text))):
+        return CAPTION
+    if text.rstrip().endswith(":"):
+        return DANGLING  # it introduces what follows
+    if alone and is_heading(text):
+        return HEADING
+    return ""
+
+
+def alone_in_paragraph(sentences: Sequence[Sentence], position: int) -> bool:
+    """Whether a sentence is a paragraph of its own, as a caption or a sub-heading is."""
+    paragraph = sentences[position].paragraph
+    neighbours = sentences[max(position - 1, 0) : position] + sentences[position + 1 : position + 2]
+    return all(n.paragraph != paragraph for n in neighbours)
+
+
+def strip_dateline(text: str) -> str:
+    """'WASHINGTON (CNN) -- The Senate ...' -> 'The Senate ...'; a list or table mark before
+    the sentence goes too."""
+    stripped = DATELINE_RE.sub("", LEADING_MARK_RE.sub("", text, count=1), count=1)
+    return stripped if words_of(stripped) else text
+
+
+def is_furniture(text: str) -> bool:
+    """Bylines, credits, the page talking to its reader, bracketed links, link lists and
+    markup."""
+    return bool(
+        SENTENCE_FURNITURE_RE.match(text)
+        or SENTENCE_FURNITURE_ANYWHERE_RE.search(text)
+        or READER_PROMPT_RE.match(text)
+        or READING_TIME_RE.search(text)
+        or BRACKETED_RE.match(text)
+        or CREDIT_LINE_RE.match(text)
+        or LINK_LIST_RE.search(text)
+        or MARKUP_RE.search(text)
+    )
+
+
+def is_caption(text: str) -> bool:
+    """'Under fire: Faculty at ...': a short label and a colon, the label not someone speaking."""
+    match = LABEL_CAPTION_RE.match(text)
+    return bool(match) and not SPEECH_VERB_RE.search(text[: match.end()])
+
+
+def is_heading(text: str) -> bool:
+    """A short line without an end mark: '“U.S.-controlled bandit formations”'."""
+    core = text.rstrip().rstrip(CLOSING_MARKS).rstrip()
+    return len(words_of(text)) <= HEADING_MAX_WORDS and not core.endswith(tuple(END_MARKS))
+
+
+def leans_back(text: str) -> bool:
+    """Whether a sentence cannot be understood without the one before it."""
+    return opens_with_dangling_reference(text) or bool(POINTER_RE.search(text))
+
+
+def opens_with_dangling_reference(text: str) -> bool:
+    """Whether a sentence starts with a pronoun or connective pointing at what came before."""
+    opening = text.lstrip(LEADING_QUOTES).lower()
+    words = [w.lower() for w in words_of(opening)[:3]]
+    if not words:
+        return False
+    if any(opening.startswith(phrase + " ") or opening.startswith(phrase + ",")
+           for phrase in DANGLING_PHRASES):
+        return True
+    first = words[0].replace("’", "'").split("'")[0]
+    if first not in DANGLING_WORDS:
+        return False
+    return not (first in {"this", "that", "these", "those"} and len(words) > 1
+                and words[1].rstrip("s") in TIME_NOUNS)
+
+
+def leaves_quote_open(text: str, was_open: bool) -> bool:
+    """Whether a quotation is still open at the end of this sentence."""
+    marks = sorted(
+        [(m.start(), True) for m in OPEN_QUOTE_RE.finditer(text)]
+        + [(m.start(), False) for m in CLOSE_QUOTE_RE.finditer(text)]
+    )
+    is_open = was_open
+    for _, opens in marks:
+        is_open = opens if not is_open else False
+    return is_open

@@ -1,0 +1,69 @@
+"""Tests for briefing.headline: headlines as a newsreader says them."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.headline import best_headline, clean_headline
+
+
+@pytest.mark.parametrize(("title", "site", "url", "expected"), [
+    ("Fact Check: Is This Gas Cylinder For Rs 300? - News Nation", "", "",
+     "Fact Check: Is This Gas Cylinder For Rs 300?"),
+    ("Alibaba set to raise $12.9bn in Hong Kong listing | Reuters", "", "",
+     "Alibaba set to raise $12.9bn in Hong Kong listing"),
+    ("Obama admits US gun laws are his 'biggest frustration' - BBC News", "BBC News", "",
+     "Obama admits US gun laws are his 'biggest frustration'"),
+    ("Samantha and The Great Big Lie - John C. Welch - Medium", "", "",
+     "Samantha and The Great Big Lie"),
+    ("Mozilla - Wikipedia", "Wikipedia", "", "Mozilla"),
+    ("Jak na to | Aktuálně.cz", "", "https://zpravy.aktualne.cz/a", "Jak na to"),
+    ("How we designed Dropbox’s ATF - an async task framework", "", "https://dropbox.tech/x",
+     "How we designed Dropbox’s ATF - an async task framework"),
+    ("Covid-19 - what you need to know", "", "", "Covid-19 - what you need to know"),
+    ("Superbugs: What They Are and How You Get Them", "", "",
+     "Superbugs: What They Are and How You Get Them"),
+])
+def test_site_names_and_section_labels_are_dropped(title, site, url, expected):
+    assert clean_headline(title, site, url).text == expected
+
+
+@pytest.mark.parametrize("title", [
+    "Opinion | Republicans Are Giving Up on Democracy",
+    "Opinion: Republicans Are Giving Up on Democracy",
+    "OPINION - Republicans Are Giving Up on Democracy",
+])
+def test_an_opinion_label_becomes_the_genre(title):
+    headline = clean_headline(title)
+    assert headline.text == "Republicans Are Giving Up on Democracy"
+    assert headline.genre == "opinion"
+
+
+def test_an_opinion_address_marks_the_genre():
+    headline = clean_headline("The Fed is wrong about rates", "", "https://x.com/opinion/fed")
+    assert headline.genre == "opinion"
+    assert clean_headline("The Fed is wrong about rates").genre == ""
+
+
+PARAGRAPHS = [
+    "An unmanned Russian cargo spaceship broke up in the atmosphere over Siberia on Thursday "
+    "minutes after its launch, the Russian space agency said.",
+    "Malfunctions",
+    "The craft was carrying fuel, water and food to the International Space Station.",
+]
+
+
+def test_a_promotion_or_site_name_gives_way_to_the_page_headline():
+    candidates = ["Take your next trip with Atlas Obscura!",
+                  "Russian cargo spaceship breaks up over Siberia after launch"]
+    assert best_headline(candidates, PARAGRAPHS).text == candidates[1]
+
+
+def test_the_page_title_stays_when_the_article_is_about_it():
+    candidates = ["Spaceship breaks up over Siberia", "Malfunctions and repairs of the station"]
+    assert best_headline(candidates, PARAGRAPHS).text == candidates[0]
+
+
+def test_a_subheading_of_the_article_is_never_its_headline():
+    candidates = ["Take your next trip with Atlas Obscura!", "Malfunctions"]
+    assert best_headline(candidates, PARAGRAPHS).text == candidates[0]

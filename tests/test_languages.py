@@ -1,0 +1,46 @@
+"""Tests for briefing.languages: each story's language, and the briefing's."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.languages import (
+    base_language,
+    detect_language,
+    language_name,
+    main_language,
+    parse_languages,
+)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The city council voted on Tuesday to close the old harbour bridge to cars after "
+     "engineers found deep cracks.", "en"),
+    ("A Metro do Porto anunciou nesta segunda-feira que a nova linha vai abrir ao público no "
+     "início de março.", "pt"),
+    ("Il governo ha approvato ieri sera il decreto che prevede nuovi fondi per le scuole "
+     "della regione.", "it"),
+    ("Правительство одобрило вчера новый закон о поддержке школ и больниц в регионах "
+     "страны.", "ru"),
+    ("정부는 어제 전국의 학교와 병원을 지원하기 위한 새로운 법안을 승인했다고 밝혔다. "
+     "이 법안은 다음 달부터 시행된다.", "ko"),
+])
+def test_detects_the_language_of_a_news_sentence(text, code):
+    assert detect_language(text) == code
+
+
+def test_a_text_too_short_to_tell_keeps_the_pages_label():
+    assert detect_language("Ciao", hint="it-IT") == "it"
+    assert detect_language("Hello") == "en"
+
+
+def test_main_language_is_the_commonest_and_a_tie_goes_to_the_newest():
+    assert main_language(["en", "pt", "en-GB", "ko"]) == "en"
+    assert main_language(["pt", "en"]) == "pt"
+    assert main_language([]) == "en"
+
+
+def test_names_and_codes():
+    assert language_name("pt") == "Portuguese" and language_name("ko-KR") == "Korean"
+    assert base_language("pt_BR") == "pt"
+    assert parse_languages("en, pt,en") == ("en", "pt")

@@ -1,0 +1,88 @@
+"""Tests for briefing.speakable: what can be aired on its own, and why the rest cannot."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.model import Sentence
+from briefing.speakable import judge, leans_back, speakable_sentences
+
+
+def alone(*texts: str) -> list[Sentence]:
+    """Each text a paragraph of its own."""
+    return [Sentence(text=t, paragraph=i, index=i) for i, t in enumerate(texts)]
+
+
+def one_paragraph(*texts: str) -> list[Sentence]:
+    return [Sentence(text=t, paragraph=0, index=i) for i, t in enumerate(texts)]
+
+
+def reason(text: str, in_paragraph: bool = False) -> str:
+    neighbour = "The council met on Tuesday to discuss the new budget for the city."
+    sentences = one_paragraph(neighbour, text) if in_paragraph else alone(neighbour, text)
+    return judge(sentences)[1].reason
+
+
+NEWS = "The city council voted on Tuesday to close the old harbour bridge to cars."
+
+
+@pytest.mark.parametrize("text", [
+    "The usual banking stuff.", "Cutting edge, I know.", "Read the original article.",
+    "Tempo de leitura: 2 minutos",
+])
+def test_fragments_under_six_words_are_never_aired(text):
+    assert reason(text, in_paragraph=True) in {"fragment", "furniture"}
+
+
+@pytest.mark.parametrize("text", [
+    "Find out more about Western Sahara and the long dispute over its future.",
+    "Deixe suas dúvidas e opiniões aqui embaixo!",
+    "Leia também: governo anuncia novas medidas para o setor elétrico",
+    "[Related: Salesforce Dreamforce Keynote Highlights and what it means for you]",
+    "Lesen Sie auch: Die Regierung plant neue Regeln für den Bahnverkehr",
+    "Click here to read the full report on the bridge and its repairs.",
+    "Reporting by Jane Smith; Editing by Tom Brown and Alex Richardson",
+    "This 5 min read explains everything you need to know about the bridge.",
+])
+def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text):
+    assert reason(text, in_paragraph=True) == "furniture"
+
+
+def test_a_short_paragraph_without_an_end_mark_is_a_heading():
+    assert reason("“U.S.-controlled bandit formations and their many allies”") == "heading"
+    assert reason("How the bridge came to be closed to every car") == "heading"
+    assert reason(NEWS) == ""
+
+
+def test_captions_are_not_aired():
+    photo = ("In this photo dated Tuesday, Nov. 29, 2016 the rocket booster is installed on a "
+             "launch pad in Baikonur, Kazakhstan.")
+    assert reason(photo, in_paragraph=True) == "caption"
+    assert reason("Under fire: Faculty at the college have called for the dean to resign") \
+        == "caption"
+    assert reason("Harry Redknapp (right) says he would consider a return to management.") \
+        == "caption"
+
+
+def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
+    assert reason("In a wide-ranging interview, the president also said:") == "dangling"
+
+
+def test_datelines_are_dropped_and_the_sentence_kept():
+    [judged] = judge(alone("WASHINGTON (CNN) -- " + NEWS))
+    assert judged.sentence.text == NEWS and judged.reason == ""
+
+
+def test_pointers_at_what_came_before_lean_back():
+    assert leans_back("A mission to do just that is already lined up for next year.")
+    assert leans_back("The latter said the plan would never pass the senate.")
+    assert leans_back("He said the bridge would reopen in the spring.")
+    assert not leans_back("The latter part of the year will see the bridge reopen.")
+    assert not leans_back("The former president said the bridge would reopen in the spring.")
+    assert not leans_back(NEWS)
+
+
+def test_speakable_sentences_keep_news_and_drop_the_rest():
+    kept = speakable_sentences(alone(NEWS, "Read more", "By Jane Doe",
+                                     "Engineers said repairs would take at least a year."))
+    assert [s.index for s in kept] == [0, 3]
