@@ -31,11 +31,14 @@ from briefing.calibrate import calibrate, write_sample
 from briefing.config import Settings, load_show_config, write_show_template
 from briefing.engines import get_engine
 from briefing.errors import BriefingError, Interrupted
+from briefing.fitting import select_stories, select_words
+from briefing.languages import parse_languages
 from briefing.model import Episode
 from briefing.sentences import article_sentences
 from briefing.serve import serve as serve_directory
 from briefing.summary import Selection
 from briefing.voices import list_voices, load_voice
+from briefing.voicing import Cast
 
 EXIT_BAD_INPUT = 2
 EXIT_SOME_SOURCES_FAILED = 3
@@ -91,6 +94,18 @@ def finite(value: float, param: click.Parameter) -> float:
 def report_failures(failures: list[pipeline.Failure]) -> None:
     for failure in failures:
         click.echo(f"briefing: skipped {failure.reason}", err=True)
+
+
+LANG_HELP = ("The briefing's language, e.g. en, de, es (default: the voice's, else the one "
+             "most stories are in); stories in others are left out. en,pt also reads stories "
+             "in Portuguese, each with a voice that speaks it.")
+
+
+def language_settings(value: str) -> dict:
+    """--lang en,pt -> the briefing's language and the others it reads."""
+    codes = parse_languages(value)
+    return {"language": codes[0] if codes else "", **({"languages": codes[1:]} if codes[1:]
+                                                       else {})}
 
 
 def report_left_out(episode: Episode | None) -> None:
@@ -195,9 +210,7 @@ def sentences(sources: tuple[str, ...], max_stories: int, language: str) -> None
 @click.option("--words", type=click.IntRange(min=1), help="Summary length in words.")
 @click.option("--minutes", type=float, help="Summary length in minutes of the voice.")
 @click.option("--voice", default="", help="Voice used for sizing (default: piper for English).")
-@click.option("--lang", "language", default="",
-              help="The briefing's language, e.g. en, de, es (default: the voice's, else the "
-                   "one most stories are in); stories in others are left out.")
+@click.option("--lang", "language", default="", help=LANG_HELP)
 @max_stories_option
 @click.option("--explain", is_flag=True,
               help="Also show each story's lead and why every other sentence is left out.")
@@ -208,29 +221,27 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
     if words is not None and minutes is not None:
         fail("give --words or --minutes, not both")
     settings = Settings(minutes=3.5 if minutes is None else minutes, voice=voice,
-                        language=language)
+                        **language_settings(language))
     articles = articles_or_fail(sources, max_stories)
     language = pipeline.programme_language(articles, settings)
-    articles, foreign = pipeline.in_language(articles, language)
+    articles, foreign = pipeline.in_language(articles, language, settings.languages)
     for left in foreign:
         click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)
     if not articles:
         fail(f"no story is in the briefing's language ({language})")
     # --words without --json neither sizes nor times anything, so it needs no voice.
-    voicing = (None if words is not None and not as_json
-               else pipeline.Voicing.for_settings(replace(settings, language=language),
-                                                  language))
+    cast = (None if words is not None and not as_json
+            else Cast.for_settings(replace(settings, language=language), language))
     if words is not None:
-        selections = [(a, pipeline.select_words(a, words)) for a in articles]
+        selections = [(a, select_words(a, words)) for a in articles]
     else:
-        selections = pipeline.select_stories(articles, settings.target_seconds,
-                                             voicing.estimate_seconds)
+        selections = select_stories(articles, settings.target_seconds, cast.cost_for)
     for article, selection in selections:
         if not selection.chosen and not explain:
             continue
         texts = [s.text for s in selection.chosen]
         if as_json:
-            seconds = sum(voicing.estimate_seconds(t) for t in texts)
+            seconds = sum(cast.cost_for(article)(t) for t in texts)
             line = {"title": article.title, "sentences": texts,
                     "words": sum(len(t.split()) for t in texts), "seconds": round(seconds, 1)}
             if explain:
@@ -260,8 +271,7 @@ def explanation(title: str, selection: Selection) -> str:
               help="Length of the finished MP3 (default: 3.5, or the show's with --config).")
 @click.option("--voice", default="",
               help="A voice from `briefing voices` (default: piper for English).")
-@click.option("--lang", "language", default="",
-              help="Language of the articles, e.g. en, de, es (default: from the article).")
+@click.option("--lang", "language", default="", help=LANG_HELP)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: out; with --config, the show's).")
 @click.option("--title", help="Episode title (default: show, date and lead story).")
@@ -292,7 +302,7 @@ def generate(sources: tuple[str, ...], minutes: float | None, voice: str, langua
              pronunciations: Path | None, config_path: Path | None, as_json: bool,
              quiet: bool) -> None:
     """Make an MP3 briefing from the SOURCES."""
-    options = {"minutes": minutes, "voice": voice, "language": language, "title": title,
+    options = {"minutes": minutes, "voice": voice, **language_settings(language), "title": title,
                "stereo": stereo, "intro_music": intro_music, "outro_music": outro_music,
                "music_bed": music_bed, "pronunciations": pronunciations,
                "day": day.date() if day else None}
@@ -419,7 +429,8 @@ def publish(config_path: Path, wait_s: float) -> None:
               default=Path("out"), show_default=True, help="The folder to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 for the local network).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
 def serve(directory: Path, host: str, port: int) -> None:
     """Serve the output folder to podcast apps (byte ranges, right content types)."""
     click.echo(f"serving {directory} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
@@ -442,6 +453,7 @@ using_option = click.option("--using", type=click.Choice(["auto", "systemd", "cr
 @click.option("--at", help="Daily time HH:MM (default: the config's `at`).")
 @using_option
 def schedule_install(config_path: Path, at: str | None, using: str) -> None:
+    """Run the show daily at --at (or its config's `at`), logging beside the config."""
     config = load_show_config(config_path)
     entry = schedules.install(config.path, at or config.at, using)
     click.echo(f"installed ({entry.backend}): daily at {entry.at}; "
@@ -454,6 +466,7 @@ def schedule_install(config_path: Path, at: str | None, using: str) -> None:
 @config_option
 @using_option
 def schedule_remove(config_path: Path, using: str) -> None:
+    """Remove the show's daily run."""
     removed = schedules.remove(config_path, using)
     click.echo("removed" if removed else "no schedule was installed for this config")
 
@@ -462,6 +475,7 @@ def schedule_remove(config_path: Path, using: str) -> None:
 @config_option
 @using_option
 def schedule_status(config_path: Path, using: str) -> None:
+    """When the show runs next, and whether anything would start it."""
     entry = schedules.status(config_path, using)
     if entry is None:
         click.echo("not scheduled")

@@ -113,16 +113,16 @@ class TimedEngine:
 
 def install_timed_engine() -> dict[str, TimedEngine]:
     """Make the pipeline use a TimedEngine; returns where to find it after the run."""
-    from briefing import pipeline
+    from briefing import voicing
 
     holder: dict[str, TimedEngine] = {}
-    original = pipeline.require_engine
+    original = voicing.require_engine
 
     def timed(name: str) -> TimedEngine:
         holder["engine"] = TimedEngine(original(name))
         return holder["engine"]
 
-    pipeline.require_engine = timed
+    voicing.require_engine = timed
     return holder
 
 
@@ -159,14 +159,16 @@ def engine_alone(transcript: Path, voice_name: str) -> tuple[float, float, float
 
 def text_only_seconds(sources: list[str], minutes: float, voice_name: str) -> float:
     """Reading, extraction, sentences and choosing, as one run does it, without speech."""
-    from briefing.pipeline import Voicing, choose_stories, load_articles
+    from briefing.fitting import choose_stories
+    from briefing.pipeline import load_articles
     from briefing.voices import load_voice
+    from briefing.voicing import Voicing
 
     voice = load_voice(voice_name)
     voicing = Voicing(voice, None, None, voice.chars_per_second)  # type: ignore[arg-type]
     start = time.perf_counter()
     articles, _ = load_articles(sources, **every_story(load_articles, sources))
-    choose_stories(articles, minutes * 60, voicing.estimate_seconds)
+    choose_stories(articles, minutes * 60, lambda article: voicing.estimate_seconds)
     return time.perf_counter() - start
 
 

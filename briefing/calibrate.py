@@ -32,6 +32,24 @@ CALIBRATION_TEXTS = {
         "trenes podrían circular a finales del próximo año, aunque los críticos advirtieron "
         "que promesas similares ya se habían incumplido antes."
     ),
+    "pt": (
+        "O governo anunciou na terça-feira que vai investir dois mil milhões de euros em novas "
+        "linhas de comboio nos próximos cinco anos. Segundo os responsáveis, os primeiros "
+        "comboios poderão circular no final do próximo ano, embora os críticos tenham avisado "
+        "que promessas semelhantes já foram quebradas antes."
+    ),
+    "fr": (
+        "Le gouvernement a annoncé mardi qu'il allait investir deux milliards d'euros dans de "
+        "nouvelles lignes de train au cours des cinq prochaines années. Selon les responsables, "
+        "les premiers trains pourraient circuler d'ici la fin de l'année prochaine, mais les "
+        "critiques ont rappelé que des promesses semblables n'avaient pas été tenues."
+    ),
+    "it": (
+        "Il governo ha annunciato martedì che investirà due miliardi di euro in nuove linee "
+        "ferroviarie nei prossimi cinque anni. Secondo i funzionari, i primi treni potrebbero "
+        "circolare entro la fine del prossimo anno, anche se i critici hanno ricordato che "
+        "promesse simili erano già state tradite in passato."
+    ),
 }
 
 

@@ -13,9 +13,9 @@ from babel import Locale, UnknownLocaleError
 
 from briefing.cover import ensure_cover
 from briefing.errors import BriefingError
-from briefing.feeds import web_link
 from briefing.model import Show
 from briefing.voices import load_pronunciations
+from briefing.weblinks import web_link
 
 
 def default_cache_dir() -> Path | None:
@@ -35,6 +35,7 @@ class Settings:
     minutes: float = 3.5
     voice: str = ""  # "" = the default voice for the programme's language
     language: str = ""  # the briefing's; "" = the voice's, else most stories' (languages.py)
+    languages: tuple[str, ...] = ()  # other languages read, each by a voice that speaks it
     out_dir: Path = Path("out")
     show: str = "News Briefing"
     author: str = "briefing"
@@ -90,6 +91,7 @@ at = "06:30"                    # daily time for `briefing schedule install`
 # outro_music = "outro.mp3"     # optional: music under the closing line, then alone
 # music_bed = "bed.mp3"         # optional: quiet music under the whole briefing
 # pronunciations = "names.toml" # optional: "Written name" = "Respelling" lines for the voice
+# languages = ["pt", "es"]      # optional: also read stories in these, each in its own voice
 '''
 
 # Apple Podcasts' categories and their subcategories; a feed naming another is refused by Apple
@@ -133,7 +135,7 @@ SERVED_AT = "http://localhost:8000/"  # where `briefing serve` serves the output
 SHOW_KEYS = {"title", "description", "author", "email", "language", "category", "explicit",
              "base_url", "image"}
 BRIEFING_KEYS = {"sources", "voice", "minutes", "max_stories", "out", "keep", "at",
-                 "intro_music", "outro_music", "music_bed", "pronunciations"}
+                 "intro_music", "outro_music", "music_bed", "pronunciations", "languages"}
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ class ShowConfig:
     voice: str = "piper"
     minutes: float = 3.5
     max_stories: int = 8
+    languages: tuple[str, ...] = ()  # other languages the show reads, each in its own voice
     out_dir: Path = Path("out")
     keep: int = 30
     at: str = "06:30"
@@ -157,7 +160,7 @@ class ShowConfig:
     def settings(self, **overrides: object) -> Settings:
         values = {"minutes": self.minutes, "voice": self.voice, "out_dir": self.out_dir,
                   "show": self.show.title, "author": self.show.author,
-                  "language": self.show.language,
+                  "language": self.show.language, "languages": self.languages,
                   "intro_music": self.intro_music, "outro_music": self.outro_music,
                   "music_bed": self.music_bed, "pronunciations": self.pronunciations,
                   "cover": self.out_dir / self.show.image if self.show.image else None}
@@ -207,6 +210,12 @@ def load_show_config(path: Path) -> ShowConfig:
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         raise BriefingError(f"{path}: [briefing] sources must be a list of strings, e.g. "
                             '["https://example.org/rss.xml"]')
+    languages = briefing_table.get("languages", [])
+    if not isinstance(languages, list) or not all(isinstance(c, str) for c in languages):
+        raise BriefingError(f"{path}: [briefing] languages must be a list of language codes, "
+                            'e.g. ["pt", "es"]')
+    for code in languages:
+        _check_language(path, code, "[briefing] languages")
     try:
         show = Show(**{"base_url": SERVED_AT, **show_table})
         config = ShowConfig(
@@ -216,6 +225,7 @@ def load_show_config(path: Path) -> ShowConfig:
             voice=str(briefing_table.get("voice", "piper")),
             minutes=float(briefing_table.get("minutes", 3.5)),
             max_stories=int(briefing_table.get("max_stories", 8)),
+            languages=tuple(languages),
             out_dir=(path.parent / briefing_table.get("out", "out")).resolve(),
             keep=int(briefing_table.get("keep", 30)),
             at=str(briefing_table.get("at", "06:30")),
@@ -267,7 +277,7 @@ BRIEFING_TYPES = {"minutes": (int, float), "max_stories": int, "keep": int}  # o
 def _check_briefing_types(path: Path, table: dict) -> None:
     """Numbers where numbers belong (true is no number), text for names and paths."""
     for key, value in table.items():
-        if key == "sources":
+        if key in ("sources", "languages"):
             continue
         wanted = BRIEFING_TYPES.get(key, str)
         if isinstance(value, bool) or not isinstance(value, wanted):
@@ -297,12 +307,12 @@ def _check_base_url(path: Path, base_url: str) -> None:
                             "where the output folder is served (e.g. https://example.org/news/)")
 
 
-def _check_language(path: Path, language: str) -> None:
+def _check_language(path: Path, language: str, key: str = "[show] language") -> None:
     """An ISO 639 language code, optionally with a region ("en", "en-GB", "pt_BR")."""
     try:
         Locale.parse(language.replace("-", "_"))
     except (ValueError, TypeError, UnknownLocaleError):
-        raise BriefingError(f"{path}: [show] language {language!r} is not a language code "
+        raise BriefingError(f"{path}: {key} {language!r} is not a language code "
                             "(e.g. en, en-GB, de)") from None
 
 

@@ -21,8 +21,8 @@ from lxml import etree
 from briefing.cover import cover_name
 from briefing.episode import atomic_path, timestamp
 from briefing.errors import BriefingError
-from briefing.feeds import web_link
 from briefing.model import Chapter, PublishedEpisode, Show
+from briefing.weblinks import web_link
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"

@@ -9,9 +9,10 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from briefing.errors import BriefingError
+from briefing.weblinks import web_link
 
 # Text before the root element that does not decide what the document is.
 PROLOGUE_RE = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*",
@@ -22,7 +23,6 @@ ENTITY_RE = re.compile(r"<!\s*ENTITY", re.I)
 XML_DECLARATION_RE = re.compile(r"\A(\ufeff?\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[\w.:-]+\2")
 TAG_RE = re.compile(r"<[^>]*>")
 SPACE_RE = re.compile(r"\s+")
-WEB_SCHEMES = ("http", "https")
 # Full text when the content has at least this much text and clearly more than the summary.
 MIN_FULL_TEXT_CHARS = 500
 FULL_TEXT_RATIO = 1.5
@@ -134,17 +134,6 @@ def entry_link(entry: dict, base: str = "") -> str:
 def entry_author(entry: dict) -> str:
     detail = entry.get("author_detail") or {}
     return plain(detail.get("name") or entry.get("author", ""))
-
-
-def web_link(link: str) -> str:
-    """The link when it is an http(s) address; never file:// or anything else."""
-    link = (link or "").strip()
-    try:
-        parts = urlsplit(link)
-        parts.port  # noqa: B018 -- raises ValueError for a malformed port
-    except ValueError:  # "http://[oops/a", "http://host:8o8o/"
-        return ""
-    return link if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else ""
 
 
 def iso_time(parsed: time.struct_time | None) -> str:

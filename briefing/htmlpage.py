@@ -1,21 +1,28 @@
 """Extract an article (text and metadata) from a saved HTML page, offline, with trafilatura.
 
-Measured on the extraction bench (benchmarks/extraction.py): favor_precision with comments
-excluded scores best; when it finds too little, trafilatura's recall mode, then the page's plain
-text through cleanup.clean_page_text, are tried in turn.
+Measured on two development sets, the extraction bench (human-marked bodies) and Readability's
+test pages (benchmarks/extraction.py, benchmarks/readability.py): trafilatura favouring
+precision, with comments excluded, gives the article's paragraphs; what a run favouring recall
+finds *between* two of them (a heading, a list item, a paragraph whose link text precision
+cut) is added, what it adds before or after the article (teasers, sign-ups) is not. When
+precision finds too little, recall alone, then the page's text line by line through
+cleanup.clean_page_text, are tried in turn. The headline is chosen by headline.py.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
+from trafilatura.baseline import basic_cleaning
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
-from briefing.cleanup import clean_page_text
+from briefing.cleanup import TOKEN_RE, clean_page_text
 from briefing.headline import best_headline
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -23,6 +30,13 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # attribute ("data-lang" and "xml:lang" aside).
 HTML_LANG_RE = re.compile(r"<html\b[^>]{0,500}?\slang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 MIN_ARTICLE_WORDS = 20
+WORD_RE = re.compile(r"\w+")
+SPACES_RE = re.compile(r"\s+")
+LINE_BREAK_TAGS = ("address", "article", "aside", "blockquote", "br", "dd", "details", "dialog",
+                   "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+                   "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav",
+                   "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+                   "thead", "tr", "ul")
 
 
 @dataclass(frozen=True)
@@ -44,7 +58,8 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
 
 
 def word_count(paragraphs: tuple[str, ...]) -> int:
-    return sum(len(paragraph.split()) for paragraph in paragraphs)
+    """Words in the paragraphs, each Chinese or Japanese character counting as one."""
+    return sum(len(TOKEN_RE.findall(paragraph)) for paragraph in paragraphs)
 
 
 def iso_date(value: str | None) -> str:
@@ -70,10 +85,46 @@ def trafilatura_document(html: str, url: str, **settings: bool) -> Document | No
     return document
 
 
+def page_lines(html: str) -> str:
+    """The page's visible text with each block element on its own line (trafilatura's html2txt
+    joins the whole page into one line, which leaves clean_page_text nothing to judge)."""
+    tree = load_html(html)
+    body = tree.find(".//body") if tree is not None else None
+    if body is None:
+        return ""
+    body = basic_cleaning(body)
+    for element in body.iter():  # the source's own line breaks are spaces
+        element.text = SPACES_RE.sub(" ", element.text or "")
+        element.tail = SPACES_RE.sub(" ", element.tail or "")
+    for element in body.iter(*LINE_BREAK_TAGS):
+        element.text = "\n" + element.text
+        element.tail = "\n" + element.tail
+    lines = (line.strip() for line in body.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def plain_text_paragraphs(html: str) -> tuple[str, tuple[str, ...]]:
     """Title and paragraphs from the page's whole text, cleaned line by line."""
-    page = clean_page_text(trafilatura.html2txt(html))
+    page = clean_page_text(page_lines(html))
     return page.title, page.paragraphs
+
+
+def words_key(line: str) -> str:
+    return " ".join(WORD_RE.findall(line))
+
+
+def fill_gaps(precise: tuple[str, ...], fuller: tuple[str, ...]) -> tuple[str, ...]:
+    """The precise paragraphs, plus the lines of a fuller extraction that sit between two of
+    them (headings, list items, a paragraph whose link text precision dropped); what the fuller
+    one adds before the first or after the last shared line (teasers, sign-ups) is left out."""
+    matcher = difflib.SequenceMatcher(
+        None, [words_key(p) for p in precise], [words_key(p) for p in fuller], autojunk=False)
+    opcodes = matcher.get_opcodes()
+    merged: list[str] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        inside = 0 < index < len(opcodes) - 1
+        merged += fuller[j1:j2] if inside and tag in ("insert", "replace") else precise[i1:i2]
+    return tuple(merged)
 
 
 def headline_candidates(html: str) -> list[str]:
@@ -96,13 +147,21 @@ def html_language(html: str) -> str:
 
 def article_text(html: str, url: str) -> tuple[Document | None, str, tuple[str, ...]]:
     """trafilatura's document (if any), title and paragraphs, from the first method that finds
-    enough text: trafilatura favouring precision, then favouring recall, then the page's text."""
-    for settings in ({"favor_precision": True}, {"favor_recall": True}):
-        document = trafilatura_document(html, url, **settings)
-        if document is not None:
-            paragraphs = split_paragraphs(document.text)
-            if word_count(paragraphs) >= MIN_ARTICLE_WORDS:
-                return document, document.title or "", paragraphs
+    enough text: trafilatura favouring precision (its gaps filled from a run favouring recall),
+    then favouring recall, then the page's text."""
+    document = trafilatura_document(html, url, favor_precision=True)
+    if document is not None:
+        paragraphs = split_paragraphs(document.text)
+        if word_count(paragraphs) >= MIN_ARTICLE_WORDS:
+            fuller = trafilatura_document(html, url, favor_recall=True, fast=True)
+            if fuller is not None:
+                paragraphs = fill_gaps(paragraphs, split_paragraphs(fuller.text))
+            return document, document.title or "", paragraphs
+    document = trafilatura_document(html, url, favor_recall=True)
+    if document is not None:
+        paragraphs = split_paragraphs(document.text)
+        if word_count(paragraphs) >= MIN_ARTICLE_WORDS:
+            return document, document.title or "", paragraphs
     title, paragraphs = plain_text_paragraphs(html)
     return None, title, paragraphs
 

@@ -45,6 +45,18 @@ PHRASES = {
                   "Esto fue {show}. Gracias por escuchar.",
                   "Una columna de opinión: {title}.",
                   "Una columna de opinión de {source}: {title}."),
+    "pt": Phrases("pt", "Este é o {show} de {date}. {count}", "EEEE, d 'de' MMMM 'de' y",
+                  "Uma notícia.", "{n} notícias.", "De {source}: {title}.",
+                  "Este foi o {show}. Obrigado por ouvir.",
+                  "Um artigo de opinião: {title}.", "Um artigo de opinião de {source}: {title}."),
+    "fr": Phrases("fr", "Voici {show} du {date}. {count}", "EEEE d MMMM y",
+                  "Une information.", "{n} informations.", "De {source} : {title}.",
+                  "C'était {show}. Merci de votre écoute.",
+                  "Une tribune : {title}.", "Une tribune de {source} : {title}."),
+    "it": Phrases("it", "Questo è {show} di {date}. {count}", "EEEE d MMMM y",
+                  "Una notizia.", "{n} notizie.", "Da {source}: {title}.",
+                  "Era {show}. Grazie per l'ascolto.",
+                  "Un commento: {title}.", "Un commento da {source}: {title}."),
 }
 
 
@@ -60,7 +72,10 @@ def build_script(stories: list[Story], show: str, day: date, language: str = "en
     for number, story in enumerate(stories):
         if number:
             parts.append(Part("transition", pause_after_ms=STORY_PAUSE_MS))
-        parts.extend(story_parts(story, number, words))
+        # A story in another language is introduced in its own, by the voice that reads it.
+        own = words if base_language(story.article.language) == base_language(language) \
+            else phrases_for(story.article.language)
+        parts.extend(story_parts(story, number, own))
     parts[-1] = _with_pause(parts[-1], 900)
     parts.append(Part("closing", closing_line(show, day, words), pause_after_ms=400))
     parts.append(Part("outro_tone"))

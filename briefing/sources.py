@@ -21,7 +21,7 @@ from briefing.errors import BriefingError
 from briefing.feeds import Feed, FeedEntry, looks_like_feed, parse_feed, plain
 from briefing.fetch import Fetched, decode_page, fetch, is_public_host
 from briefing.model import Document
-from briefing.state import canonical_url
+from briefing.weblinks import canonical_url
 
 MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_STORIES = 8

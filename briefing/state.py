@@ -17,10 +17,10 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefing.errors import BriefingError
 from briefing.model import Chapter, PublishedEpisode
+from briefing.weblinks import canonical_url
 
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
@@ -52,7 +52,6 @@ CREATE TABLE IF NOT EXISTS show (
 # Every change to the episodes counts up `changes`; the feed written from the state records
 # the count it saw in `published`. A run killed between the two leaves them unequal, and the
 # next run rewrites the feed (and deletes what was pruned) before anything else.
-TRACKING_PARAMETER = re.compile(r"utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|_ga|ocid|cmpid", re.I)
 NOT_WORD = re.compile(r"[^\w]+")
 
 
@@ -242,29 +241,6 @@ def story_key(url: str, title: str, text: str) -> str:
         return f"url:{canonical}"
     words = normalised_words(f"{title}\n{text}")
     return "text:" + hashlib.sha256(words.encode("utf-8")).hexdigest()
-
-
-def canonical_url(url: str) -> str:
-    """host/path?query with scheme, www., fragment, tracking parameters and trailing slash gone.
-
-    "" when `url` is not an http(s) address.
-    """
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:  # a malformed address, e.g. a bad port or bracket
-        return ""
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return ""
-    host = parts.hostname.lower().removeprefix("www.")
-    if port and port not in (80, 443):
-        host = f"{host}:{port}"
-    query = sorted(
-        (name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
-        if not TRACKING_PARAMETER.fullmatch(name)
-    )
-    path = parts.path.rstrip("/")
-    return urlunsplit(("", host, path, urlencode(query), "")).removeprefix("//")
 
 
 def normalised_words(text: str) -> str:

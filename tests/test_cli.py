@@ -164,6 +164,19 @@ def test_a_story_in_another_language_is_left_out_not_read_by_the_english_voice(t
     assert "no story is in the briefing's language (en)" in result.stderr.decode()
 
 
+def test_a_briefing_that_reads_two_languages_gives_each_story_its_own_voice(tmp_path):
+    result = run("generate", str(EXAMPLE), str(DATA / "articles" / "porto-metro-pt.txt"),
+                 "--voice", "espeak", "--lang", "en,pt", "--minutes", "2", "--out",
+                 str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "left out" not in result.stderr.decode()
+    info = json.loads(result.stdout)
+    assert info["stories"][1]["title"] == "Metro do Porto vai abrir nova linha até Gaia em março"
+    assert info["duration_s"] == pytest.approx(120, abs=5)
+    transcript = Path(info["transcript"]).read_text(encoding="utf-8")
+    assert "Tempo de leitura" not in transcript and "Deixe suas" not in transcript
+
+
 def test_summarize_words_needs_no_voice():
     if get_engine("rhvoice").available():
         pytest.skip("needs a voice that is not installed; rhvoice (optional) is installed")

@@ -54,9 +54,16 @@ def test_config_feeds_settings_and_cli_overrides_win(tmp_path: Path):
 
 def test_a_shows_language_is_the_briefings(tmp_path: Path):
     path = tmp_path / "show.toml"
-    path.write_text('[show]\nlanguage = "pt-BR"\n')
+    path.write_text('[show]\nlanguage = "pt-BR"\n[briefing]\nlanguages = ["es", "en"]\n')
     assert load_show_config(path).settings().language == "pt-BR"
+    assert load_show_config(path).settings().languages == ("es", "en")
     assert load_show_config(path).settings(language="en").language == "en"
+    path.write_text('[briefing]\nlanguages = "pt"\n')
+    with pytest.raises(BriefingError, match="languages must be a list of language codes"):
+        load_show_config(path)
+    path.write_text('[briefing]\nlanguages = ["portuguese!"]\n')
+    with pytest.raises(BriefingError, match="\\[briefing\\] languages 'portuguese!' is not"):
+        load_show_config(path)
 
 
 def test_a_shows_pronunciations_file_is_found_beside_it(tmp_path: Path):

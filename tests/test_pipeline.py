@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 from conftest import Reply
 
-from briefing import pipeline
+from briefing import fitting, pipeline, plans
+from briefing import voicing as voicing_module
 from briefing.config import Settings
 from briefing.errors import BriefingError
-from briefing.model import Article
+from briefing.model import Article, Story
 from briefing.summary import word_count
+from briefing.voicing import Cast, Voicing
 from tests.helpers import DATA
 
 SHARED = ("The agreement was signed in Geneva on Tuesday after three weeks of talks between "
@@ -27,13 +29,13 @@ def article(title: str, *paragraphs: str) -> Article:
 
 
 def test_lead_story_gets_more_time_than_later_ones():
-    budgets = pipeline.share_budget([1000.0, 1000.0, 1000.0], 90)
+    budgets = fitting.share_budget([1000.0, 1000.0, 1000.0], 90)
     assert budgets[0] > budgets[1] > budgets[2]
     assert sum(budgets) == pytest.approx(90)
 
 
 def test_a_story_that_fits_whole_leaves_its_time_to_the_others():
-    budgets = pipeline.share_budget([5.0, 1000.0, 1000.0], 90)
+    budgets = fitting.share_budget([5.0, 1000.0, 1000.0], 90)
     assert budgets[0] == 5.0
     assert sum(budgets) == pytest.approx(90)
 
@@ -43,7 +45,7 @@ def test_a_later_story_never_repeats_what_an_earlier_one_said():
                     "negotiations as a turning point for the region and its economy.")
     second = article("Deal signed", "Markets rose sharply in early trading on Wednesday as "
                      "investors welcomed the news from Switzerland.", SHARED)
-    stories = pipeline.choose_stories([first, second], 1000, word_count)
+    stories = fitting.choose_stories([first, second], 1000, lambda article: word_count)
     spoken = [s.text for story in stories for s in story.sentences]
     assert spoken.count(SHARED) == 1
     assert len(stories) == 2
@@ -55,7 +57,7 @@ def test_every_story_gets_at_least_its_best_sentence_when_time_is_short():
             "A new vaccine against malaria will be given to children in twelve countries.",
             "The national team won the final in extra time in front of a record crowd."]
     articles = [article(f"Story {n}", text) for n, text in enumerate(news)]
-    stories = pipeline.choose_stories(articles, 1, word_count)
+    stories = fitting.choose_stories(articles, 1, lambda article: word_count)
     assert [len(s.sentences) for s in stories] == [1, 1, 1, 1]
 
 
@@ -69,7 +71,7 @@ def test_every_story_opens_with_its_lead_however_tight_the_time():
     articles = [article("Alibaba", leads[0], *[f"Analysts said: {t}" for t in sides[:2]]),
                 article("Floods", leads[1], *[f"Officials said: {t}" for t in sides[2:]])]
     for seconds in (1, 40, 60, 70, 1000):
-        stories = pipeline.choose_stories(articles, seconds, word_count)
+        stories = fitting.choose_stories(articles, seconds, lambda article: word_count)
         assert [s.sentences[0].text for s in stories] == leads, seconds
 
 
@@ -206,8 +208,8 @@ class CountingEngine:
 def counting(monkeypatch) -> list[CountingEngine]:
     """Every engine the pipeline asks for, wrapped to note what it is asked to say."""
     engines: list[CountingEngine] = []
-    real = pipeline.require_engine
-    monkeypatch.setattr(pipeline, "require_engine",
+    real = voicing_module.require_engine
+    monkeypatch.setattr(voicing_module, "require_engine",
                         lambda name: engines.append(CountingEngine(real(name))) or engines[-1])
     return engines
 
@@ -227,7 +229,7 @@ def test_length_fitting_wastes_no_synthesis_and_lands_on_the_minutes(tmp_path: P
 
 
 def test_a_voicing_says_each_text_once_even_without_a_cache(counting):
-    voicing = pipeline.Voicing.for_settings(Settings(voice="espeak", cache_dir=None))
+    voicing = Voicing.for_settings(Settings(voice="espeak", cache_dir=None))
     first = voicing.speak(["One sentence.", "Two sentences."])
     again = voicing.speak(["Two sentences.", "Three sentences.", "One sentence."])
     assert len(counting[0].said) == 3  # three texts, each said once
@@ -240,11 +242,11 @@ def test_pauses_after_sentences_stretch_a_little_to_land_on_the_minutes():
 
     parts = (Part("opening", "Hello.", pause_after_ms=800),
              *[Part("sentence", f"Sentence {n}.", 0, 700) for n in range(10)])
-    take = pipeline.Take([], Script(parts, "t"), None, [], over_s=2.1)
-    assert pipeline.pause_scale_to_fit(take) == pytest.approx(0.7)  # 7 s of pauses, 2.1 less
-    assert pipeline.pause_scale_to_fit(replace(take, over_s=-1.4)) == pytest.approx(1.2)
-    assert pipeline.pause_scale_to_fit(replace(take, over_s=6.0)) == pipeline.MIN_PAUSE_SCALE
-    assert pipeline.pause_scale_to_fit(replace(take, over_s=-9.0)) == pipeline.MAX_PAUSE_SCALE
+    take = fitting.Take([], Script(parts, "t"), None, [], over_s=2.1)
+    assert fitting.pause_scale_to_fit(take) == pytest.approx(0.7)  # 7 s of pauses, 2.1 less
+    assert fitting.pause_scale_to_fit(replace(take, over_s=-1.4)) == pytest.approx(1.2)
+    assert fitting.pause_scale_to_fit(replace(take, over_s=6.0)) == fitting.MIN_PAUSE_SCALE
+    assert fitting.pause_scale_to_fit(replace(take, over_s=-9.0)) == fitting.MAX_PAUSE_SCALE
 
 
 def test_the_engine_hears_the_respelling_and_the_transcript_keeps_the_name(tmp_path: Path,
@@ -284,7 +286,7 @@ def test_a_rerun_replays_the_plan_without_fitting_again(tmp_path: Path, monkeypa
     def no_fitting(*args, **kwargs):
         raise AssertionError("a re-run fitted again")
 
-    monkeypatch.setattr(pipeline, "fit_to_length", no_fitting)
+    monkeypatch.setattr(plans, "fit_to_length", no_fitting)
     again, _ = pipeline.generate(articles, settings)
     assert again.duration_s == first.duration_s
     assert [s.article.title for s in again.stories] == [s.article.title for s in first.stories]
@@ -305,7 +307,9 @@ def test_a_new_pronunciation_is_not_served_from_the_mastered_cache(tmp_path: Pat
     mine = tmp_path / "names.toml"
     mine.write_text('"Haddad" = "Ha-dad"\n', encoding="utf-8")
     script = Script((Part("sentence", "General Haddad spoke.", 0, 700),), "t")
-    keys = {pipeline.programme_key(script, pipeline.Voicing.for_settings(settings), settings)
+    stories = [Story(article("Haddad", "General Haddad spoke."), ())]
+    keys = {pipeline.programme_key(script, stories, Cast(Voicing.for_settings(settings)),
+                                   settings)
             for settings in (Settings(voice="espeak", cache_dir=tmp_path),
                              Settings(voice="espeak", cache_dir=tmp_path, pronunciations=mine))}
     assert len(keys) == 2
@@ -331,7 +335,7 @@ def test_a_plan_keeps_sentences_as_chosen_without_their_dateline(tmp_path: Path,
                         cache_dir=tmp_path / "cache")
     first, _ = pipeline.generate([str(article)], settings)
     assert first.stories[0].sentences[0].text.startswith("The Senate passed")
-    monkeypatch.setattr(pipeline, "fit_to_length", None)  # a re-run must not fit again
+    monkeypatch.setattr(plans, "fit_to_length", None)  # a re-run must not fit again
     again, _ = pipeline.generate([str(article)], settings)
     assert again.stories[0].sentences == first.stories[0].sentences
     assert again.duration_s == first.duration_s

@@ -19,7 +19,7 @@ from briefing.sources import (
     same_text,
     select_newest,
 )
-from briefing.state import canonical_url
+from briefing.weblinks import canonical_url
 
 DATA = Path(__file__).parent / "data"
 NOT_FOUND_NOTE = "only the feed's summary: 404 Not Found"

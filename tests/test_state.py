@@ -14,7 +14,8 @@ import pytest
 
 from briefing.errors import BriefingError
 from briefing.model import Chapter, PublishedEpisode
-from briefing.state import State, canonical_url, story_key
+from briefing.state import State, story_key
+from briefing.weblinks import canonical_url
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -125,4 +125,5 @@ def test_calibration_text_follows_the_base_language():
     from briefing.calibrate import calibration_text
 
     assert calibration_text("de-DE") == calibration_text("de") != calibration_text("en")
-    assert calibration_text("fr") == calibration_text("en")  # no text of its own yet
+    assert calibration_text("fr") != calibration_text("en")
+    assert calibration_text("ko") == calibration_text("en")  # no text of its own yet

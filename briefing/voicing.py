@@ -1,0 +1,157 @@
+"""Voices ready to speak, and who reads what.
+
+A Voicing is one voice with its engine and speech cache, which learns how long it takes to say
+things as it speaks. A Cast gives each part of the programme its Voicing: the anchor (the
+briefing's language) reads the opening and the closing, and each story is read by the voice of
+its own language, which is the anchor's unless the show reads other languages too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from pydub import AudioSegment
+
+from briefing.config import Settings
+from briefing.engines import Engine, require_engine
+from briefing.engines.base import release
+from briefing.errors import BriefingError
+from briefing.languages import base_language
+from briefing.model import Article, Part, Story
+from briefing.normalize import normalize_for
+from briefing.script import PARAGRAPH_PAUSE_MS, SENTENCE_PAUSE_MS
+from briefing.speech import SpeechCache, speak
+from briefing.voices import (
+    Voice,
+    calibrated_pace,
+    default_voice,
+    load_voice,
+    with_pronunciations,
+)
+
+# The mean pause after a chosen sentence (measured on the summary bench: 656 ms). Most are
+# followed by a paragraph break, as news paragraphs are short and summaries skip sentences.
+CHOSEN_SENTENCE_PAUSE_MS = (SENTENCE_PAUSE_MS + 3 * PARAGRAPH_PAUSE_MS) / 4
+
+Cost = Callable[[str], float]
+
+
+@dataclass
+class Voicing:
+    """A voice ready to speak, and how long it takes to say things (learned as it speaks)."""
+
+    voice: Voice
+    engine: Engine
+    cache: SpeechCache
+    chars_per_second: float
+    said: dict[str, AudioSegment] = field(default_factory=dict)  # text -> its audio, this run
+
+    @classmethod
+    def for_settings(cls, settings: Settings, language: str = "en") -> Voicing:
+        """The chosen voice, or the default voice for the language; calibrated when measured."""
+        voicing = cls.of(settings.voice or default_voice(language), settings)
+        voice = voicing.voice
+        if settings.voice and settings.language and (
+                base_language(settings.language) != base_language(voice.language)):
+            default_voice(settings.language)  # no voice speaks it: that is the one line
+            raise BriefingError(
+                f"voice {voice.name!r} speaks {voice.language!r}, not {settings.language!r}; "
+                f"leave out --voice for the default {settings.language!r} voice")
+        return voicing
+
+    @classmethod
+    def of(cls, name: str, settings: Settings) -> Voicing:
+        """The voice of that name, with the settings' pronunciations and speech cache."""
+        voice = with_pronunciations(load_voice(name), settings.pronunciations)
+        engine = require_engine(voice.engine)
+        pace = calibrated_pace(voice) or voice.chars_per_second
+        return cls(voice, engine, SpeechCache(settings.cache_dir), pace)
+
+    def spoken_text(self, text: str) -> str:
+        """What the engine is given for text (normalize is memoised: sizing, speaking and
+        the programme's cache key share the work)."""
+        return normalize_for(self.voice, text)
+
+    def spoken_length(self, text: str) -> int:
+        return len(self.spoken_text(text))
+
+    def speech_seconds(self, text: str) -> float:
+        """How long the voice takes to say text: measured once it has said it."""
+        if text in self.said:
+            return len(self.said[text]) / 1000
+        return self.spoken_length(text) / self.chars_per_second
+
+    def estimate_seconds(self, text: str) -> float:
+        """A chosen sentence's time on air: its speech and the pause after it."""
+        return self.speech_seconds(text) + CHOSEN_SENTENCE_PAUSE_MS / 1000
+
+    def speak(self, texts: list[str], on_spoken: Callable[[int, int], None] | None = None
+              ) -> list[AudioSegment]:
+        """Each text's audio; what an earlier round said is not said again."""
+        new = list(dict.fromkeys(t for t in texts if t not in self.said))
+        self.said |= dict(zip(new, speak(new, self.engine, self.voice, self.cache, on_spoken),
+                              strict=True))
+        return [self.said[t] for t in texts]
+
+    def release(self) -> None:
+        """Free the engine's models and the speech kept for later rounds (the take has it)."""
+        release(self.engine)
+        self.said.clear()
+
+    def learn(self, texts: list[str], audio: list[AudioSegment]) -> None:
+        """Refine the speaking rate from what the voice really took."""
+        chars = sum(self.spoken_length(t) for t in texts)
+        seconds = sum(len(a) for a in audio) / 1000
+        if chars and seconds:
+            self.chars_per_second = chars / seconds
+
+
+@dataclass
+class Cast:
+    """Who reads what: the anchor, and a voice for each other language the show reads."""
+
+    anchor: Voicing
+    by_language: dict[str, Voicing] = field(default_factory=dict)
+
+    @classmethod
+    def for_settings(cls, settings: Settings, language: str) -> Cast:
+        """The anchor for the briefing's language; for each other language the settings
+        read, its default voice (whether one is installed is checked when choosing stories)."""
+        anchor = Voicing.for_settings(settings, language)
+        others = {base_language(code): Voicing.of(default_voice(code), settings)
+                  for code in settings.languages
+                  if base_language(code) != base_language(language)}
+        return cls(anchor, others)
+
+    @property
+    def voicings(self) -> list[Voicing]:
+        return [self.anchor, *self.by_language.values()]
+
+    def for_article(self, article: Article) -> Voicing:
+        return self.by_language.get(base_language(article.language), self.anchor)
+
+    def cost_for(self, article: Article) -> Cost:
+        """A chosen sentence's time on air, in the voice that reads the article."""
+        return self.for_article(article).estimate_seconds
+
+    def for_part(self, part: Part, stories: Sequence[Story]) -> Voicing:
+        if part.story_index is None:
+            return self.anchor
+        return self.for_article(stories[part.story_index].article)
+
+    def said(self) -> set[str]:
+        return {text for voicing in self.voicings for text in voicing.said}
+
+    def paces(self) -> list[float]:
+        return [voicing.chars_per_second for voicing in self.voicings]
+
+    def restore(self, paces: list[float]) -> None:
+        """Back to the paces a first run starts from, nothing said yet."""
+        for voicing, pace in zip(self.voicings, paces, strict=True):
+            voicing.chars_per_second = pace
+            voicing.said.clear()
+
+    def release(self) -> None:
+        for voicing in self.voicings:
+            voicing.release()
