@@ -28,7 +28,7 @@ import click
 from briefing import daily, pipeline
 from briefing import schedule as schedules
 from briefing.calibrate import calibrate, write_sample
-from briefing.config import Settings, load_show_config, write_show_template
+from briefing.config import Settings
 from briefing.engines import get_engine
 from briefing.errors import BriefingError, Interrupted
 from briefing.fitting import select_stories, select_words
@@ -36,6 +36,7 @@ from briefing.languages import parse_languages
 from briefing.model import Episode
 from briefing.sentences import article_sentences
 from briefing.serve import serve as serve_directory
+from briefing.showfile import load_show_config, write_show_template
 from briefing.summary import Selection
 from briefing.voices import list_voices, load_voice
 from briefing.voicing import Cast

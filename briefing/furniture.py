@@ -157,7 +157,8 @@ PHOTO_CAPTION_RE = re.compile(
 # fire: ..."); "With the new Avengers: Age of Ultron ..." is no label.
 LABEL_CAPTION_RE = re.compile(r"^\s*[A-Z][\w'’!-]*(?:\s+[\w'’!-]+)?:\s+[A-Z'\"‘“]")
 # Markup that extraction let through: "<div style=...>", "<img src=...>".
-MARKUP_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,300})?/?>")
+# "<The Palace>" (a show's name in Korean style) is no markup: tags are lower case.
+MARKUP_RE = re.compile(r"</?[a-z][a-z0-9]*(?:\s+[a-z-]+\s*=[^<>]{0,300})?\s*/?>")
 # Links run together: "Senators call for 5G security | Facebook gets questions | ...".
 LINK_LIST_RE = re.compile(r"(?:\s[|•·►▸▶]\s.*){2}")
 # A table cell's or list item's mark before a sentence: "| In December 2002, ...".

@@ -18,9 +18,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from briefing.config import parse_daily_time
 from briefing.episode import write_text_atomically
 from briefing.errors import BriefingError
+from briefing.showfile import parse_daily_time
 
 MARKER = "# briefing:"
 CLI = Path(__file__).resolve().parent.parent / "cli.py"

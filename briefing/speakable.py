@@ -117,6 +117,8 @@ def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str) 
         return FURNITURE
     if len(words_of(text)) < MIN_WORDS:
         return FRAGMENT
+    if broken_off(sentences, position, text):
+        return FRAGMENT
     alone = alone_in_paragraph(sentences, position)
     if PHOTO_CAPTION_RE.match(text) or (alone and (is_caption(text) or CAPTION_RE.search(text))):
         return CAPTION
@@ -125,6 +127,18 @@ def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str) 
     if alone and is_heading(text):
         return HEADING
     return ""
+
+
+def broken_off(sentences: Sequence[Sentence], position: int, text: str) -> bool:
+    """A piece of a sentence that extraction broke: a paragraph that starts in lower case
+    ("apply 'system of compassion' in ...") or ends on a comma ("doubles down on 'meth,")."""
+    paragraph = sentences[position].paragraph
+    first = position == 0 or sentences[position - 1].paragraph != paragraph
+    last = position + 1 == len(sentences) or sentences[position + 1].paragraph != paragraph
+    opening = words_of(text.lstrip(LEADING_QUOTES))[:1]
+    starts_low = bool(opening) and opening[0].isalpha() and opening[0].islower()
+    return (first and starts_low) or (last and text.rstrip().rstrip(CLOSING_MARKS).endswith(
+        (",", ";")))
 
 
 def alone_in_paragraph(sentences: Sequence[Sentence], position: int) -> bool:

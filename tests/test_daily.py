@@ -16,9 +16,9 @@ from conftest import Reply
 from filelock import FileLock
 
 from briefing import daily
-from briefing.config import load_show_config
 from briefing.daily import LOCK_NAME, STATE_NAME, run_show
 from briefing.errors import Interrupted
+from briefing.showfile import load_show_config
 from briefing.state import State
 from tests.helpers import DATA, EXAMPLE, REPO
 
@@ -256,7 +256,7 @@ def test_a_run_killed_after_recording_its_episode_is_finished_by_the_next(show, 
     """The window between the state's transaction and the new feed: the next run, even with
     nothing new to brief, writes the feed from the state and deletes what was pruned."""
     from briefing import daily, site
-    from briefing.config import load_show_config
+    from briefing.showfile import load_show_config
 
     config, sources, cache = show
     monkeypatch.setenv("BRIEFING_CACHE", str(cache))

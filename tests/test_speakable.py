@@ -86,3 +86,22 @@ def test_speakable_sentences_keep_news_and_drop_the_rest():
     kept = speakable_sentences(alone(NEWS, "Read more", "By Jane Doe",
                                      "Engineers said repairs would take at least a year."))
     assert [s.index for s in kept] == [0, 3]
+
+
+def test_pieces_extraction_broke_off_are_not_aired():
+    broken = one_paragraph("apply the rules in sentencing the man who threatened her, the office "
+                           "announced on Monday.")
+    assert judge(broken)[0].reason == "fragment"
+    ends_on_comma = alone("South Dakota Governor Kristi Noem doubles down on the campaign,")
+    assert judge(ends_on_comma)[0].reason == "fragment"
+    assert judge(one_paragraph(NEWS, "and then the council met again on Wednesday "
+                               "morning to vote."))[1].reason == ""  # the splitter's to join
+    assert judge(alone("iPhone sales rose by a third in the three months to December."))[0] \
+        .reason == ""
+
+
+def test_leaked_markup_is_furniture_but_a_title_in_angle_brackets_is_not():
+    assert reason('<div style="position:absolute;"><img width="1" src="x.gif"> and more', True) \
+        == "furniture"
+    assert reason("Visitors came to Jeongdong Theater to watch <The Palace: Tale of Jang Noksu> "
+                  "and left their reviews.", True) == ""

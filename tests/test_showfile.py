@@ -3,13 +3,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from briefing.config import (
-    Settings,
-    load_show_config,
-    parse_daily_time,
-    write_show_template,
-)
+from briefing.config import Settings
 from briefing.errors import BriefingError
+from briefing.showfile import load_show_config, parse_daily_time, write_show_template
 
 
 def test_template_loads_with_defaults(tmp_path: Path):

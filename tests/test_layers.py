@@ -1,0 +1,30 @@
+"""The floor (model, errors, config) and the small shared modules import nothing above them,
+so that any module can use them without a cycle."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from tests.helpers import REPO
+
+FLOOR = {"model": set(), "errors": set(), "config": {"errors", "model"},
+         "weblinks": set(), "languages": set(), "furniture": set()}
+
+
+def briefing_imports(module: str) -> set[str]:
+    tree = ast.parse((REPO / "briefing" / f"{module}.py").read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("briefing"):
+            names = node.module.split(".")[1:] or [alias.name for alias in node.names]
+            found.add(names[0])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("briefing.")}
+    return found - {"__init__"}
+
+
+@pytest.mark.parametrize("module", sorted(FLOOR))
+def test_the_floor_imports_nothing_above_it(module):
+    assert briefing_imports(module) <= FLOOR[module]
