@@ -41,6 +41,12 @@ WORD_RE = re.compile(r"[^\W_](?:[^\W_]|['’.-](?=[^\W_]))*")
 # no sentence that short carries a story's news on air. None of the summary bench's reference
 # summaries has a sentence under 6 words.
 MIN_WORDS = 6
+# ... unless it is a sentence of this many words inside a paragraph, with a verb.
+SHORT_MIN_WORDS = 4
+COMMON_VERBS = word_set(
+    "is are was were has have had said says will would can could did does do died won lost "
+    "fell rose left took made came went began ended agreed denied"
+)
 # A paragraph of one sentence this short without an end mark is a sub-heading.
 HEADING_MAX_WORDS = 15
 END_MARKS = ".!?…。！？"
@@ -115,7 +121,7 @@ def speakable_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
 def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str) -> str:
     if is_furniture(text):
         return FURNITURE
-    if len(words_of(text)) < MIN_WORDS:
+    if len(words_of(text)) < MIN_WORDS and not short_sentence(sentences, position, text):
         return FRAGMENT
     if broken_off(sentences, position, text):
         return FRAGMENT
@@ -127,6 +133,16 @@ def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str) 
     if alone and is_heading(text):
         return HEADING
     return ""
+
+
+def short_sentence(sentences: Sequence[Sentence], position: int, text: str) -> bool:
+    """A short sentence that is one ("Base defenses destroyed both drones."): at least
+    SHORT_MIN_WORDS, inside a paragraph of others, with a verb, no aside in the first person."""
+    words = words_of(text)
+    return (len(words) >= SHORT_MIN_WORDS and not alone_in_paragraph(sentences, position)
+            and "I" not in words and text.rstrip().endswith(".")
+            and any(w.lower() in COMMON_VERBS or (w.endswith("ed") and len(w) > 4)
+                    for w in words[1:]))
 
 
 def broken_off(sentences: Sequence[Sentence], position: int, text: str) -> bool:

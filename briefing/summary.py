@@ -19,7 +19,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from briefing.model import Sentence
-from briefing.speakable import judge, leans_back, leaves_quote_open, word_set, words_of
+from briefing.speakable import (
+    FRAGMENT,
+    MIN_WORDS,
+    judge,
+    leans_back,
+    leaves_quote_open,
+    word_set,
+    words_of,
+)
 
 Cost = Callable[[str], float]
 
@@ -99,6 +107,8 @@ def select(
     left_out = [(j.sentence, j.reason) for j in judged if j.reason]
     speakable, repeats = deduplicated([j.sentence for j in judged if not j.reason])
     left_out += [(s, REPEAT) for s in repeats]
+    while speakable and len(words_of(speakable[0].text)) < MIN_WORDS:  # a kicker, not a lead
+        left_out.append((speakable.pop(0), FRAGMENT))
     if not speakable:
         return Selection((), None, in_order(left_out))
     candidates = candidates_of(speakable, cost)

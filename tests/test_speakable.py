@@ -48,6 +48,14 @@ def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text)
     assert reason(text, in_paragraph=True) == "furniture"
 
 
+def test_a_short_sentence_with_a_verb_inside_a_paragraph_is_aired():
+    assert reason("Base defenses destroyed both drones.", in_paragraph=True) == ""
+    assert reason("BHS entered administration in April.", in_paragraph=True) == ""
+    assert reason("Base defenses destroyed both drones.") == "fragment"  # alone: a caption?
+    assert reason("Cutting edge, I know.", in_paragraph=True) == "fragment"
+    assert reason("The usual banking stuff.", in_paragraph=True) == "fragment"
+
+
 def test_a_short_paragraph_without_an_end_mark_is_a_heading():
     assert reason("“U.S.-controlled bandit formations and their many allies”") == "heading"
     assert reason("How the bridge came to be closed to every car") == "heading"

@@ -241,3 +241,13 @@ def test_kept_sentences_that_no_longer_fit_are_trimmed_and_nothing_new_comes_in(
     chosen = summarize(bridge, 30, keep={s.text for s in kept})
     assert chosen and total_words(chosen) <= 30
     assert set(chosen) <= set(kept)
+
+
+def test_a_short_opener_is_a_kicker_not_the_lead():
+    article = [Sentence("Hong Kong is burning.", 0, 0),
+               Sentence("Protesters set fire to barricades outside the university on Sunday "
+                        "as police fired tear gas.", 0, 1),
+               Sentence("Officials said the city would stay calm.", 1, 2)]
+    selection = select(article, 1000)
+    assert selection.lead.index == 1
+    assert (article[0], "fragment") in selection.left_out
