@@ -26,8 +26,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 ORDER = ("extraction", "readability", "sentences", "summaries", "editorial", "roundtrip",
          "pipeline")
-FULL_ARGS: dict[str, list[str]] = {}
+FULL_ARGS: dict[str, list[str]] = {"editorial": ["--voice", "piper"]}
 QUICK_ARGS = {
+    "editorial": ["--voice", "espeak"],
     "roundtrip": ["--voices", "espeak", "--limit", "10", "--no-pipeline"],
     "pipeline": ["--quick"],
 }
