@@ -32,7 +32,7 @@ from briefing.config import Settings
 from briefing.engines import get_engine
 from briefing.errors import BriefingError, Interrupted
 from briefing.fitting import select_stories, select_words
-from briefing.languages import parse_languages
+from briefing.languages import is_language_code, parse_languages
 from briefing.model import Episode
 from briefing.sentences import article_sentences
 from briefing.serve import serve as serve_directory
@@ -105,6 +105,9 @@ LANG_HELP = ("The briefing's language, e.g. en, de, es (default: the voice's, el
 def language_settings(value: str) -> dict:
     """--lang en,pt -> the briefing's language and the others it reads."""
     codes = parse_languages(value)
+    wrong = [code for code in value.split(",") if code.strip() and not is_language_code(code)]
+    if wrong:
+        fail(f"--lang {wrong[0].strip()!r} is not a language code (e.g. en, pt, de-AT)")
     return {"language": codes[0] if codes else "", **({"languages": codes[1:]} if codes[1:]
                                                        else {})}
 

@@ -414,7 +414,8 @@ def looks_like_title(line: Line) -> bool:
         and not strip_bullet(text)[1]
         and not is_furniture(text)
         and not BYLINE_RE.search(text)
-        and len(line.tokens) <= TITLE_MAX_TOKENS_PER_WORD * len(text.split())
+        and (len(line.tokens) <= TITLE_MAX_TOKENS_PER_WORD * len(text.split())
+             or bool(CJK_RE.search(text)))
         and not CALL_TO_ACTION_RE.search(text)
         and not text[:1].islower()
     )

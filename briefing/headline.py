@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.furniture import READER_PROMPT_RE
+
 # " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "; a pipe needs no spaces.
 SEPARATOR_RE = re.compile(r"\s+(?:-|–|—|::|·|»|•|\|)\s+|\s*\|\s*")
 OPINION_LABELS = frozenset({
@@ -97,6 +99,8 @@ def clean_headline(title: str, site: str = "", url: str = "") -> Headline:
         else:
             break
     text = " - ".join(parts) if parts else text
+    if site and squashed(text) == squashed(site):
+        return Headline("", genre)  # the site's own name, no headline
     label = LABEL_PREFIX_RE.match(text)
     if label and label.group(1).strip().casefold() in OPINION_LABELS:
         genre, text = "opinion", text[label.end():]
@@ -133,7 +137,8 @@ def best_headline(candidates: Sequence[str], paragraphs: Sequence[str], site: st
     cleaned = cleaned[:1] + [h for h in cleaned[1:] if CJK_RE.search(h.text)
                              or len(WORD_RE.findall(h.text)) >= MIN_HEADLINE_WORDS]
     text = " ".join(paragraphs)
-    scores = [relevance(h.text, text) for h in cleaned]
+    scores = [0.0 if READER_PROMPT_RE.match(h.text) else relevance(h.text, text)
+              for h in cleaned]  # "Subscribe now and get 50% off" is no headline
     subheads = {" ".join(p.split()) for p in paragraphs[1:]}
     better = 0
     if scores[0] < NOT_ABOUT:

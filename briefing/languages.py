@@ -9,12 +9,15 @@ to tell.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 MIN_DETECTION_WORDS = 8  # fewer words than this: trust the page's own label
 DETECTION_WORDS = 300  # the first words are enough and keep detection fast on long pages
+# Chinese, Japanese and Korean characters count a word each: their text has few spaces.
+WORD_OR_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
 
 
 def base_language(code: str) -> str:
@@ -25,12 +28,11 @@ def base_language(code: str) -> str:
 def detect_language(text: str, hint: str = "") -> str:
     """The ISO 639-1 code of the language text is written in; the hint (a page's own label)
     for a text too short to tell; "en" when there is neither."""
-    words = text.split()
-    if len(words) < MIN_DETECTION_WORDS:
+    if len(WORD_OR_CJK_RE.findall(text[:20_000])) < MIN_DETECTION_WORDS:
         return base_language(hint)
     import py3langid  # its model loads on first use (0.4 s)
 
-    code, _ = py3langid.classify(" ".join(words[:DETECTION_WORDS]))
+    code, _ = py3langid.classify(" ".join(text.split()[:DETECTION_WORDS]))
     return base_language(code)
 
 
@@ -42,13 +44,27 @@ def language_name(code: str) -> str:
     return Locale("en").languages.get(base_language(code), code)
 
 
-def main_language(languages: Sequence[str]) -> str:
-    """The language most stories are in; a tie goes to the one the newest story is in."""
+def main_language(languages: Sequence[str], preferred: str = "en") -> str:
+    """The language most stories are in; a tie goes to the preferred one (the default
+    voice's), else to the one the newest story is in."""
     counts = Counter(base_language(code) for code in languages)
     if not counts:
-        return "en"
+        return preferred
     most = max(counts.values())
+    if counts.get(preferred) == most:
+        return preferred
     return next(base_language(c) for c in languages if counts[base_language(c)] == most)
+
+
+def is_language_code(code: str) -> bool:
+    """'pt', 'en-GB', 'pt_BR': a language CLDR knows."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code.strip().replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
+    return True
 
 
 def parse_languages(value: str) -> tuple[str, ...]:

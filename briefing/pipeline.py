@@ -35,6 +35,7 @@ from briefing.voicing import Cast, Voicing
 
 DEFAULT_MAX_STORIES = 8
 PROGRAMME_VERSION = 3  # bump when mastering or encoding changes, to leave old cached MP3s
+NOTHING_TO_READ = "nothing in it can be read aloud (menus, captions, links, fragments)"
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def not_aired(articles: list[Article], stories: list[Story], settings: Settings
         if id(article) in aired:
             continue
         if not summarize(sentences_of(article), math.inf):
-            why = "nothing in it can be read aloud (or it repeats an earlier story)"
+            why = "it only repeats earlier stories"
         else:
             why = f"no time for its lead in {settings.minutes:g} minutes"
         lines.append(LeftOut(article, why))
@@ -157,6 +158,13 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     if not articles:
         raise BriefingError(f"no story is in {language_name(language)}: "
                             + "; ".join(f"{f.article.title!r}: {f.reason}" for f in foreign))
+    mute = [LeftOut(a, NOTHING_TO_READ) for a in articles
+            if not summarize(sentences_of(a), math.inf)]
+    articles = [a for a in articles if all(m.article is not a for m in mute)]
+    foreign += mute
+    if not articles:
+        raise BriefingError("nothing to read aloud: " + "; ".join(
+            f"{f.article.title!r}: {f.reason}" for f in foreign))
     read = {base_language(a.language) for a in articles} - {language}
     settings = replace(settings, language=language,
                        languages=tuple(c for c in settings.languages if base_language(c) in read))

@@ -36,7 +36,9 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-WORD_RE = re.compile(r"[^\W_](?:[^\W_]|['’.-](?=[^\W_]))*")
+# A word; a Chinese or Japanese character counts as one (their text has no spaces).
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD_RE = re.compile(rf"[{CJK}]|[^\W_{CJK}](?:[^\W_{CJK}]|['’.-](?=[^\W_{CJK}]))*")
 # Fewer words than this is a fragment ("The usual banking stuff.", "Cutting edge, I know."):
 # no sentence that short carries a story's news on air. None of the summary bench's reference
 # summaries has a sentence under 6 words.
@@ -71,14 +73,15 @@ DANGLING_PHRASES = (
     "despite this", "despite that", "because of this", "as well as this",
 )
 # Pointers anywhere in a sentence at something said before it: "A mission to do just that",
-# "the latter said", "as mentioned above".
+# "the latter said", "as mentioned above", "destroyed both drones".
 POINTER_RE = re.compile(
     r"\b(?:(?:just|exactly|precisely)\s+(?:that|this)\b"
     r"|(?:do|does|did|doing|done)\s+(?:so|that)\s*[.,;!?]"
     r"|the\s+latter\b(?!\s+(?:part|half|stages?|years?|days?|months?|weeks?|end)\b)"
     r"|the\s+former\s*(?:[.,;!?]|\s+(?:is|was|has|had|will|would|said|says)\b)"
     r"|as\s+(?:mentioned|noted|stated|described)\s+(?:above|earlier|before)"
-    r"|(?:mentioned|described|shown)\s+above)",
+    r"|(?:mentioned|described|shown)\s+above"
+    r"|\bboth\s+(?:of\s+them|the\s+\w+|\w+s)\b)",
     re.IGNORECASE,
 )
 # "This week", "That night": time, not a reference back.

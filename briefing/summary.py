@@ -36,6 +36,9 @@ DUPLICATE_THRESHOLD = 0.6  # share of the shorter sentence's shingles found in t
 POSITION_HALF_LIFE = 2.0  # sentences: a word's weight halves every this many sentences
 TERM_CAP = 2  # a term said this often is covered; saying it again adds nothing
 MIN_COST = 1e-9
+# Budgets are sums of costs added in another order: a whole article must not miss its own
+# length by a rounding error (it cut a sentence from a story that fitted whole).
+BUDGET_SLACK = 1e-6
 # At most this many sentences come in to make one sentence make sense. A longer chain is a
 # poor choice anyway, and pricing it for every sentence of a text where each leans on the one
 # before (hostile input) would take time quadratic in its length.
@@ -112,7 +115,7 @@ def select(
     if not speakable:
         return Selection((), None, in_order(left_out))
     candidates = candidates_of(speakable, cost)
-    if sum(c.cost for c in candidates) <= budget:
+    if sum(c.cost for c in candidates) <= budget + BUDGET_SLACK:
         chosen = set(range(len(candidates)))
     else:
         chosen = choose(candidates, budget, kept_positions(candidates, keep))
@@ -265,7 +268,7 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
     chosen = dependency_chain(candidates, 0)
     kept = set(kept) - chosen
     room = budget - sum(candidates[i].cost for i in chosen)
-    kept_fits = sum(candidates[i].cost for i in kept) <= room
+    kept_fits = sum(candidates[i].cost for i in kept) <= room + BUDGET_SLACK
     allowed = set(range(len(candidates))) if kept_fits or not kept else kept
     if kept_fits:
         chosen |= kept
@@ -280,7 +283,7 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
             return -1.0, set()
         group = chain - chosen
         group_cost = sum(candidates[i].cost for i in group)
-        if group_cost > room:
+        if group_cost > room + BUDGET_SLACK:
             return -1.0, group
         together: Counter[str] = Counter()
         for i in group:

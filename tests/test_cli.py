@@ -158,6 +158,10 @@ def test_a_story_in_another_language_is_left_out_not_read_by_the_english_voice(t
     info = json.loads(result.stdout)
     assert [s["title"] for s in info["stories"]] == [
         "U.S. Will Defend Its Forces in Iraq and Syria"]
+    result = run("summarize", str(EXAMPLE), "--lang", "en,xx", "--words", "40")
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == (
+        "briefing: error: --lang 'xx' is not a language code (e.g. en, pt, de-AT)")
     result = run("summarize", str(DATA / "articles" / "porto-metro-pt.txt"), "--lang", "en",
                  "--words", "40")
     assert result.returncode == 2
@@ -214,7 +218,8 @@ def test_voices_lists_installed_engines():
     (["extract", "missing.txt"], "no such file"),
     (["summarize", str(EXAMPLE), "--minutes", "0"], "--minutes must be more than 0"),
     (["generate", str(EXAMPLE), "--lang", "de", "--voice", "piper"], "speaks 'en', not 'de'"),
-    (["generate", str(EXAMPLE), "--lang", "xx", "--voice", "espeak"], "no voice speaks 'xx'"),
+    (["generate", str(EXAMPLE), "--lang", "xx", "--voice", "espeak"], "'xx' is not a language"),
+    (["generate", str(EXAMPLE), "--lang", "ko", "--voice", "espeak"], "no voice speaks 'ko'"),
     (["generate", str(EXAMPLE), "--date", "2026-13-01"], "Invalid value for '--date'"),
     (["generate", str(EXAMPLE), "--max-stories", "0"], "Invalid value for '--max-stories'"),
     (["generate"], "Missing argument 'SOURCES...'"),

@@ -67,3 +67,11 @@ def test_the_page_title_stays_when_the_article_is_about_it():
 def test_a_subheading_of_the_article_is_never_its_headline():
     candidates = ["Take your next trip with Atlas Obscura!", "Malfunctions"]
     assert best_headline(candidates, PARAGRAPHS).text == candidates[0]
+
+
+def test_the_sites_own_name_or_a_promotion_is_no_headline():
+    paragraphs = ["Train drivers at nine rail companies have voted to strike over pay, their "
+                  "union said on Tuesday.", "Subscribe to our newsletter for more."]
+    candidates = ["The Morning Post", "Subscribe now and get 50% off",
+                  "Train drivers vote to strike over pay"]
+    assert best_headline(candidates, paragraphs, site="The Morning Post").text == candidates[2]

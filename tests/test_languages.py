@@ -7,6 +7,7 @@ import pytest
 from briefing.languages import (
     base_language,
     detect_language,
+    is_language_code,
     language_name,
     main_language,
     parse_languages,
@@ -36,7 +37,7 @@ def test_a_text_too_short_to_tell_keeps_the_pages_label():
 
 def test_main_language_is_the_commonest_and_a_tie_goes_to_the_newest():
     assert main_language(["en", "pt", "en-GB", "ko"]) == "en"
-    assert main_language(["pt", "en"]) == "pt"
+    assert main_language(["pt", "ko", "en", "pt"]) == "pt"
     assert main_language([]) == "en"
 
 
@@ -44,3 +45,17 @@ def test_names_and_codes():
     assert language_name("pt") == "Portuguese" and language_name("ko-KR") == "Korean"
     assert base_language("pt_BR") == "pt"
     assert parse_languages("en, pt,en") == ("en", "pt")
+
+
+def test_chinese_and_japanese_are_told_without_spaces():
+    assert detect_language("中国经济第三季度增长百分之四，消费和出口都有所回升。") == "zh"
+    assert detect_language("日本銀行は金融緩和を維持すると発表した。") == "ja"
+
+
+def test_a_tie_goes_to_the_default_voices_language():
+    assert main_language(["pt", "de", "en", "fr"]) == "en"
+
+
+def test_language_codes():
+    assert is_language_code("pt-BR") and is_language_code("ko")
+    assert not is_language_code("xx") and not is_language_code("english")

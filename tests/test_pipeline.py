@@ -89,6 +89,20 @@ def test_stories_in_another_language_are_left_out_with_a_reason():
     assert pipeline.programme_language([portuguese], replace(settings, voice="espeak-de")) == "de"
 
 
+def test_a_story_with_nothing_to_read_is_left_out_and_alone_is_one_line(tmp_path: Path):
+    menu = article("Weekly roundup", "Read more about the week in our newsletter.",
+                   "Click here to subscribe to the weekly roundup today.",
+                   "[Related: Our best stories of the week, chosen by the editors]")
+    settings = Settings(voice="espeak", out_dir=tmp_path / "out", cache_dir=None)
+    with pytest.raises(BriefingError, match="nothing to read aloud: 'Weekly roundup'"):
+        pipeline.make_episode([menu], settings)
+    news = article("Bridge", SHARED)
+    episode = pipeline.make_episode([menu, news], settings)
+    assert [s.article.title for s in episode.stories] == ["Bridge"]
+    assert [(out.article.title, out.reason.split(" (")[0]) for out in episode.left_out] == [
+        ("Weekly roundup", "nothing in it can be read aloud")]
+
+
 def serve(server, path: str, name: str, content_type: str) -> str:
     return server.add(path, Reply.file(name, content_type))
 

@@ -251,3 +251,16 @@ def test_a_short_opener_is_a_kicker_not_the_lead():
     selection = select(article, 1000)
     assert selection.lead.index == 1
     assert (article[0], "fragment") in selection.left_out
+
+
+def test_a_story_that_fits_whole_is_read_whole_whatever_the_rounding():
+    words = ["bridge", "council", "engineers", "repairs", "traffic", "ferries", "budget"]
+    article = make(*[f"Sentence number {n} is about the {word} alone." for n, word
+                     in enumerate(words)])
+    cost = [7.51, 4.41, 4.26, 0.5, 4.64, 6.73, 3.86]
+
+    def seconds(text: str) -> float:
+        return cost[int(text.split()[2])]
+
+    assert cost[0] + (sum(cost) - cost[0]) < sum(cost)  # as fitting adds the budget up
+    assert len(summarize(article, sum(cost) - 1e-12, seconds)) == 7
