@@ -23,7 +23,6 @@ from briefing.errors import BriefingError
 from briefing.showfile import parse_daily_time
 
 MARKER = "# briefing:"
-CLI = Path(__file__).resolve().parent.parent / "cli.py"
 
 
 @dataclass(frozen=True)
@@ -53,8 +52,10 @@ def next_daily(at: str, now: datetime) -> datetime:
 
 
 def run_command(config: Path, command: list[str] | None = None) -> list[str]:
-    """The daily run: this Python and this briefing, quiet (errors go to the log)."""
-    return [*(command or [sys.executable, str(CLI)]), "run", "--config", str(config), "--quiet"]
+    """The daily run: this Python's installed briefing (`python -m briefing`, which works
+    from a checkout, a venv or a wheel alike), quiet (errors go to the log)."""
+    return [*(command or [sys.executable, "-m", "briefing"]), "run", "--config", str(config),
+            "--quiet"]
 
 
 def log_path(config: Path) -> Path:

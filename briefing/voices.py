@@ -1,4 +1,8 @@
-"""Voice profiles: the TOML files in voices/, one per voice."""
+"""Voice profiles: the TOML files in voices/, one per voice.
+
+voices/ sits at the top of a checkout, as the project's layout has it; a wheel carries the same
+files as the package data `briefing.profiles` (pyproject.toml maps one onto the other).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,14 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.languages import base_language
 
-VOICES_DIR = Path(__file__).resolve().parent.parent / "voices"
+CHECKOUT_VOICES = Path(__file__).resolve().parent.parent / "voices"
+PACKAGED_VOICES = Path(__file__).resolve().parent / "profiles"  # where a wheel puts them
 
 Respellings = tuple[tuple[str, str], ...]  # (written name, how the engine should be given it)
 
@@ -35,7 +41,15 @@ class Voice:
 
 
 def voices_dir(directory: Path | None = None) -> Path:
-    return directory or VOICES_DIR
+    return directory or bundled_voices()
+
+
+@lru_cache(maxsize=1)
+def bundled_voices() -> Path:
+    """voices/ of this checkout, else the profiles the installed package carries."""
+    if (CHECKOUT_VOICES / "piper.toml").is_file():
+        return CHECKOUT_VOICES
+    return PACKAGED_VOICES
 
 
 def load_voice(name: str, directory: Path | None = None) -> Voice:

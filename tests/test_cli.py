@@ -445,7 +445,7 @@ def test_a_missing_pronunciations_file_is_one_line_before_any_work(tmp_path: Pat
 def test_ctrl_c_that_waited_for_whole_files_is_one_line_and_exit_130(monkeypatch, tmp_path):
     from click.testing import CliRunner
 
-    import cli
+    from briefing import cli
     from briefing.errors import Interrupted
 
     def interrupted_at_the_end(*args, **kwargs):
@@ -473,7 +473,7 @@ def test_a_full_disk_is_one_line(monkeypatch, tmp_path):
 
     from click.testing import CliRunner
 
-    import cli
+    from briefing import cli
 
     def disk_full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".e.mp3.1.part"))

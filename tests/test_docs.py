@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 import pytest
 
-import cli
+from briefing import cli
 from tests.helpers import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
