@@ -19,7 +19,6 @@ signal.signal(signal.SIGINT, interrupted)
 import json
 import math
 import time
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -226,16 +225,13 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
         fail("give --words or --minutes, not both")
     settings = Settings(minutes=3.5 if minutes is None else minutes, voice=voice,
                         **language_settings(language))
-    articles = articles_or_fail(sources, max_stories)
-    language = pipeline.programme_language(articles, settings)
-    articles, foreign = pipeline.in_language(articles, language, settings.languages)
-    for left in foreign:
+    articles, left_out, settings = pipeline.stories_to_read(
+        articles_or_fail(sources, max_stories), settings)
+    for left in left_out:
         click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)
-    if not articles:
-        fail(f"no story is in the briefing's language ({language})")
     # --words without --json neither sizes nor times anything, so it needs no voice.
     cast = (None if words is not None and not as_json
-            else Cast.for_settings(replace(settings, language=language), language))
+            else Cast.for_settings(settings, settings.language))
     if words is not None:
         selections = [(a, select_words(a, words)) for a in articles]
     else:

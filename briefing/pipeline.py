@@ -153,22 +153,8 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     progress = progress or Silent()
     if settings.cover and not settings.cover.is_file():
         raise BriefingError(f"the show's image {settings.cover} does not exist")
-    language = programme_language(articles, settings)
-    articles, foreign = in_language(articles, language, settings.languages)
-    if not articles:
-        raise BriefingError(f"no story is in {language_name(language)}: "
-                            + "; ".join(f"{f.article.title!r}: {f.reason}" for f in foreign))
-    mute = [LeftOut(a, NOTHING_TO_READ) for a in articles
-            if not summarize(sentences_of(a), math.inf)]
-    articles = [a for a in articles if all(m.article is not a for m in mute)]
-    foreign += mute
-    if not articles:
-        raise BriefingError("nothing to read aloud: " + "; ".join(
-            f"{f.article.title!r}: {f.reason}" for f in foreign))
-    read = {base_language(a.language) for a in articles} - {language}
-    settings = replace(settings, language=language,
-                       languages=tuple(c for c in settings.languages if base_language(c) in read))
-    cast = Cast.for_settings(settings, language)
+    articles, left_out, settings = stories_to_read(articles, settings)
+    cast = Cast.for_settings(settings, settings.language)
     progress.stage("summarizing and speaking with "
                    + ", ".join(v.voice.name for v in cast.voicings))
     music = Music(load_music(settings.intro_music), load_music(settings.outro_music),
@@ -187,8 +173,30 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
         progress.stage("writing the episode")
         episode = publish_files(encoded, len(take.programme), take.script, take.segments,
                                 take.stories, settings, cover_jpeg.result())
-    return replace(episode, left_out=tuple(foreign + not_aired(articles, take.stories,
-                                                                   settings)))
+    return replace(episode, left_out=tuple(left_out + not_aired(articles, take.stories,
+                                                                    settings)))
+
+
+def stories_to_read(articles: list[Article], settings: Settings
+                    ) -> tuple[list[Article], list[LeftOut], Settings]:
+    """The articles the briefing can read (in a language it reads, with something to say),
+    a line for each other, and the settings with the briefing's language decided; one line
+    (BriefingError) when none is left."""
+    language = programme_language(articles, settings)
+    articles, left_out = in_language(articles, language, settings.languages)
+    if not articles:
+        raise BriefingError(f"no story is in {language_name(language)}: "
+                            + "; ".join(f"{f.article.title!r}: {f.reason}" for f in left_out))
+    mute = [LeftOut(a, NOTHING_TO_READ, for_good=True) for a in articles
+            if not summarize(sentences_of(a), math.inf)]
+    articles = [a for a in articles if all(m.article is not a for m in mute)]
+    left_out += mute
+    if not articles:
+        raise BriefingError("nothing to read aloud: " + "; ".join(
+            f"{f.article.title!r}: {f.reason}" for f in left_out))
+    read = {base_language(a.language) for a in articles} - {language}
+    return articles, left_out, replace(settings, language=language, languages=tuple(
+        code for code in settings.languages if base_language(code) in read))
 
 
 def embedded_cover(settings: Settings) -> bytes:
