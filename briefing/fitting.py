@@ -198,8 +198,21 @@ class Take:
 def fit_to_length(articles: list[Article], settings: Settings, cast: Cast,
                   progress: Progress, music: Music) -> Take:
     """Choose, speak and lay out; re-choose with the voices' measured pace until the
-    programme lasts the target (or everything there is to say fits)."""
+    programme lasts the target (or everything there is to say fits). When even the stories'
+    leads, as the voices really say them, outlast the promise, fewer stories fit: the least
+    important go (what was said is kept for the rest)."""
     articles = stories_that_fit(articles, settings, cast)
+    while True:
+        take = fit_rounds(articles, settings, cast, progress, music)
+        if take.over_s <= DURATION_PROMISE_S or len(articles) == 1:
+            return take
+        fewer = stories_that_fit(articles, settings, cast)  # with the paces now measured
+        articles = fewer if len(fewer) < len(articles) else articles[:-1]
+
+
+def fit_rounds(articles: list[Article], settings: Settings, cast: Cast,
+               progress: Progress, music: Music) -> Take:
+    """The rounds of choosing and speaking for these stories (see fit_to_length)."""
     # The first round aims short: a voice's pace varies by some 5% with the text, and what
     # an overlong first round speaks and a later round drops is synthesis wasted.
     story_seconds = max(1.0, settings.target_seconds

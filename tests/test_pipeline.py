@@ -103,6 +103,21 @@ def test_a_story_with_nothing_to_read_is_left_out_and_alone_is_one_line(tmp_path
         ("Weekly roundup", "nothing in it can be read aloud")]
 
 
+def test_when_the_leads_alone_outlast_the_promise_the_least_important_stories_go(
+        tmp_path: Path, monkeypatch):
+    """The voice's pace is guessed ten times too fast, so every story seems to fit; once the
+    voice has said them, the least important stories go and the briefing keeps its minutes."""
+    monkeypatch.setattr(voicing_module, "calibrated_pace", lambda voice: 150.0)
+    bench = json.loads((DATA / "summary" / "bench-subset.json").read_text(encoding="utf-8"))
+    articles = [article(f"Story {n}", *[p for p in item["article"].split("\n") if p.strip()])
+                for n, item in enumerate(bench["articles"])]
+    settings = Settings(minutes=0.75, voice="espeak", out_dir=tmp_path, cache_dir=None)
+    episode = pipeline.make_episode(articles, settings)
+    assert episode.duration_s <= 45 + fitting.DURATION_PROMISE_S
+    assert 1 <= len(episode.stories) < len(articles)
+    assert any("no time for its lead" in out.reason for out in episode.left_out)
+
+
 def serve(server, path: str, name: str, content_type: str) -> str:
     return server.add(path, Reply.file(name, content_type))
 
