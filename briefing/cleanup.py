@@ -26,9 +26,9 @@ from briefing.furniture import (
     IMAGE_FILE_RE,
     INLINE_LIST_RE,
 )
+from briefing.languages import CJK_CHARS
 
 # Chinese and Japanese characters count one word each, as they are written without spaces.
-CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN_RE = re.compile(rf"[{CJK_CHARS}]|[^\W{CJK_CHARS}]+")
 CJK_RE = re.compile(f"[{CJK_CHARS}]")
 # A CJK token is one character, so a repeated run must be longer to mean the same.

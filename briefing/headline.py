@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.furniture import READER_PROMPT_RE
+from briefing.languages import CJK_CHARS
 
 # " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "; a pipe needs no spaces.
 SEPARATOR_RE = re.compile(r"\s+(?:-|–|—|::|·|»|•|\|)\s+|\s*\|\s*")
@@ -46,7 +47,7 @@ MIN_RELEVANCE = 0.5  # share of a stand-in's words the article must use
 CONTENT_WORD_LETTERS = 5
 MATCHED_LETTERS = 5
 MIN_HEADLINE_WORDS = 3
-CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_RE = re.compile(f"[{CJK_CHARS}]")
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from functools import lru_cache
 
 MIN_DETECTION_WORDS = 8  # fewer words than this: trust the page's own label
 DETECTION_WORDS = 300  # the first words are enough and keep detection fast on long pages
-# Chinese, Japanese and Korean characters count a word each: their text has few spaces.
-WORD_OR_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
+# Chinese and Japanese characters: written without spaces, each counts as a word.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD_OR_CJK_RE = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+")
 
 
 def base_language(code: str) -> str:

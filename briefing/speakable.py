@@ -29,6 +29,7 @@ from briefing.furniture import (
     SENTENCE_FURNITURE_RE,
     SPEECH_VERB_RE,
 )
+from briefing.languages import CJK_CHARS
 from briefing.model import Sentence
 
 
@@ -37,8 +38,8 @@ def word_set(text: str) -> frozenset[str]:
 
 
 # A word; a Chinese or Japanese character counts as one (their text has no spaces).
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-WORD_RE = re.compile(rf"[{CJK}]|[^\W_{CJK}](?:[^\W_{CJK}]|['’.-](?=[^\W_{CJK}]))*")
+WORD_RE = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}](?:[^\W_{CJK_CHARS}]|['’.-]"
+                     rf"(?=[^\W_{CJK_CHARS}]))*")
 # Fewer words than this is a fragment ("The usual banking stuff.", "Cutting edge, I know."):
 # no sentence that short carries a story's news on air. None of the summary bench's reference
 # summaries has a sentence under 6 words.
