@@ -28,7 +28,8 @@ from briefing import daily, pipeline
 from briefing import schedule as schedules
 from briefing.calibrate import calibrate, write_sample
 from briefing.config import Settings
-from briefing.engines import get_engine
+from briefing.engines import ENGINES, get_engine
+from briefing.engines.base import prepare
 from briefing.errors import BriefingError, Interrupted
 from briefing.fitting import select_stories, select_words
 from briefing.languages import is_language_code, parse_languages
@@ -364,6 +365,16 @@ def voices_calibrate(name: str) -> None:
     pace, stored = calibrate(load_voice(name))
     click.echo(f"{name}: {pace:.2f} characters a second "
                f"(about {pace * 60 / 6.1:.0f} words a minute); stored in {stored}")
+
+
+@voices.command("prepare")
+def voices_prepare() -> None:
+    """Check the installed engines' models once (Kokoro's hash), before the first briefing."""
+    for name in ENGINES:
+        engine = get_engine(name)
+        line = prepare(engine) if engine.available() else None
+        if line:
+            click.echo(f"{name}: {line}")
 
 
 @voices.command("sample")

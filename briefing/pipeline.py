@@ -30,8 +30,8 @@ from briefing.music import Music, load_music, mix_music
 from briefing.plans import file_digest, planned_take
 from briefing.sources import Fingerprint, StoryIndex, read_sources
 from briefing.summary import summarize
-from briefing.voices import default_voice, load_pronunciations, load_voice, speaks
-from briefing.voicing import Cast, Voicing
+from briefing.voices import load_pronunciations, load_voice, speaks
+from briefing.voicing import Cast, Voicing, default_voice
 
 DEFAULT_MAX_STORIES = 8
 PROGRAMME_VERSION = 3  # bump when mastering or encoding changes, to leave old cached MP3s

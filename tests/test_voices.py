@@ -69,12 +69,29 @@ def test_calibration_is_measured_stored_and_used(tmp_path: Path, monkeypatch):
 
 
 def test_default_voice_follows_the_language():
-    from briefing.voices import default_voice
+    from briefing.voicing import default_voice
 
-    assert default_voice("en") == "piper"
+    assert default_voice("en") == "kokoro"
     assert load_voice(default_voice("de")).language == "de"
     with pytest.raises(BriefingError, match="no voice speaks 'xx'"):
         default_voice("xx")
+
+
+def test_piper_is_the_default_where_kokoro_is_not_installed(monkeypatch):
+    from briefing.engines.kokoro import KokoroEngine
+    from briefing.voicing import default_voice
+
+    monkeypatch.setattr(KokoroEngine, "available", lambda self: False)
+    assert default_voice("en") == "piper"
+    assert default_voice("fr") == "espeak-fr"
+
+
+def test_neural_voices_come_first_for_every_language():
+    from briefing.voices import voices_speaking
+
+    assert voices_speaking("en")[:2] == ["kokoro", "piper"]
+    french = voices_speaking("fr")
+    assert french[0] == "kokoro-fr" and french.index("kokoro-fr") < french.index("espeak-fr")
 
 
 def test_sample_is_a_short_mastered_mp3(tmp_path: Path):

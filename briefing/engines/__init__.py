@@ -7,11 +7,13 @@ from briefing.engines.espeak import EspeakEngine
 from briefing.engines.festival import FestivalEngine
 from briefing.engines.flite import FliteEngine
 from briefing.engines.gtts import GttsEngine
+from briefing.engines.kokoro import KokoroEngine
 from briefing.engines.piper import PiperEngine
 from briefing.engines.rhvoice import RhvoiceEngine
 from briefing.errors import BriefingError
 
 ENGINES: dict[str, type] = {
+    "kokoro": KokoroEngine,
     "piper": PiperEngine,
     "espeak-ng": EspeakEngine,
     "festival": FestivalEngine,

@@ -41,6 +41,12 @@ def warm(engine: Engine, voice: Voice) -> None:
         load(voice)
 
 
+def prepare(engine: Engine) -> str | None:
+    """Let an engine check (or build) what it installs, once: a line saying what it found."""
+    check = getattr(engine, "prepare", None)
+    return check() if callable(check) else None
+
+
 def release(engine: Engine) -> None:
     """Let an engine free what it holds between programmes (optional: `engine.release()`)."""
     free = getattr(engine, "release", None)

