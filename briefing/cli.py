@@ -19,6 +19,7 @@ signal.signal(signal.SIGINT, interrupted)
 import json
 import math
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -110,6 +111,26 @@ def language_settings(value: str) -> dict:
         fail(f"--lang {wrong[0].strip()!r} is not a language code (e.g. en, pt, de-AT)")
     return {"language": codes[0] if codes else "", **({"languages": codes[1:]} if codes[1:]
                                                        else {})}
+
+
+def voice_options(command: Callable) -> Callable:
+    """--voice (or --anchor) and --correspondents, for the commands that read or size."""
+    command = click.option(
+        "--correspondents", default=None, metavar="NAME[,NAME]",
+        help="Voices that read the stories in turn while the --voice anchors; `none`: the "
+             "anchor reads everything (default: kokoro-michael with the default voice).")(command)
+    return click.option(
+        "--voice", "--anchor", "voice", default="",
+        help="The voice from `briefing voices` that reads the briefing, or anchors it with "
+             "--correspondents (default: kokoro, else piper, for English).")(command)
+
+
+def correspondent_settings(value: str | None) -> dict:
+    """--correspondents a,b -> the names; `none` -> the anchor reads everything."""
+    if value is None:
+        return {}
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    return {"correspondents": () if names in ((), ("none",)) else names}
 
 
 def report_left_out(episode: Episode | None) -> None:
@@ -213,26 +234,27 @@ def sentences(sources: tuple[str, ...], max_stories: int, language: str) -> None
 @sources_argument
 @click.option("--words", type=click.IntRange(min=1), help="Summary length in words.")
 @click.option("--minutes", type=float, help="Summary length in minutes of the voice.")
-@click.option("--voice", default="", help="Voice used for sizing (default: piper for English).")
+@voice_options
 @click.option("--lang", "language", default="", help=LANG_HELP)
 @max_stories_option
 @click.option("--explain", is_flag=True,
               help="Also show each story's lead and why every other sentence is left out.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line per story.")
 def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None, voice: str,
-              language: str, max_stories: int, explain: bool, as_json: bool) -> None:
+              correspondents: str | None, language: str, max_stories: int, explain: bool,
+              as_json: bool) -> None:
     """Print an extractive summary of each SOURCE: its lead, then what matters most."""
     if words is not None and minutes is not None:
         fail("give --words or --minutes, not both")
     settings = Settings(minutes=3.5 if minutes is None else minutes, voice=voice,
-                        **language_settings(language))
+                        **correspondent_settings(correspondents), **language_settings(language))
     articles, left_out, settings = pipeline.stories_to_read(
         articles_or_fail(sources, max_stories), settings)
     for left in left_out:
         click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)
     # --words without --json neither sizes nor times anything, so it needs no voice.
     cast = (None if words is not None and not as_json
-            else Cast.for_settings(settings, settings.language))
+            else Cast.for_settings(settings, settings.language, articles))
     if words is not None:
         selections = [(a, select_words(a, words)) for a in articles]
     else:
@@ -270,8 +292,7 @@ def explanation(title: str, selection: Selection) -> str:
 @sources_argument
 @click.option("--minutes", type=float,
               help="Length of the finished MP3 (default: 3.5, or the show's with --config).")
-@click.option("--voice", default="",
-              help="A voice from `briefing voices` (default: piper for English).")
+@voice_options
 @click.option("--lang", "language", default="", help=LANG_HELP)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: out; with --config, the show's).")
@@ -295,15 +316,16 @@ def explanation(title: str, selection: Selection) -> str:
 @click.option("--config", "config_path", type=click.Path(path_type=Path),
               help="A show's TOML: use its settings and publish the episode to its feed.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
-def generate(sources: tuple[str, ...], minutes: float | None, voice: str, language: str,
-             out_dir: Path | None,
+def generate(sources: tuple[str, ...], minutes: float | None, voice: str,
+             correspondents: str | None, language: str, out_dir: Path | None,
              title: str | None, show: str | None, day: datetime | None,
              max_stories: int | None, intro_music: Path | None,
              outro_music: Path | None, music_bed: Path | None, stereo: bool,
              pronunciations: Path | None, config_path: Path | None, as_json: bool,
              quiet: bool) -> None:
     """Make an MP3 briefing from the SOURCES."""
-    options = {"minutes": minutes, "voice": voice, **language_settings(language), "title": title,
+    options = {"minutes": minutes, "voice": voice, **correspondent_settings(correspondents),
+               **language_settings(language), "title": title,
                "stereo": stereo, "intro_music": intro_music, "outro_music": outro_music,
                "music_bed": music_bed, "pronunciations": pronunciations,
                "day": day.date() if day else None}

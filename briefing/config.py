@@ -29,7 +29,10 @@ def default_cache_dir() -> Path | None:
 @dataclass(frozen=True)
 class Settings:
     minutes: float = 3.5
-    voice: str = ""  # "" = the default voice for the programme's language
+    voice: str = ""  # the anchor; "" = the default voice for the programme's language
+    # The voices that read the stories, in turn; None: the default voice's usual partners when
+    # no voice is chosen (voices.DEFAULT_CORRESPONDENTS), else the anchor reads everything.
+    correspondents: tuple[str, ...] | None = None
     language: str = ""  # the briefing's; "" = the voice's, else most stories' (languages.py)
     languages: tuple[str, ...] = ()  # other languages read, each by a voice that speaks it
     out_dir: Path = Path("out")
@@ -66,7 +69,8 @@ class ShowConfig:
     path: Path
     show: Show
     sources: tuple[str, ...] = ()
-    voice: str = "piper"
+    voice: str = ""  # the anchor ([voices] anchor, or [briefing] voice)
+    correspondents: tuple[str, ...] | None = None  # [voices] correspondents
     minutes: float = 3.5
     max_stories: int = 8
     languages: tuple[str, ...] = ()  # other languages the show reads, each in its own voice
@@ -79,7 +83,8 @@ class ShowConfig:
     pronunciations: Path | None = None
 
     def settings(self, **overrides: object) -> Settings:
-        values = {"minutes": self.minutes, "voice": self.voice, "out_dir": self.out_dir,
+        values = {"minutes": self.minutes, "voice": self.voice,
+                  "correspondents": self.correspondents, "out_dir": self.out_dir,
                   "show": self.show.title, "author": self.show.author,
                   "language": self.show.language, "languages": self.languages,
                   "intro_music": self.intro_music, "outro_music": self.outro_music,

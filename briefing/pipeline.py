@@ -31,7 +31,7 @@ from briefing.plans import file_digest, planned_take
 from briefing.sources import Fingerprint, StoryIndex, read_sources
 from briefing.summary import summarize
 from briefing.voices import load_pronunciations, load_voice, speaks
-from briefing.voicing import Cast, Voicing, default_voice
+from briefing.voicing import Cast, correspondent_names, default_voice
 
 DEFAULT_MAX_STORIES = 8
 PROGRAMME_VERSION = 3  # bump when mastering or encoding changes, to leave old cached MP3s
@@ -119,8 +119,8 @@ def generate(sources: list[str], settings: Settings, progress: Progress | None =
              ) -> tuple[Episode, list[Failure]]:
     """The whole pipeline; raises BriefingError when no source yields a story."""
     progress = progress or Silent()
-    if settings.voice:  # an unknown or missing voice fails before any fetching
-        Voicing.for_settings(settings, settings.language or "en")
+    if settings.voice or settings.correspondents:  # an unknown or missing voice fails
+        Cast.for_settings(settings, settings.language or "en")  # before any fetching
     if settings.pronunciations:  # and so does a broken pronunciations file
         load_pronunciations(settings.pronunciations)
     progress.stage("reading sources")
@@ -143,8 +143,9 @@ def voice_warming_up(settings: Settings) -> Iterator[None]:
 def warm_voice(settings: Settings) -> None:
     # A voice that cannot load is reported by the run itself, in its place.
     with suppress(Exception):
-        voice = load_voice(settings.voice or default_voice(settings.language or "en"))
-        warm(require_engine(voice.engine), voice)
+        anchor = load_voice(settings.voice or default_voice(settings.language or "en"))
+        for voice in (anchor, *map(load_voice, correspondent_names(settings, anchor))):
+            warm(require_engine(voice.engine), voice)
 
 
 def make_episode(articles: list[Article], settings: Settings, progress: Progress | None = None
@@ -154,7 +155,7 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
     if settings.cover and not settings.cover.is_file():
         raise BriefingError(f"the show's image {settings.cover} does not exist")
     articles, left_out, settings = stories_to_read(articles, settings)
-    cast = Cast.for_settings(settings, settings.language)
+    cast = Cast.for_settings(settings, settings.language, articles)
     progress.stage("summarizing and speaking with "
                    + ", ".join(v.voice.name for v in cast.voicings))
     music = Music(load_music(settings.intro_music), load_music(settings.outro_music),

@@ -14,7 +14,7 @@ from briefing.config import ShowConfig
 from briefing.cover import ensure_cover
 from briefing.errors import BriefingError
 from briefing.model import Show
-from briefing.voices import load_pronunciations
+from briefing.voices import load_pronunciations, load_voice
 from briefing.weblinks import web_link
 
 SHOW_TEMPLATE = '''\
@@ -35,7 +35,6 @@ image = ""                      # cover art file name inside the output folder; 
 sources = [                     # feeds, article URLs or files; the newest stories win
     # "https://example.org/news/rss.xml",
 ]
-voice = "piper"                 # see `briefing voices`
 minutes = 3.5                   # length of each episode
 max_stories = 8                 # stories per episode at most
 out = "out"                     # output folder (relative to this file)
@@ -46,6 +45,10 @@ at = "06:30"                    # daily time for `briefing schedule install`
 # music_bed = "bed.mp3"         # optional: quiet music under the whole briefing
 # pronunciations = "names.toml" # optional: "Written name" = "Respelling" lines for the voice
 # languages = ["pt", "es"]      # optional: also read stories in these, each in its own voice
+
+[voices]                        # see `briefing voices`; leave out for kokoro and kokoro-michael
+# anchor = "kokoro"             # reads the opening, each story's title and the closing
+# correspondents = ["kokoro-michael", "kokoro-emma"]   # read the stories in turn; [] = anchor only
 '''
 
 # Apple Podcasts' categories and their subcategories; a feed naming another is refused by Apple
@@ -88,6 +91,7 @@ APPLE_CATEGORIES: dict[str, frozenset[str]] = {
 SERVED_AT = "http://localhost:8000/"  # where `briefing serve` serves the output folder
 SHOW_KEYS = {"title", "description", "author", "email", "language", "category", "explicit",
              "base_url", "image"}
+VOICES_KEYS = {"anchor", "correspondents"}
 BRIEFING_KEYS = {"sources", "voice", "minutes", "max_stories", "out", "keep", "at",
                  "intro_music", "outro_music", "music_bed", "pronunciations", "languages"}
 
@@ -123,11 +127,15 @@ def load_show_config(path: Path) -> ShowConfig:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise BriefingError(f"{path}: not a valid TOML config ({exc})") from exc
     show_table, briefing_table = data.get("show", {}), data.get("briefing", {})
-    for name, table in (("show", show_table), ("briefing", briefing_table)):
+    voices_table = data.get("voices", {})
+    for name, table in (("show", show_table), ("briefing", briefing_table),
+                        ("voices", voices_table)):
         if not isinstance(table, dict):
             raise BriefingError(f"{path}: {name} must be a [{name}] table, not {table!r}")
     _reject_unknown(path, "show", show_table, SHOW_KEYS)
     _reject_unknown(path, "briefing", briefing_table, BRIEFING_KEYS)
+    _reject_unknown(path, "voices", voices_table, VOICES_KEYS)
+    anchor, correspondents = _cast(path, briefing_table, voices_table)
     _check_show_types(path, show_table)
     _check_briefing_types(path, briefing_table)
     sources = briefing_table.get("sources", [])
@@ -146,7 +154,8 @@ def load_show_config(path: Path) -> ShowConfig:
             path=path,
             show=show,
             sources=tuple(sources),
-            voice=str(briefing_table.get("voice", "piper")),
+            voice=anchor,
+            correspondents=correspondents,
             minutes=float(briefing_table.get("minutes", 3.5)),
             max_stories=int(briefing_table.get("max_stories", 8)),
             languages=tuple(languages),
@@ -238,6 +247,26 @@ def _check_language(path: Path, language: str, key: str = "[show] language") -> 
     except (ValueError, TypeError, UnknownLocaleError):
         raise BriefingError(f"{path}: {key} {language!r} is not a language code "
                             "(e.g. en, en-GB, de)") from None
+
+
+def _cast(path: Path, briefing_table: dict, voices_table: dict
+          ) -> tuple[str, tuple[str, ...] | None]:
+    """The anchor ([voices] anchor, or [briefing] voice) and the correspondents, each a known
+    voice; None when the show leaves the correspondents to the default."""
+    if "anchor" in voices_table and "voice" in briefing_table:
+        raise BriefingError(f"{path}: give [voices] anchor or [briefing] voice, not both")
+    anchor = voices_table.get("anchor", briefing_table.get("voice", ""))
+    correspondents = voices_table.get("correspondents")
+    if not isinstance(anchor, str) or (correspondents is not None and (
+            not isinstance(correspondents, list)
+            or not all(isinstance(name, str) for name in correspondents))):
+        raise BriefingError(f'{path}: [voices] anchor is a voice name, correspondents a list '
+                            'of them, e.g. anchor = "kokoro", correspondents = '
+                            '["kokoro-michael"]')
+    for name in [anchor, *(correspondents or [])]:
+        if name:
+            load_voice(name)  # an unknown voice is found before any fetching
+    return anchor, None if correspondents is None else tuple(correspondents)
 
 
 def _reject_unknown(path: Path, table: str, values: dict, known: set[str]) -> None:

@@ -122,6 +122,13 @@ def _voice_from_file(path: Path) -> Voice:
 # neural engines' profiles, then the rest (voicing.default_voice takes the first installed).
 DEFAULT_VOICES = {"en": ("kokoro", "piper")}
 NEURAL_ENGINES = ("kokoro", "piper")
+# Who reads the stories when no voice is chosen: the default anchor's usual partners.
+DEFAULT_CORRESPONDENTS = {
+    "kokoro": ("kokoro-michael",),
+    "kokoro-es": ("kokoro-es-alex",),
+    "kokoro-it": ("kokoro-it-nicola",),
+    "kokoro-pt": ("kokoro-pt-alex",),
+}
 
 
 def voices_speaking(language: str) -> list[str]:

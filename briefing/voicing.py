@@ -23,6 +23,7 @@ from briefing.normalize import normalize_for
 from briefing.script import PARAGRAPH_PAUSE_MS, SENTENCE_PAUSE_MS
 from briefing.speech import SpeechCache, speak
 from briefing.voices import (
+    DEFAULT_CORRESPONDENTS,
     Voice,
     calibrated_pace,
     load_voice,
@@ -35,6 +36,16 @@ from briefing.voices import (
 CHOSEN_SENTENCE_PAUSE_MS = (SENTENCE_PAUSE_MS + 3 * PARAGRAPH_PAUSE_MS) / 4
 
 Cost = Callable[[str], float]
+
+
+def correspondent_names(settings: Settings, anchor: Voice) -> tuple[str, ...]:
+    """The settings' correspondents; unset, the default anchor's usual partners (a voice
+    chosen by name reads everything)."""
+    if settings.correspondents is not None:
+        return settings.correspondents
+    if settings.voice:
+        return ()
+    return DEFAULT_CORRESPONDENTS.get(anchor.name, ())
 
 
 def default_voice(language: str) -> str:
@@ -122,36 +133,71 @@ class Voicing:
 
 @dataclass
 class Cast:
-    """Who reads what: the anchor, and a voice for each other language the show reads."""
+    """Who reads what, as on the radio: the anchor reads the opening, each story's title and
+    the closing; the correspondents read the stories in turn (with none, the anchor does);
+    a story in another language the show reads is read by a voice of that language."""
 
     anchor: Voicing
     by_language: dict[str, Voicing] = field(default_factory=dict)
+    correspondents: list[Voicing] = field(default_factory=list)
+    reporter: dict[Article, Voicing] = field(default_factory=dict)  # who reads which story
 
     @classmethod
-    def for_settings(cls, settings: Settings, language: str) -> Cast:
-        """The anchor for the briefing's language; for each other language the settings
-        read, its default voice (whether one is installed is checked when choosing stories)."""
+    def for_settings(cls, settings: Settings, language: str,
+                     articles: Sequence[Article] = ()) -> Cast:
+        """The anchor for the briefing's language and its correspondents, who take the
+        articles in turn, in their order; for each other language the settings read, its
+        default voice (whether one is installed is checked when choosing stories)."""
         anchor = Voicing.for_settings(settings, language)
+        ready = {anchor.voice.name: anchor}
+        correspondents = [ready.setdefault(name, Voicing.of(name, settings))
+                          for name in correspondent_names(settings, anchor.voice)]
+        for voicing in correspondents:
+            if base_language(voicing.voice.language) != base_language(anchor.voice.language):
+                raise BriefingError(
+                    f"correspondent {voicing.voice.name!r} speaks {voicing.voice.language!r}, "
+                    f"not the anchor's {anchor.voice.language!r}")
         others = {base_language(code): Voicing.of(default_voice(code), settings)
                   for code in settings.languages
                   if base_language(code) != base_language(language)}
-        return cls(anchor, others)
+        cast = cls(anchor, others, correspondents)
+        cast.assign(articles)
+        return cast
+
+    def assign(self, articles: Sequence[Article]) -> None:
+        """The correspondents take the stories in the anchor's language in turn."""
+        home = [a for a in articles if base_language(a.language) not in self.by_language]
+        if self.correspondents:
+            self.reporter = {article: self.correspondents[turn % len(self.correspondents)]
+                             for turn, article in enumerate(home)}
 
     @property
     def voicings(self) -> list[Voicing]:
-        return [self.anchor, *self.by_language.values()]
+        """Each voice once."""
+        everyone = [self.anchor, *self.correspondents, *self.by_language.values()]
+        return list({id(v): v for v in everyone}.values())
 
     def for_article(self, article: Article) -> Voicing:
-        return self.by_language.get(base_language(article.language), self.anchor)
+        """The voice that reads the article's sentences."""
+        language = base_language(article.language)
+        if language in self.by_language:
+            return self.by_language[language]
+        if article in self.reporter:
+            return self.reporter[article]
+        return self.correspondents[0] if self.correspondents else self.anchor
 
     def cost_for(self, article: Article) -> Cost:
         """A chosen sentence's time on air, in the voice that reads the article."""
         return self.for_article(article).estimate_seconds
 
     def for_part(self, part: Part, stories: Sequence[Story]) -> Voicing:
+        """The anchor reads the frame and the titles of its language's stories; the story's
+        own voice its sentences (and a title in another language)."""
         if part.story_index is None:
             return self.anchor
-        return self.for_article(stories[part.story_index].article)
+        article = stories[part.story_index].article
+        foreign = base_language(article.language) in self.by_language
+        return self.for_article(article) if foreign or part.kind == "sentence" else self.anchor
 
     def said(self) -> set[str]:
         return {text for voicing in self.voicings for text in voicing.said}

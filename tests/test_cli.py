@@ -483,3 +483,34 @@ def test_a_full_disk_is_one_line(monkeypatch, tmp_path):
     assert result.exit_code == 2
     assert result.stderr == f"briefing: error: {tmp_path}/.e.mp3.1.part: No space left on " \
                             "device\n"
+
+
+@pytest.mark.slow
+def test_an_anchor_frames_the_briefing_and_correspondents_read_the_stories(tmp_path: Path):
+    from briefing.audio import integrated_lufs
+    from tests.helpers import decoded, median_pitch_hz, vtt_cues
+
+    stories = [str(DATA / "articles" / name)
+               for name in ("supreme-court-health-law.txt", "oz-columbia.txt")]
+    result = run("generate", *stories, "--anchor", "festival", "--correspondents", "espeak",
+                 "--minutes", "1.5", "--out", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    info = json.loads(result.stdout)
+    samples, rate = decoded(Path(info["mp3"])), 16000
+    cues = vtt_cues(Path(info["mp3"]).with_suffix(".vtt"))
+    first_story = info["stories"][0]["start_s"]
+    anchor = [c for c in cues if c[1] <= first_story]  # the opening
+    title = next(c for c in cues if c[0] >= first_story)
+    reported = [c for c in cues if c[0] > title[1] + 0.1]
+
+    def stretch(chosen: list) -> object:
+        import numpy as np
+
+        return np.concatenate([samples[int(s * rate):int(e * rate)] for s, e, _ in chosen])
+
+    # festival's woman (slt) anchors and says the titles; espeak's man reads the stories.
+    assert median_pitch_hz(stretch(anchor)) > 150 > median_pitch_hz(stretch(reported[:6]))
+    assert median_pitch_hz(stretch([title])) > 150
+    # Every voice levelled to the same loudness.
+    levels = [integrated_lufs(stretch(part).astype("float32")) for part in (anchor, reported)]
+    assert abs(levels[0] - levels[1]) < 2.0, levels

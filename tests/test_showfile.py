@@ -13,7 +13,8 @@ def test_template_loads_with_defaults(tmp_path: Path):
     write_show_template(path)
     config = load_show_config(path)
     assert config.show.title == "News Briefing" and config.show.explicit is False
-    assert config.voice == "piper" and config.minutes == 3.5 and config.keep == 30
+    assert config.voice == "" and config.correspondents is None  # the default cast
+    assert config.minutes == 3.5 and config.keep == 30
     assert config.out_dir == (tmp_path / "out").resolve()
     assert config.sources == ()
 
@@ -46,6 +47,16 @@ def test_config_feeds_settings_and_cli_overrides_win(tmp_path: Path):
     assert settings.show == "Morning" and settings.voice == "espeak" and settings.minutes == 5.0
     assert settings.pronunciations is None
     assert settings.language == "en"  # the show's language is the briefing's
+
+
+def test_a_shows_voices_table_names_the_anchor_and_the_correspondents(tmp_path: Path):
+    path = tmp_path / "show.toml"
+    path.write_text('[voices]\nanchor = "espeak"\ncorrespondents = ["flite", "festival"]\n')
+    settings = load_show_config(path).settings()
+    assert settings.voice == "espeak" and settings.correspondents == ("flite", "festival")
+    assert load_show_config(path).settings(correspondents=()).correspondents == ()
+    path.write_text('[voices]\ncorrespondents = []\n')
+    assert load_show_config(path).settings().correspondents == ()  # the anchor reads it all
 
 
 def test_a_shows_language_is_the_briefings(tmp_path: Path):
@@ -90,6 +101,11 @@ def test_a_shows_pronunciations_file_is_found_beside_it(tmp_path: Path):
     ("[show]\nbase_url = ''\n", "base_url '' is not the http\\(s\\) address"),
     ("briefing = 3\n", "briefing must be a \\[briefing\\] table, not 3"),
     ("show = 'x'\n", "show must be a \\[show\\] table, not 'x'"),
+    ("[voices]\nanchor = 'nobody'\n", "unknown voice 'nobody'"),
+    ("[voices]\ncorrespondents = 'flite'\n", "correspondents a list of them"),
+    ("[voices]\ncorrespondents = ['flite', 'nobody']\n", "unknown voice 'nobody'"),
+    ("[voices]\nanchor = 'espeak'\n[briefing]\nvoice = 'flite'\n", "not both"),
+    ("[voices]\nanchors = 'espeak'\n", "unknown key \\[voices\\] anchors"),
     ("[show]\nbase_url = 'ftp://example.org/'\n", "base_url 'ftp://example.org/' is not"),
     ("[show]\nbase_url = 'not a url'\n", "base_url 'not a url' is not"),
     ("[show]\nbase_url = 'http://[oops/'\n", "base_url 'http://\\[oops/' is not"),
