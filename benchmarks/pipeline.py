@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_VOICES = ("piper", "festival", "flite", "espeak")
+DEFAULT_VOICES = ("kokoro", "piper", "festival", "flite", "espeak")
 SIZES = (1, 10, 50)
 TITLE_WORDS = 10
 STAGE_NAMES = ("setup", "reading", "speaking", "mastering", "writing")

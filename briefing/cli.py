@@ -32,9 +32,9 @@ from briefing.config import Settings
 from briefing.engines import ENGINES, get_engine
 from briefing.engines.base import prepare
 from briefing.errors import BriefingError, Interrupted
-from briefing.fitting import select_stories, select_words
+from briefing.fitting import planned_selections, select_words
 from briefing.languages import is_language_code, parse_languages
-from briefing.model import Episode
+from briefing.model import Episode, Story
 from briefing.sentences import article_sentences
 from briefing.serve import serve as serve_directory
 from briefing.showfile import load_show_config, write_show_template
@@ -258,7 +258,10 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
     if words is not None:
         selections = [(a, select_words(a, words)) for a in articles]
     else:
-        selections = select_stories(articles, settings.target_seconds, cast.cost_for)
+        selections = planned_selections(articles, settings, cast)
+        aired = [Story(a, s.chosen) for a, s in selections if s.chosen]
+        for left in pipeline.not_aired(articles, aired, settings):
+            click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)
     for article, selection in selections:
         if not selection.chosen and not explain:
             continue

@@ -174,6 +174,16 @@ def stories_that_fit(articles: list[Article], settings: Settings, cast: Cast
     return [nearest]
 
 
+def planned_selections(articles: list[Article], settings: Settings, cast: Cast
+                       ) -> list[tuple[Article, Selection]]:
+    """What a briefing of settings.minutes would choose from each story that fits, by the
+    voices' pace before anything is spoken (`summarize --minutes`; generate then refines it
+    by what the voices really take)."""
+    fit = stories_that_fit(articles, settings, cast)
+    seconds = max(1.0, settings.target_seconds - framing_seconds(fit, settings, cast))
+    return select_stories(fit, seconds, cast.cost_for)
+
+
 def too_short(settings: Settings, cast: Cast, shortest: float) -> BriefingError:
     minutes, seconds = divmod(round(shortest), 60)
     enough = math.ceil(shortest / 30) / 2

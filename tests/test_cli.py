@@ -514,3 +514,15 @@ def test_an_anchor_frames_the_briefing_and_correspondents_read_the_stories(tmp_p
     # Every voice levelled to the same loudness.
     levels = [integrated_lufs(stretch(part).astype("float32")) for part in (anchor, reported)]
     assert abs(levels[0] - levels[1]) < 2.0, levels
+
+
+def test_summarize_minutes_chooses_what_a_briefing_of_that_length_would_air():
+    stories = [str(EXAMPLE), *(str(DATA / "articles" / name)
+                               for name in ("supreme-court-health-law.txt", "oz-columbia.txt"))]
+    result = run("summarize", *stories, "--minutes", "0.75", "--voice", "espeak", "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    aired = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    left_out = result.stderr.decode().splitlines()
+    assert len(aired) + len(left_out) == 3 and left_out
+    assert all(line.endswith("no time for its lead in 0.75 minutes") for line in left_out)
+    assert sum(story["seconds"] for story in aired) < 45  # the opening and titles need time too

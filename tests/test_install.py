@@ -60,6 +60,8 @@ def test_the_wheel_carries_the_voices_and_no_top_level_module(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "briefing/profiles/piper.toml" in names
     assert "briefing/profiles/pronunciations/en.toml" in names
+    assert {"briefing/profiles/kokoro.toml", "briefing/profiles/kokoro/af_heart.bin",
+            "briefing/profiles/kokoro/LICENSE"} <= set(names)
     assert {name.split("/")[0] for name in names} == {"briefing", wheel.name.split("-")[0]
                                                       + "-" + wheel.name.split("-")[1]
                                                       + ".dist-info"}
@@ -75,6 +77,8 @@ def test_the_installed_command_makes_a_briefing_from_another_folder(installed: P
                                                                      tmp_path: Path):
     voices = run(installed / "briefing", "voices", cwd=tmp_path)
     assert voices.returncode == 0 and "piper" in voices.stdout, voices.stderr
+    prepared = run(installed / "briefing", "voices", "prepare", cwd=tmp_path)
+    assert prepared.returncode == 0 and "11 voices" in prepared.stdout, prepared.stderr
     made = run(installed / "briefing", "generate", EXAMPLE, "--voice", "espeak", "--minutes",
                "0.5", "--out", "here", cwd=tmp_path)
     assert made.returncode == 0, made.stderr

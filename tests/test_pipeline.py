@@ -385,7 +385,7 @@ def test_the_voice_loads_while_the_sources_are_read(tmp_path: Path, monkeypatch)
         return read(*args, **kwargs)
 
     monkeypatch.setattr(pipeline, "load_articles", slow_reading)
-    settings = Settings(minutes=0.6, out_dir=tmp_path, cache_dir=None)
+    settings = Settings(minutes=0.6, voice="piper", out_dir=tmp_path, cache_dir=None)
     episode, _ = pipeline.generate([str(DATA / "articles" / "oz-columbia.txt")], settings)
     assert loaded_while_reading == [True]
     assert episode.mp3_path.is_file()
