@@ -97,3 +97,17 @@ def test_kokoro_says_news_that_whisper_hears_back():
 @needs_kokoro
 def test_kokoro_checks_its_model_when_prepared():
     assert "92,361,271 bytes" in KokoroEngine().prepare()
+
+
+@needs_kokoro
+@pytest.mark.slow
+def test_the_float_graph_is_derived_once_checked_and_then_used(tmp_path: Path, monkeypatch):
+    pytest.importorskip("onnx")
+    monkeypatch.setenv("BRIEFING_DATA", str(tmp_path))
+    assert isinstance(kokoro_model.model_source(), bytes)  # not prepared: the int8 graph
+    assert "derived the float graph" in kokoro_model.prepare_float_model()
+    derived = tmp_path / "kokoro" / kokoro_model.FLOAT_NAME
+    assert kokoro_model.sha256_of(derived) == kokoro_model.FLOAT_SHA256
+    assert [p.name for p in derived.parent.iterdir()] == [derived.name]  # no leftovers
+    assert kokoro_model.model_source() == str(derived)
+    assert "ready" in kokoro_model.prepare_float_model()  # a second time: nothing to do

