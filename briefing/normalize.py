@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 
 from num2words import num2words
 
-from briefing import sentences
+from briefing import languages, sentences
 from briefing.languages import base_language
 from briefing.voices import Respellings, Voice
 
@@ -112,26 +112,14 @@ QUANTITY_CUES = frozenset((
     "least", "only", "just", "all", "total", "under", "estimated",
 ))  # fmt: skip
 
+def symbol_words_or_english(code: str) -> dict[str, str]:
+    """The language's words for symbols; English's where it has none (number ranges and
+    decimal points must be said somehow)."""
+    return languages.language(code).symbol_words or languages.language("en").symbol_words
+
+
 ROMAN_ORDINALS = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11,
                   "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16}  # fmt: skip
-
-# Per-language words for symbols; a language missing here falls back to dropping the symbol.
-SYMBOL_WORDS = {
-    "en": {"&": "and", "+": "plus", "@": "at", "=": "equals", "°": "degrees", "%": "percent",
-           "~": "about", "×": "by", "§": "section", "dot": "dot", "to": "to", "point": "point",
-           "between": "between", "and": "and"},
-    "de": {"&": "und", "+": "plus", "@": "at", "=": "gleich", "°": "Grad", "%": "Prozent",
-           "~": "etwa", "×": "mal", "§": "Paragraf", "dot": "Punkt", "to": "bis",
-           "point": "Komma", "between": "zwischen", "and": "und"},
-    "es": {"&": "y", "+": "más", "@": "arroba", "=": "igual a", "°": "grados",
-           "%": "por ciento", "~": "unos", "×": "por", "§": "sección", "dot": "punto",
-           "to": "a", "point": "coma", "between": "entre", "and": "y"},
-}  # fmt: skip
-CURRENCY_WORDS = {
-    "de": {"$": "Dollar", "£": "Pfund", "€": "Euro", "¥": "Yen"},
-    "es": {"$": "dólares", "£": "libras", "€": "euros", "¥": "yenes"},
-}
-DOT_DECIMAL_LANGUAGES = frozenset({"en", "ja", "zh", "ko", "he", "th"})
 
 # --- compiled patterns ----------------------------------------------------------------------
 
@@ -263,7 +251,7 @@ def _decimal_words(integer: str, fraction: str | None, language: str = "en") -> 
     whole = _words(integer.replace(",", "").replace(".", ""), language)
     if not fraction:
         return whole
-    point = SYMBOL_WORDS.get(language, SYMBOL_WORDS["en"])["point"]
+    point = symbol_words_or_english(language)["point"]
     return f"{whole} {point} {_digits_words(fraction, language)}"
 
 
@@ -379,7 +367,7 @@ def _range_side_words(left: str, right: str, language: str) -> tuple[str, str]:
 
 def expand_ranges(text: str, language: str = "en") -> str:
     """'2019-2021' -> 'twenty nineteen to twenty twenty one'; '10-15' -> 'ten to fifteen'."""
-    words = SYMBOL_WORDS.get(language, SYMBOL_WORDS["en"])
+    words = symbol_words_or_english(language)
 
     def say(match: re.Match[str]) -> str:
         low, high = _range_side_words(match[1], match[2], language)
@@ -664,7 +652,7 @@ def expand_numbers(text: str) -> str:
 
 def expand_symbols(text: str, language: str = "en") -> str:
     """'&' -> 'and', '+' -> 'plus', 'and/or' -> 'and or', '#hashtag' -> 'hashtag'."""
-    words = SYMBOL_WORDS.get(language, {})
+    words = languages.language(language).symbol_words
     text = HASHTAG_RE.sub("", text).replace("and/or", "and or")
     text = WORD_SLASH_RE.sub(lambda m: m[1] + (" or " if m[1].islower() else " "), text)
     for symbol in ("&", "+", "@", "=", "°", "%", "~", "×", "§"):
@@ -697,7 +685,7 @@ def collapse_whitespace(text: str) -> str:
 
 def expand_local_currency(text: str, language: str) -> str:
     """'5 €' / '€5' -> '5 Euro' (de); the amount is read by the number step."""
-    names = CURRENCY_WORDS.get(language, {})
+    names = languages.language(language).currency_words
 
     def say(match: re.Match[str]) -> str:
         return f"{match[2] or match[3]} {names.get(match[1] or match[4], '')}"
@@ -717,7 +705,7 @@ def expand_local_currency(text: str, language: str) -> str:
 
 def expand_local_numbers(text: str, language: str) -> str:
     """Numbers in num2words' `language`, with that language's separators ('2.500,5' in de)."""
-    comma_decimal = language not in DOT_DECIMAL_LANGUAGES
+    comma_decimal = languages.language(language).decimal_comma
 
     def say(match: re.Match[str]) -> str:
         minus, integer, fraction = match[1], match[2], match[3]
@@ -782,7 +770,7 @@ LANGUAGE_STEPS: dict[str, tuple[Step, ...]] = {
 
 def build_pipeline(language: str) -> tuple[Step, ...]:
     """The steps for a language without its own English-style rules."""
-    words = SYMBOL_WORDS.get(language, {})
+    words = languages.language(language).symbol_words
     return (
         repair_unicode,
         normalize_ellipses,

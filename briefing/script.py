@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from babel.dates import format_date
 
-from briefing.languages import base_language
+from briefing.languages import Phrases, base_language, phrases
 from briefing.model import Part, Script, Story
 
 SENTENCE_PAUSE_MS = 350
@@ -16,52 +15,11 @@ TITLE_PAUSE_MS = 600
 STORY_PAUSE_MS = 500  # either side of the transition tone
 
 
-@dataclass(frozen=True)
-class Phrases:
-    """What the presenter says, in one language. Dates are babel (CLDR) patterns."""
-
-    locale: str
-    opening: str  # {show}, {date}, {count}
-    date_pattern: str
-    one_story: str
-    stories: str  # {n}
-    title_with_source: str  # {source}, {title}
-    closing: str  # {show}, {date}
-    opinion: str  # {title}: an opinion piece, announced as one
-    opinion_with_source: str  # {source}, {title}
-
-
-PHRASES = {
-    "en": Phrases("en", "This is {show} for {date}. {count}", "EEEE, MMMM d, y", "One story.",
-                  "{n} stories.", "From {source}: {title}.",
-                  "That was {show} for {date}. Thanks for listening.",
-                  "An opinion piece: {title}.", "An opinion piece from {source}: {title}."),
-    "de": Phrases("de", "Das ist {show} für {date}. {count}", "EEEE, 'den' d. MMMM y",
-                  "Eine Meldung.", "{n} Meldungen.", "Von {source}: {title}.",
-                  "Das war {show}. Danke fürs Zuhören.",
-                  "Ein Kommentar: {title}.", "Ein Kommentar von {source}: {title}."),
-    "es": Phrases("es", "Esto es {show} del {date}. {count}", "EEEE d 'de' MMMM 'de' y",
-                  "Una noticia.", "{n} noticias.", "De {source}: {title}.",
-                  "Esto fue {show}. Gracias por escuchar.",
-                  "Una columna de opinión: {title}.",
-                  "Una columna de opinión de {source}: {title}."),
-    "pt": Phrases("pt", "Este é o {show} de {date}. {count}", "EEEE, d 'de' MMMM 'de' y",
-                  "Uma notícia.", "{n} notícias.", "De {source}: {title}.",
-                  "Este foi o {show}. Obrigado por ouvir.",
-                  "Um artigo de opinião: {title}.", "Um artigo de opinião de {source}: {title}."),
-    "fr": Phrases("fr", "Voici {show} du {date}. {count}", "EEEE d MMMM y",
-                  "Une information.", "{n} informations.", "De {source} : {title}.",
-                  "C'était {show}. Merci de votre écoute.",
-                  "Une tribune : {title}.", "Une tribune de {source} : {title}."),
-    "it": Phrases("it", "Questo è {show} di {date}. {count}", "EEEE d MMMM y",
-                  "Una notizia.", "{n} notizie.", "Da {source}: {title}.",
-                  "Era {show}. Grazie per l'ascolto.",
-                  "Un commento: {title}.", "Un commento da {source}: {title}."),
-}
+ENGLISH = phrases("en")
 
 
 def phrases_for(language: str) -> Phrases:
-    return PHRASES.get(base_language(language), PHRASES["en"])
+    return phrases(language)
 
 
 def build_script(stories: list[Story], show: str, day: date, language: str = "en") -> Script:
@@ -82,7 +40,7 @@ def build_script(stories: list[Story], show: str, day: date, language: str = "en
     return Script(parts=tuple(parts), title=episode_title(show, day, stories))
 
 
-def story_parts(story: Story, number: int, words: Phrases = PHRASES["en"]) -> list[Part]:
+def story_parts(story: Story, number: int, words: Phrases = ENGLISH) -> list[Part]:
     parts = [Part("title", title_line(story, words), number, TITLE_PAUSE_MS)]
     sentences = story.sentences
     for i, sentence in enumerate(sentences):
@@ -92,7 +50,7 @@ def story_parts(story: Story, number: int, words: Phrases = PHRASES["en"]) -> li
     return parts
 
 
-def title_line(story: Story, words: Phrases = PHRASES["en"]) -> str:
+def title_line(story: Story, words: Phrases = ENGLISH) -> str:
     title = story.article.title.strip().rstrip(".")
     source = story.article.source.strip()
     if story.article.genre == "opinion":
@@ -107,12 +65,12 @@ def spoken_date(day: date, words: Phrases) -> str:
     return format_date(day, words.date_pattern, locale=words.locale)
 
 
-def opening_line(show: str, day: date, count: int, words: Phrases = PHRASES["en"]) -> str:
+def opening_line(show: str, day: date, count: int, words: Phrases = ENGLISH) -> str:
     stories = words.one_story if count == 1 else words.stories.format(n=count)
     return words.opening.format(show=show, date=spoken_date(day, words), count=stories)
 
 
-def closing_line(show: str, day: date, words: Phrases = PHRASES["en"]) -> str:
+def closing_line(show: str, day: date, words: Phrases = ENGLISH) -> str:
     return words.closing.format(show=show, date=spoken_date(day, words))
 
 

@@ -15,12 +15,12 @@ import re
 import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 import punkt
 
+from briefing.languages import KNOWN, NewsRules, language
 from briefing.model import Sentence
 
 if TYPE_CHECKING:  # nltk is imported when first needed: loading it takes about two seconds
@@ -28,109 +28,11 @@ if TYPE_CHECKING:  # nltk is imported when first needed: loading it takes about 
 
 DEFAULT_MODEL = "english"
 
-PUNKT_MODELS: dict[str, str] = {
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "et": "estonian",
-    "fi": "finnish",
-    "fr": "french",
-    "it": "italian",
-    "ml": "malayalam",
-    "nb": "norwegian",
-    "nl": "dutch",
-    "nn": "norwegian",
-    "no": "norwegian",
-    "pl": "polish",
-    "pt": "portuguese",
-    "ru": "russian",
-    "sl": "slovene",
-    "sv": "swedish",
-    "tr": "turkish",
-}
-
-
-@dataclass(frozen=True)
-class NewsRules:
-    """What one language's news prose needs on top of the pretrained Punkt tables.
-
-    Abbreviations are lower case without their final period ("u.s", "gov").
-    """
-
-    abbreviations: frozenset[str] = frozenset()  # added to Punkt's abbreviation table
-    wordlike: frozenset[str] = frozenset()  # abbreviations only when capitalised: "Ill.", "Mass."
-    titles: frozenset[str] = frozenset()  # never end a sentence: "Gov.", "vs.", "e.g."
-    numeric_prefixes: frozenset[str] = frozenset()  # end one unless a number follows: "No. 2"
-    enders: frozenset[str] = frozenset()  # "a.m.", "etc.": a capitalised word after starts anew
-    time_words: frozenset[str] = frozenset()  # ...unless it continues a time: "10 a.m. Eastern"
-    starters: frozenset[str] = frozenset()  # capitalised words that start a sentence after "U.S."
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-ENGLISH_TITLES = _words(
-    "mr mrs ms messrs dr prof rev hon gov sen sens rep reps pres supt insp det atty "
-    "gen lt col maj capt cmdr cpl sgt pvt adm brig "
-    "mt ft vs v e.g i.e approx cf"
-)
-# A month's abbreviation ends a sentence unless a number follows: "Jan. 3" / "in Jan. Prices".
-ENGLISH_MONTHS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
-ENGLISH_ABBREVIATIONS = ENGLISH_TITLES | ENGLISH_MONTHS | _words(
-    "a.m p.m u.s u.k u.n u.s.a d.c inc corp co ltd llc plc jr sr st ave blvd rd "
-    "ph.d al est dept univ "
-    "ala ariz calif colo conn fla ga kan ky md mich minn "
-    "nev n.h n.j n.m n.y n.c n.d okla r.i s.c s.d tenn vt va w.va wis wyo"
-)
-# State abbreviations that are also words ("fell ill.", "will miss."): taken out of Punkt's
-# table, and abbreviations for us only when capitalised, as in "D-Mass." or "Springfield, Ill."
-ENGLISH_WORDLIKE = _words("ark del ill ind la mass miss mo mont neb ore pa tex wash")
-ENGLISH_STARTERS = _words(
-    "The A An He She It They We I You His Her Its Their Our My This That These Those "
-    "There Here But And Or So Yet Nor In On At For From After Before When While As If "
-    "Since Although Though Because However Meanwhile Still Now Then Also Both Neither "
-    "Many Most Some Several No Not Only What Why How Who Where Last Earlier Later "
-    "According Despite Even Indeed Instead Under Among Thus Separately Similarly"
-)
-ENGLISH_TIME_WORDS = _words(
-    "Eastern Central Mountain Pacific Atlantic Alaska Hawaii ET EST EDT CT CST CDT MT MST "
-    "MDT PT PST PDT GMT UTC BST CET CEST Monday Tuesday Wednesday Thursday Friday Saturday "
-    "Sunday Jan Feb March April May June July Aug Sept Oct Nov Dec"
-)
-
-NEWS_RULES: dict[str, NewsRules] = {
-    "english": NewsRules(
-        abbreviations=ENGLISH_ABBREVIATIONS,
-        wordlike=ENGLISH_WORDLIKE,
-        titles=ENGLISH_TITLES,
-        numeric_prefixes=_words("no nos art pp") | ENGLISH_MONTHS,
-        enders=_words("a.m p.m etc"),
-        time_words=ENGLISH_TIME_WORDS,
-        starters=ENGLISH_STARTERS,
-    ),
-    "german": NewsRules(
-        abbreviations=_words(
-            "dr prof nr st z.b d.h u.a bzw ca vgl inkl evtl sog hl mio mrd "
-            "jan feb febr apr aug sept okt nov dez"
-        ),
-        titles=_words("dr prof hl sog vgl inkl evtl z.b bzw ca"),
-        numeric_prefixes=_words("nr art abs"),
-    ),
-    "french": NewsRules(
-        abbreviations=_words("m mm mme mlle dr pr st ste av etc"),
-        titles=_words("m mm mme mlle dr pr st ste"),
-        numeric_prefixes=_words("no art"),
-    ),
-    "spanish": NewsRules(
-        abbreviations=_words("sr sra srta dr dra ud uds pág núm etc"),
-        titles=_words("sr sra srta dr dra"),
-        numeric_prefixes=_words("núm pág art"),
-    ),
-}
 
 SPACED_ELLIPSIS = re.compile(r"\.(?:[ \t]\.){2,}")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -153,12 +55,12 @@ LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
 PERIOD_GAP = re.compile(r"(\S+\.)([\"'”’»)\]]*)(\s+)(?=(\S+))")
 
 
-def punkt_model_name(language: str) -> str:
+def punkt_model_name(code: str) -> str:
     """Map an ISO code ("de", "en-GB", "pt_BR") or a model name to a bundled Punkt model."""
-    code = language.strip().lower().replace("_", "-")
-    if code in PUNKT_MODELS.values():
-        return code
-    return PUNKT_MODELS.get(code.split("-")[0], DEFAULT_MODEL)
+    name = code.strip().lower()
+    if name in punkt.available_languages():
+        return name
+    return language(name).punkt_model
 
 
 def pretrained_parameters(model: str = DEFAULT_MODEL) -> PunktParameters:
@@ -176,7 +78,8 @@ def pretrained_parameters(model: str = DEFAULT_MODEL) -> PunktParameters:
 
 def news_rules(model: str) -> NewsRules:
     """The news fixes for a Punkt model; languages without a table get the neutral rules."""
-    return NEWS_RULES.get(model, NewsRules())
+    return next((known.news_rules for known in KNOWN.values() if known.punkt_model == model),
+                NewsRules())
 
 
 @lru_cache(maxsize=64)

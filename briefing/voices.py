@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from briefing import languages
 from briefing.errors import BriefingError
 from briefing.languages import base_language
 
@@ -118,9 +119,9 @@ def _voice_from_file(path: Path) -> Voice:
     return Voice(name=path.stem, options=options, **fields)
 
 
-# Who speaks a language when no voice is chosen, best first: these names for English, then the
-# neural engines' profiles, then the rest (voicing.default_voice takes the first installed).
-DEFAULT_VOICES = {"en": ("kokoro", "piper")}
+# Who speaks a language when no voice is chosen, best first: the language's own choice
+# (languages/xx.py), then the neural engines' profiles, then the rest (voicing.default_voice
+# takes the first installed).
 NEURAL_ENGINES = ("kokoro", "piper")
 # Who reads the stories when no voice is chosen: the default anchor's usual partners.
 DEFAULT_CORRESPONDENTS = {
@@ -135,7 +136,7 @@ def voices_speaking(language: str) -> list[str]:
     """The profiles that speak the language, the best first."""
     base = base_language(language)
     profiles = [v for v in list_voices() if base_language(v.language) == base]
-    named = [name for name in DEFAULT_VOICES.get(base, ()) if name in {v.name for v in profiles}]
+    named = [name for name in languages.language(base).voices if name in {v.name for v in profiles}]
 
     def rank(voice: Voice) -> tuple[int, str]:
         neural = voice.engine in NEURAL_ENGINES

@@ -59,3 +59,18 @@ def test_a_tie_goes_to_the_default_voices_language():
 def test_language_codes():
     assert is_language_code("pt-BR") and is_language_code("ko")
     assert not is_language_code("xx") and not is_language_code("english")
+
+
+def test_each_language_module_holds_all_its_knowledge():
+    import punkt
+
+    from briefing.languages import KNOWN, language
+
+    assert set(KNOWN) >= {"en", "de", "es", "fr", "it", "pt"}
+    for code, known in KNOWN.items():
+        assert known.code == code and known.phrases.locale == code
+        assert known.punkt_model in punkt.available_languages()
+        assert len(known.calibration_text.split()) > 40
+    assert language("pt-BR") is KNOWN["pt"]
+    neutral = language("ru")  # no module: Punkt's Russian table, a decimal comma, no phrases
+    assert (neutral.punkt_model, neutral.decimal_comma, neutral.phrases) == ("russian", True, None)

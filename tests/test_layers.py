@@ -14,15 +14,18 @@ FLOOR = {"model": set(), "errors": set(), "config": {"errors", "model"},
 
 
 def briefing_imports(module: str) -> set[str]:
-    tree = ast.parse((REPO / "briefing" / f"{module}.py").read_text(encoding="utf-8"))
+    """The briefing modules that module (a file, or a package's files) imports, its own
+    package aside."""
+    path = REPO / "briefing" / module
+    files = sorted(path.glob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
     found = set()
-    for node in ast.walk(tree):
+    for node in (n for f in files for n in ast.walk(ast.parse(f.read_text(encoding="utf-8")))):
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("briefing"):
             names = node.module.split(".")[1:] or [alias.name for alias in node.names]
             found.add(names[0])
         elif isinstance(node, ast.Import):
             found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("briefing.")}
-    return found - {"__init__"}
+    return found - {"__init__", module}
 
 
 @pytest.mark.parametrize("module", sorted(FLOOR))

@@ -1,4 +1,9 @@
-"""What language a story is in, what that language is called, and which one a briefing is in.
+"""Languages: what each one is (languages/xx.py, one home per language), what language a story
+is in, what that language is called, and which one a briefing is in.
+
+Adding a language is one module here, xx.py, with its `LANGUAGE` record (languages/base.py):
+its Punkt table and news sentence rules, the presenter's phrases, a calibration paragraph,
+the words for symbols and currencies, its decimal mark and its default voices.
 
 Each story's language is read from its own words by py3langid (langid.py's model: 97 languages,
 trained on news, Wikipedia and web text; offline, in the wheel). On the three development sets
@@ -14,6 +19,19 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from briefing.languages import de, en, es, fr, it, pt
+from briefing.languages.base import Language, NewsRules, Phrases
+
+KNOWN: dict[str, Language] = {module.LANGUAGE.code: module.LANGUAGE
+                              for module in (en, de, es, fr, it, pt)}
+# Punkt's pretrained tables for languages without a module of their own.
+PUNKT_MODELS: dict[str, str] = {
+    "cs": "czech", "da": "danish", "el": "greek", "et": "estonian", "fi": "finnish",
+    "ml": "malayalam", "nb": "norwegian", "nl": "dutch", "nn": "norwegian", "no": "norwegian",
+    "pl": "polish", "ru": "russian", "sl": "slovene", "sv": "swedish", "tr": "turkish",
+}  # fmt: skip
+DOT_DECIMAL_LANGUAGES = frozenset({"ja", "zh", "ko", "he", "th"})  # and English
+
 MIN_DETECTION_WORDS = 8  # fewer words than this: trust the page's own label
 DETECTION_WORDS = 300  # the first words are enough and keep detection fast on long pages
 # Chinese and Japanese characters: written without spaces, each counts as a word.
@@ -24,6 +42,27 @@ WORD_OR_CJK_RE = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+")
 def base_language(code: str) -> str:
     """ "en-GB", "de_DE", "EN" -> "en", "de", "en"; "" -> "en"."""
     return code.strip().replace("_", "-").split("-")[0].lower() or "en"
+
+
+@lru_cache(maxsize=128)
+def language(code: str) -> Language:
+    """Everything known about the language of code ("pt-BR" -> Portuguese); a language
+    without a module gets the neutral record, with its Punkt table where there is one."""
+    base = base_language(code)
+    if base in KNOWN:
+        return KNOWN[base]
+    return Language(base, punkt_model=PUNKT_MODELS.get(base, "english"),
+                    decimal_comma=base not in DOT_DECIMAL_LANGUAGES)
+
+
+def phrases(code: str) -> Phrases:
+    """What the presenter says in the language (English's where it has none yet)."""
+    return language(code).phrases or en.LANGUAGE.phrases
+
+
+def calibration_text(code: str) -> str:
+    """A news paragraph in the language, for timing a voice (English's where it has none)."""
+    return language(code).calibration_text or en.LANGUAGE.calibration_text
 
 
 def detect_language(text: str, hint: str = "") -> str:
@@ -71,3 +110,10 @@ def is_language_code(code: str) -> bool:
 def parse_languages(value: str) -> tuple[str, ...]:
     """'en,pt' -> ('en', 'pt'): the briefing's language first, then others it may read."""
     return tuple(dict.fromkeys(base_language(part) for part in value.split(",") if part.strip()))
+
+
+__all__ = [
+    "KNOWN", "Language", "NewsRules", "Phrases", "base_language", "calibration_text",
+    "detect_language", "is_language_code", "language", "language_name", "main_language",
+    "parse_languages", "phrases",
+]

@@ -1,0 +1,56 @@
+"""What a language's knowledge looks like: one frozen record per language (languages/xx.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class NewsRules:
+    """What one language's news prose needs on top of the pretrained Punkt tables.
+
+    Abbreviations are lower case without their final period ("u.s", "gov").
+    """
+
+    abbreviations: frozenset[str] = frozenset()  # added to Punkt's abbreviation table
+    wordlike: frozenset[str] = frozenset()  # abbreviations only when capitalised: "Ill.", "Mass."
+    titles: frozenset[str] = frozenset()  # never end a sentence: "Gov.", "vs.", "e.g."
+    numeric_prefixes: frozenset[str] = frozenset()  # end one unless a number follows: "No. 2"
+    enders: frozenset[str] = frozenset()  # "a.m.", "etc.": a capitalised word after starts anew
+    time_words: frozenset[str] = frozenset()  # ...unless it continues a time: "10 a.m. Eastern"
+    starters: frozenset[str] = frozenset()  # capitalised words that start a sentence after "U.S."
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """What the presenter says, in one language. Dates are babel (CLDR) patterns."""
+
+    locale: str
+    opening: str  # {show}, {date}, {count}
+    date_pattern: str
+    one_story: str
+    stories: str  # {n}
+    title_with_source: str  # {source}, {title}
+    closing: str  # {show}, {date}
+    opinion: str  # {title}: an opinion piece, announced as one
+    opinion_with_source: str  # {source}, {title}
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything briefing knows about one language; what a language leaves out falls back to
+    the neutral choice (English's phrases and calibration text, no extra sentence rules)."""
+
+    code: str  # ISO 639-1
+    punkt_model: str = "english"  # the `punkt` package's pretrained table for its sentences
+    news_rules: NewsRules = NewsRules()
+    phrases: Phrases | None = None  # the opening, titles and closing
+    calibration_text: str = ""  # a news paragraph for measuring a voice's pace
+    symbol_words: dict[str, str] = field(default_factory=dict)  # "&" -> "and", "%" -> ...
+    currency_words: dict[str, str] = field(default_factory=dict)  # "€" -> "euros"
+    decimal_comma: bool = True  # "3,5" is three point five
+    voices: tuple[str, ...] = ()  # its default voices, best first (else: voices.py's order)
