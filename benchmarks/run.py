@@ -8,6 +8,8 @@ status is then 1.
 Run: .venv/bin/python benchmarks/run.py [--quick] [--only pipeline,summaries]
      [--timeout SECONDS] [--out benchmarks/RESULTS.md]
 --quick: fast settings (espeak only where a voice is needed, fewer sentences and runs).
+--only: run those; the other sections of an existing RESULTS.md are kept as they were, each
+        saying the commit and date it was measured at.
 """
 
 from __future__ import annotations
@@ -129,11 +131,12 @@ def is_markdown(text: str) -> bool:
     return any(line.startswith("|---") for line in text.splitlines())
 
 
-def outcome_section(outcome: Outcome) -> list[str]:
+def outcome_section(outcome: Outcome, measured: str) -> list[str]:
     shown = " ".join(Path(part).name if part.endswith(".py") else part
                      for part in outcome.command[1:])
     lines = [f"## {outcome.name}", "",
-             f"`python benchmarks/{shown}`: {outcome.status}, {outcome.seconds:.0f} s", ""]
+             f"`python benchmarks/{shown}`: {outcome.status}, {outcome.seconds:.0f} s "
+             f"({measured})", ""]
     output = outcome.output.strip() or "(no output)"
     lines += [output, ""] if is_markdown(output) else ["```text", output, "```", ""]
     if not outcome.ok:
@@ -142,17 +145,56 @@ def outcome_section(outcome: Outcome) -> list[str]:
     return lines
 
 
-def report(outcomes: list[Outcome], quick: bool, machine: list[str]) -> str:
+def report(outcomes: list[Outcome], quick: bool, machine: list[str],
+           kept: dict[str, str] | None = None) -> str:
+    """The whole file: this run's sections, and `kept` (name -> section text) from the last
+    file for the benchmarks not run this time, in ORDER."""
+    kept = kept or {}
+    ran = {o.name: o for o in outcomes}
+    measured = f"commit {git_commit()}, {datetime.now(UTC).strftime('%Y-%m-%d')}"
     lines = ["# Benchmark results", "",
              "Written by `python benchmarks/run.py" + (" --quick" if quick else "") + "`; "
              "see benchmarks/README.md for what each number means and its target.", "",
              "## Machine", "", *machine, "",
              "| benchmark | status | seconds |", "|---|---|---:|"]
-    lines += [f"| {o.name} | {o.status} | {o.seconds:.0f} |" for o in outcomes]
+    for name in ORDER:
+        if name in ran:
+            lines.append(f"| {name} | {ran[name].status} | {ran[name].seconds:.0f} |")
+        elif name in kept:
+            lines.append(f"| {name} | kept from the last run (see its section) | |")
     lines.append("")
-    for outcome in outcomes:
-        lines += outcome_section(outcome)
+    for name in ORDER:
+        if name in ran:
+            lines += outcome_section(ran[name], measured)
+        elif name in kept:
+            lines += [kept[name].rstrip(), ""]
     return "\n".join(lines)
+
+
+def previous_sections(path: Path) -> dict[str, str]:
+    """The benchmark sections of an existing RESULTS.md, by name ("## pipeline" ...), each
+    saying the commit and date it was measured at."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    machine = {key: line.split(":", 1)[1].strip() for line in lines
+               for key in ("Commit", "Date") if line.startswith(f"- {key}:")}
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines:
+        name = line[3:].strip() if line.startswith("## ") else ""
+        if name in ORDER:
+            current = sections.setdefault(name, [])
+        elif name == "Machine":
+            current = None
+        if current is not None:
+            current.append(line)
+    for section in sections.values():
+        if len(section) > 2 and "(commit" not in section[2] and machine:
+            section[2] += (f" (commit {machine.get('Commit', '?')}, "
+                           f"{machine.get('Date', '?')[:10]})")
+    return {name: "\n".join(section) for name, section in sections.items()}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -176,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         outcome = run_benchmark(name, extra, args.timeout)
         print(f"  {name}: {outcome.status}, {outcome.seconds:.0f} s", file=sys.stderr, flush=True)
         outcomes.append(outcome)
-    args.out.write_text(report(outcomes, args.quick, machine) + "\n", encoding="utf-8")
+    kept = previous_sections(args.out) if only else {}
+    args.out.write_text(report(outcomes, args.quick, machine, kept) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0 if all(o.ok for o in outcomes) else 1
 
