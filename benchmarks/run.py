@@ -31,7 +31,7 @@ ORDER = ("extraction", "readability", "sentences", "summaries", "editorial", "ro
 FULL_ARGS: dict[str, list[str]] = {"editorial": ["--voice", "piper"]}
 QUICK_ARGS = {
     "editorial": ["--voice", "espeak"],
-    "roundtrip": ["--voices", "espeak", "--limit", "10", "--no-pipeline"],
+    "roundtrip": ["--voices", "espeak", "--limit", "10", "--no-pipeline", "--no-languages"],
     "pipeline": ["--quick"],
 }
 TAIL_LINES = 15
