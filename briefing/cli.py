@@ -33,6 +33,8 @@ from briefing.engines import ENGINES, get_engine
 from briefing.engines.base import prepare
 from briefing.errors import BriefingError, Interrupted
 from briefing.fitting import planned_selections, select_words
+from briefing.fleet import EditionOutcome, run_fleet
+from briefing.fleetfile import load_fleet
 from briefing.languages import is_language_code, parse_languages
 from briefing.model import Episode, Story
 from briefing.sentences import article_sentences
@@ -410,6 +412,32 @@ def voices_sample(name: str, path: Path | None) -> None:
     """Write a short MP3 of voice NAME reading news."""
     written = write_sample(load_voice(name), path or Path("out") / f"sample-{name}.mp3")
     click.echo(str(written))
+
+
+@main.group()
+def fleet() -> None:
+    """A newsroom's editions: many shows made and published in one run."""
+
+
+@fleet.command("run")
+@click.option("--config", "config_path", required=True, type=click.Path(path_type=Path),
+              help="The fleet's TOML file: [fleet] and its [[editions]].")
+@click.option("--quiet", is_flag=True, help="Print only the editions that failed.")
+def fleet_run(config_path: Path, quiet: bool) -> None:
+    """Make every edition of the fleet, each published to its own feed."""
+    plan = load_fleet(config_path)
+
+    def report(edition: EditionOutcome) -> None:
+        if not quiet or not edition.ok:
+            click.echo(f"{edition.name}: {edition.line}", err=not edition.ok)
+
+    outcome = run_fleet(plan, report)
+    failed = len(outcome.failed)
+    if not quiet:
+        click.echo(f"{len(outcome.editions)} editions: {len(outcome.editions) - failed} made, "
+                   f"{failed} failed; {outcome.synthesized_chars:,} characters synthesised")
+    if failed:
+        sys.exit(EXIT_BAD_INPUT if failed == len(outcome.editions) else EXIT_SOME_SOURCES_FAILED)
 
 
 config_option = click.option(

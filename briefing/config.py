@@ -74,6 +74,7 @@ class ShowConfig:
     minutes: float = 3.5
     max_stories: int = 8
     languages: tuple[str, ...] = ()  # other languages the show reads, each in its own voice
+    topics: tuple[str, ...] = ()  # only stories naming one of these (a fleet's topic edition)
     out_dir: Path = Path("out")
     keep: int = 30
     at: str = "06:30"
@@ -81,6 +82,7 @@ class ShowConfig:
     outro_music: Path | None = None
     music_bed: Path | None = None
     pronunciations: Path | None = None
+    cache_dir: Path | None = None  # the speech cache; None: the user's (a fleet shares one)
 
     def settings(self, **overrides: object) -> Settings:
         values = {"minutes": self.minutes, "voice": self.voice,
@@ -90,5 +92,7 @@ class ShowConfig:
                   "intro_music": self.intro_music, "outro_music": self.outro_music,
                   "music_bed": self.music_bed, "pronunciations": self.pronunciations,
                   "cover": self.out_dir / self.show.image if self.show.image else None}
+        if self.cache_dir is not None:
+            values["cache_dir"] = self.cache_dir
         values.update({k: v for k, v in overrides.items() if v is not None})
         return Settings(**values)

@@ -10,6 +10,7 @@ after the transaction) is brought up to date by the next run before it does anyt
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from briefing.config import Settings, ShowConfig
 from briefing.episode import remove_stale_parts, uninterrupted
 from briefing.errors import BriefingError
 from briefing.feed import FEED_NAME, show_guid
+from briefing.fetch import fetch
 from briefing.model import Article, Document, Episode, PublishedEpisode
 from briefing.pipeline import (
     Failure,
@@ -33,6 +35,7 @@ from briefing.pipeline import (
     make_episode,
     voice_warming_up,
 )
+from briefing.sources import Fetcher
 from briefing.state import State, story_key
 
 LOCK_NAME = ".briefing.lock"
@@ -71,11 +74,12 @@ def exclusive(config: ShowConfig, wait_s: float) -> Iterator[None]:
         ) from None
 
 
-def run_show(config: ShowConfig, progress: Progress | None = None, wait_s: float = 0
-             ) -> RunResult:
-    """One daily run; a second run while one holds the lock waits wait_s, then gives up."""
+def run_show(config: ShowConfig, progress: Progress | None = None, wait_s: float = 0,
+             fetcher: Fetcher = fetch) -> RunResult:
+    """One daily run; a second run while one holds the lock waits wait_s, then gives up.
+    `fetcher` reads the web (a fleet's editions share one: pagecache.PageCache)."""
     with exclusive(config, wait_s):
-        return _run_locked(config, progress or Silent())
+        return _run_locked(config, progress or Silent(), fetcher)
 
 
 def generate_for_show(config: ShowConfig, sources: list[str], settings: Settings,
@@ -100,7 +104,21 @@ def publish_show(config: ShowConfig, wait_s: float = 0) -> Path:
         return sync_site(config, state)
 
 
-def _run_locked(config: ShowConfig, progress: Progress) -> RunResult:
+def on_topic(text: str, topics: tuple[str, ...]) -> bool:
+    """Whether the text names one of the topics (as words, any case): a topic edition's."""
+    words = set(re.findall(r"\w+", text.lower()))
+    return any(set(re.findall(r"\w+", topic.lower())) <= words for topic in topics)
+
+
+def off_topic(document: Document, topics: tuple[str, ...]) -> bool:
+    """Known before fetching to be off the topics: a feed entry whose title and summary name
+    none of them (one without a summary is judged once its page is read)."""
+    return bool(topics and document.text.strip()
+                and not on_topic(f"{document.title} {document.text}", topics))
+
+
+def _run_locked(config: ShowConfig, progress: Progress, fetcher: Fetcher = fetch
+                ) -> RunResult:
     if not config.sources:
         raise BriefingError(f"{config.path}: [briefing] sources is empty; add feeds or URLs")
     progress.stage("reading sources")
@@ -108,14 +126,20 @@ def _run_locked(config: ShowConfig, progress: Progress) -> RunResult:
         aired_links: list[Document] = []
 
         def aired_link(document: Document) -> bool:
-            """Known by its address to have aired: it takes no place and is not fetched."""
+            """Known by its address to have aired, or off the edition's topics: it takes no
+            place and is not fetched."""
+            if off_topic(document, config.topics):
+                return True
             if document.url and state.aired(story_key(document.url, "", "")):
                 aired_links.append(document)
                 return True
             return False
 
         articles, failures = load_articles(list(config.sources),
-                                           max_stories=config.max_stories, skip=aired_link)
+                                           max_stories=config.max_stories, skip=aired_link,
+                                           fetcher=fetcher)
+        if config.topics:
+            articles = [a for a in articles if on_topic(f"{a.title} {a.text}", config.topics)]
         fresh = [a for a in articles if not state.aired(key_of(a))]
         skipped = len(aired_links) + len(articles) - len(fresh)
         if not fresh:

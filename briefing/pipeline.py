@@ -23,12 +23,13 @@ from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import require_engine
 from briefing.engines.base import warm
 from briefing.errors import BriefingError
+from briefing.fetch import fetch
 from briefing.fitting import Progress, Silent, sentences_of
 from briefing.languages import base_language, language_name, main_language
 from briefing.model import Article, Document, Episode, LeftOut, Part, Script, Show, Story
 from briefing.music import Music, load_music, mix_music
 from briefing.plans import file_digest, planned_take
-from briefing.sources import Fingerprint, StoryIndex, read_sources
+from briefing.sources import Fetcher, Fingerprint, StoryIndex, read_sources
 from briefing.summary import summarize
 from briefing.voices import load_pronunciations, load_voice, speaks
 from briefing.voicing import Cast, correspondent_names, default_voice
@@ -46,11 +47,11 @@ class Failure:
 
 def load_articles(
     sources: list[str], stdin: BinaryIO | None = None, max_stories: int = DEFAULT_MAX_STORIES,
-    skip: Callable[[Document], bool] | None = None,
+    skip: Callable[[Document], bool] | None = None, fetcher: Fetcher = fetch,
 ) -> tuple[list[Article], list[Failure]]:
     """Every story the sources give, and a one-line reason for each that gives none; a
     document `skip` rejects (a story already aired) takes no place among the newest."""
-    documents, unread = read_sources(sources, max_stories, stdin, skip=skip)
+    documents, unread = read_sources(sources, max_stories, stdin, fetcher, skip=skip)
     failures = [Failure(u.source, u.reason) for u in unread]
     failures += [Failure(d.origin, f"{d.origin}: {d.note}") for d in documents if d.note]
     articles: list[Article] = []

@@ -6,10 +6,11 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from filelock import FileLock
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
@@ -19,6 +20,8 @@ from briefing.normalize import normalize_for
 from briefing.voices import Voice
 
 CACHE_VERSION = 1
+LOCK_STRIPES = 64  # sentences share this many lock files: few files, rare waits
+SYNTHESIS_LOG = "synthesized.log"
 SAMPLE_RATE = 44100
 # The program-based engines run as separate processes, so two sentences at once use both
 # cores. Piper is not here: onnxruntime already keeps both cores busy on one sentence, and
@@ -29,10 +32,38 @@ OnSpoken = Callable[[int, int], None]  # (done, total)
 
 
 class SpeechCache:
-    """Synthesized audio on disk, keyed by engine, voice settings and text."""
+    """Synthesized audio on disk, keyed by engine, voice settings and text.
+
+    Runs that share the folder (a fleet's editions, a cron run beside a manual one) share
+    the work: a sentence being synthesised by one is waited for by the others, never said
+    twice. Each synthesis is logged (SYNTHESIS_LOG: characters, key), so that a fleet can
+    count what it said against what it aired."""
 
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
+
+    @contextlib.contextmanager
+    def claim(self, key: str) -> Iterator[None]:
+        """Hold the key while it is looked up and, if missing, synthesised and stored."""
+        if self.directory is None:
+            yield
+            return
+        try:
+            lock = FileLock(self.directory / "locks" / f"{int(key[:4], 16) % LOCK_STRIPES}.lock")
+            lock.acquire()
+        except OSError:  # a cache folder that cannot be written is no reason to fail
+            yield
+            return
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def log_synthesis(self, key: str, characters: int) -> None:
+        if self.directory is None:
+            return
+        with contextlib.suppress(OSError), (self.directory / SYNTHESIS_LOG).open("a") as log:
+            log.write(f"{characters}\t{key}\n")  # one short append: whole lines, any process
 
     def key(self, engine: Engine, voice: Voice, text: str) -> str:
         settings = [CACHE_VERSION, engine.name, voice.voice, voice.language, voice.speed,
@@ -75,10 +106,12 @@ def speak(
     def speak_one(text: str) -> AudioSegment:
         spoken = normalize_for(voice, text)
         key = cache.key(engine, voice, spoken)
-        audio = cache.get(key)
-        if audio is None:
-            audio = conform(engine.synthesize(spoken, voice))
-            cache.put(key, audio)
+        with cache.claim(key):
+            audio = cache.get(key)
+            if audio is None:
+                audio = conform(engine.synthesize(spoken, voice))
+                cache.put(key, audio)
+                cache.log_synthesis(key, len(spoken))
         return audio
 
     workers = min(os.cpu_count() or 1, 4) if engine.name in PARALLEL_ENGINES else 1
