@@ -18,6 +18,7 @@ signal.signal(signal.SIGINT, interrupted)
 
 import json
 import math
+import os
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -438,6 +439,22 @@ def fleet_run(config_path: Path, quiet: bool) -> None:
                    f"{failed} failed; {outcome.synthesized_chars:,} characters synthesised")
     if failed:
         sys.exit(EXIT_BAD_INPUT if failed == len(outcome.editions) else EXIT_SOME_SOURCES_FAILED)
+
+
+@main.command()
+@click.option("--broker", default="", metavar="URL",
+              help="The fleet's Redis, e.g. redis://127.0.0.1:6379/0 (default: $BRIEFING_BROKER).")
+@click.option("--concurrency", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Editions this worker makes at once (one per core suits slow voices).")
+def worker(broker: str, concurrency: int) -> None:
+    """Make a fleet's editions sent by `fleet run` through Redis (a Celery worker)."""
+    from briefing.fleetworkers import BROKER_ENV, reachable, start_worker
+
+    url = broker or os.environ.get(BROKER_ENV, "")
+    if not url:
+        fail("give --broker redis://HOST:6379/0 (or set BRIEFING_BROKER)")
+    reachable(url)
+    start_worker(url, concurrency)
 
 
 config_option = click.option(

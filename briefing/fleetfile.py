@@ -1,8 +1,9 @@
 """A fleet's TOML file, read and checked: the editions a newsroom makes each morning.
 
     [fleet]
-    workers = 2                 # editions made at once
+    workers = 2                 # editions made at once (without a broker)
     cache = "cache"             # speech and pages the editions share (beside this file)
+    broker = "redis://127.0.0.1:6379/0"   # optional: the editions go to Celery workers
 
     [[editions]]
     name = "world"
@@ -38,7 +39,7 @@ from briefing.languages import is_language_code
 from briefing.showfile import load_show_config
 from briefing.voices import load_voice
 
-FLEET_KEYS = {"workers", "cache"}
+FLEET_KEYS = {"workers", "cache", "broker"}
 EDITION_KEYS = {"name", "show", "out", "base_url", "title", "topics", "sources", "language",
                 "voice", "correspondents", "minutes", "max_stories"}
 LISTS = ("topics", "sources", "correspondents")
@@ -59,6 +60,7 @@ class Fleet:
     editions: tuple[Edition, ...]
     workers: int = 2
     cache_dir: Path = Path("cache")
+    broker: str = ""  # "redis://host:6379/0": editions on Celery workers; "": a local pool
 
 
 def load_fleet(path: Path) -> Fleet:
@@ -75,6 +77,11 @@ def load_fleet(path: Path) -> Fleet:
     workers = fleet_table.get("workers", min(2, os.cpu_count() or 1))
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise BriefingError(f"{path}: [fleet] workers must be a whole number from 1")
+    broker = fleet_table.get("broker", "")
+    if not isinstance(broker, str) or (broker and not broker.startswith(("redis://",
+                                                                          "rediss://"))):
+        raise BriefingError(f"{path}: [fleet] broker must be a redis:// address, not "
+                            f"{broker!r}")
     if not isinstance(tables, list) or not tables or not all(isinstance(t, dict)
                                                               for t in tables):
         raise BriefingError(f"{path}: no editions; add [[editions]] tables with a name and "
@@ -89,7 +96,7 @@ def load_fleet(path: Path) -> Fleet:
         raise BriefingError(f"{path}: two editions publish to one folder; give each its own "
                             "`out`")
     cache = path.parent / str(fleet_table.get("cache", "cache"))
-    return Fleet(path, editions, workers, cache.resolve())
+    return Fleet(path.resolve(), editions, workers, cache.resolve(), broker)
 
 
 def edition_of(path: Path, name: str, table: dict) -> Edition:

@@ -153,7 +153,7 @@ def load_show_config(path: Path) -> ShowConfig:
         config = ShowConfig(
             path=path,
             show=show,
-            sources=tuple(sources),
+            sources=tuple(beside(path, source) for source in sources),
             voice=anchor,
             correspondents=correspondents,
             minutes=float(briefing_table.get("minutes", 3.5)),
@@ -247,6 +247,14 @@ def _check_language(path: Path, language: str, key: str = "[show] language") -> 
     except (ValueError, TypeError, UnknownLocaleError):
         raise BriefingError(f"{path}: {key} {language!r} is not a language code "
                             "(e.g. en, en-GB, de)") from None
+
+
+def beside(path: Path, source: str) -> str:
+    """A source as the show file names it: a file relative to the show file's folder (as
+    `out` is), whichever folder the run starts in; addresses as they are."""
+    if source == "-" or "://" in source or Path(source).is_absolute():
+        return source
+    return str(path.parent / source)
 
 
 def _cast(path: Path, briefing_table: dict, voices_table: dict

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(ffmpeg espeak-ng flite festival festvox-us-slt-hts cron)
-TEST_SYSTEM_PACKAGES=(w3m chromium nodejs npm)
+TEST_SYSTEM_PACKAGES=(w3m chromium nodejs npm redis-server)
 PYTHON_EXTRAS="."
 if [[ "${1:-}" == "--test" ]]; then
   SYSTEM_PACKAGES+=("${TEST_SYSTEM_PACKAGES[@]}")

@@ -71,7 +71,8 @@ def test_a_broken_edition_is_its_own_problem_and_the_others_stand(tmp_path: Path
 
 @pytest.mark.parametrize(("text", "message"), [
     ("[fleet\n", "not a valid TOML fleet file"),
-    ("[fleet]\nbroker = 'x'\n", r"\[fleet\] takes cache, workers"),
+    ("[fleet]\nbrokers = 'x'\n", r"\[fleet\] takes broker, cache, workers"),
+    ("[fleet]\nbroker = 'amqp://x'\n", "broker must be a redis:// address"),
     ("[fleet]\n", "no editions"),
     ('[[editions]]\nshow = "world.toml"\n', "every edition needs a name of its own"),
     ('[[editions]]\nname = "a"\nshow = "world.toml"\n[[editions]]\nname = "a"\n'
