@@ -27,12 +27,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 ORDER = ("extraction", "readability", "sentences", "summaries", "editorial", "roundtrip",
-         "pipeline")
+         "pipeline", "fleet")
 FULL_ARGS: dict[str, list[str]] = {"editorial": ["--voice", "piper"]}
 QUICK_ARGS = {
     "editorial": ["--voice", "espeak"],
     "roundtrip": ["--voices", "espeak", "--limit", "10", "--no-pipeline", "--no-languages"],
     "pipeline": ["--quick"],
+    "fleet": ["--voice", "espeak", "--editions", "4", "--stories", "10"],
 }
 TAIL_LINES = 15
 
