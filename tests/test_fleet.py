@@ -99,3 +99,22 @@ def test_a_fleet_file_with_a_mistake_is_one_line(tmp_path: Path):
     assert done.returncode == 2
     assert done.stderr.strip() == (f"briefing: error: {tmp_path / 'fleet.toml'}: [fleet] "
                                    "workers must be a whole number from 1")
+
+
+def test_two_fleet_runs_at_once_publish_each_edition_once(tmp_path: Path, http_server):
+    (tmp_path / "show.toml").write_text(SHOW.format(feed=serve_feed(http_server)))
+    (tmp_path / "fleet.toml").write_text(FLEET.split("[[editions]]\nname = \"broken\"")[0])
+    command = [sys.executable, str(REPO / "cli.py"), "fleet", "run", "--config",
+               str(tmp_path / "fleet.toml")]
+    env = {**os.environ, "BRIEFING_CACHE": "off"}
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True) for _ in range(2)]
+    said = [run.communicate(timeout=600) for run in runs]
+    lines = "".join(out + err for out, err in said)
+    for name in ("world", "harbour"):  # one run made it; the other found it busy, or done
+        assert lines.count(f"{name}: published") == 1, lines
+        assert (f"{name}: another briefing run is working" in lines
+                or f"{name}: nothing new" in lines), lines
+    for out in (tmp_path / "out", tmp_path / "out" / "harbour"):
+        assert len(feedparser.parse((out / "feed.xml").read_bytes()).entries) == 1
+        assert len(list(out.glob("*.mp3"))) == 1
