@@ -111,9 +111,11 @@ def on_celery(fleet: Fleet, editions: list[Edition], speech: Path, pages: Path,
     for name, task in tasks.items():
         try:
             answer = task.get(timeout=EDITION_TIMEOUT_S, propagate=False)
-        except broker_trouble() as exc:
+        except (*broker_trouble(), RuntimeError) as exc:  # RuntimeError: Celery gave up
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise BriefingError(f"lost the broker at {fleet.broker} while editions were made "
-                                f"({exc}); run the fleet again when it is back") from None
+                                f"({reason}); what was published stays whole: run the fleet "
+                                "again when it is back") from None
         if isinstance(answer, dict):
             done(EditionOutcome(**answer))
         else:

@@ -51,19 +51,24 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    """A real redis-server on a free port of 127.0.0.1, nothing saved to disk."""
-    port = free_port()
+def start_redis(port: int, folder: Path) -> subprocess.Popen:
+    """A real redis-server on 127.0.0.1:port, nothing saved to disk; ready when returned."""
     server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
-                               "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+                               "--save", "", "--appendonly", "no", "--dir", str(folder)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
-                break
+                return server
         time.sleep(0.05)
+    raise RuntimeError("redis-server did not start")
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    server = start_redis(port, tmp_path)
     yield f"redis://127.0.0.1:{port}/0"
     server.terminate()
     server.wait(timeout=10)
@@ -158,6 +163,39 @@ def test_with_the_broker_gone_the_fleet_says_so_and_publishes_nothing(tmp_path: 
     assert err.startswith("briefing: error: cannot reach the broker at redis://127.0.0.1:")
     assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_a_broker_lost_midway_is_one_line_and_a_rerun_completes(tmp_path: Path):
+    port = free_port()
+    broker = f"redis://127.0.0.1:{port}/0"
+    redis = start_redis(port, tmp_path)
+    config = fleet_folder(tmp_path, broker, voice="piper", minutes=2.0)
+    helpers = [start_worker(broker)]
+    try:
+        running = fleet_run(config)
+        log = tmp_path / "cache" / "speech" / "synthesized.log"
+        deadline = time.monotonic() + 120
+        while not log.is_file():
+            assert time.monotonic() < deadline, "no edition started"
+            time.sleep(0.05)
+        redis.kill()
+        redis.wait(timeout=10)
+        out, err = running.communicate(timeout=300)
+        assert running.returncode == 2
+        assert err.startswith(f"briefing: error: lost the broker at {broker}")
+        assert len(err.strip().splitlines()) == 1
+        redis = start_redis(port, tmp_path)  # Redis is back: the fleet runs again
+        helpers.append(start_worker(broker))
+        again = fleet_run(config)
+        out, err = again.communicate(timeout=600)
+        assert again.returncode == 0, err
+        published_once(tmp_path / "out")
+        published_once(tmp_path / "out" / "oz")
+    finally:
+        for worker in helpers:
+            with_group(worker, signal.SIGKILL)
+        redis.kill()
+        redis.wait(timeout=10)
 
 
 def children(pid: int) -> list[int]:
