@@ -18,7 +18,7 @@ show's lock, its state and atomic publishing make it published exactly once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -86,9 +86,9 @@ def in_processes(fleet: Fleet, editions: list[Edition], speech: Path, pages: Pat
                  done: OnDone) -> None:
     """The embedded default: a pool of this machine's processes, no broker."""
     with ProcessPoolExecutor(max_workers=fleet.workers) as pool:
-        running = {e.name: pool.submit(make_edition, e, speech, pages) for e in editions}
-        for name, future in running.items():
-            done(outcome_of(name, future))
+        running = {pool.submit(make_edition, e, speech, pages): e.name for e in editions}
+        for future in as_completed(running):
+            done(outcome_of(running[future], future))
 
 
 def outcome_of(name: str, future: Future) -> EditionOutcome:
