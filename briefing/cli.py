@@ -374,7 +374,9 @@ def voices(context: click.Context) -> None:
     """List the voices in voices/ and whether each is installed."""
     if context.invoked_subcommand is not None:
         return
-    for voice in list_voices():
+    profiles = list_voices()
+    width = max((len(v.name) for v in profiles), default=12)
+    for voice in profiles:
         engine = get_engine(voice.engine)
         if engine.available():
             languages = engine.languages()
@@ -382,8 +384,8 @@ def voices(context: click.Context) -> None:
             status = f"installed ({engine.sample_rate / 1000:g} kHz, engine speaks {spoken})"
         else:
             status = f"not installed: {engine.install_hint}"
-        click.echo(f"{voice.name:12} {voice.engine:10} {voice.language:4} {status}")
-        click.echo(f"{'':12} {voice.description}")
+        click.echo(f"{voice.name:{width}} {voice.engine:10} {voice.language:4} {status}")
+        click.echo(f"{'':{width}} {voice.description}")
 
 
 @voices.command("calibrate")
