@@ -42,8 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.pipeline import load_articles_text, shared_dir, write_articles  # noqa: E402
+from briefing.fleet import synthesized_chars  # noqa: E402
 from briefing.normalize import normalize  # noqa: E402
-from briefing.speech import SYNTHESIS_LOG  # noqa: E402
 
 WAYS = ("sequential", "pool", "celery1", "celery2")
 REGION_WINDOW = 10
@@ -170,14 +170,6 @@ def run_way(way: str, folder: Path, tables: list[str], env: dict) -> tuple[float
     return wall, made
 
 
-def synthesized_chars(cache: Path) -> int:
-    try:
-        lines = (cache / "speech" / SYNTHESIS_LOG).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 0
-    return sum(int(line.split("\t")[0]) for line in lines)
-
-
 def aired_chars(out: Path) -> int:
     """Distinct paragraphs of every transcript, at their normalised length."""
     paragraphs = {p.strip() for path in out.rglob("*.txt")
@@ -196,7 +188,8 @@ def measure(way: str, tables: list[str], voice: str, work: Path) -> Measured:
     cpu_after, peak = children_cpu_and_rss()
     print(f"  {way}: {wall:.1f} s, {made} editions", file=sys.stderr, flush=True)
     return Measured(way, wall, cpu_after - cpu_before, made,
-                    synthesized_chars(folder / "cache"), aired_chars(folder / "out"), peak)
+                    synthesized_chars(folder / "cache" / "speech"), aired_chars(folder / "out"),
+                    peak)
 
 
 def report(results: list[Measured], editions: int, stories: int, voice: str) -> None:
