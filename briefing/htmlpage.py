@@ -17,12 +17,14 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
+from lxml.html import HtmlElement
 from trafilatura.baseline import basic_cleaning
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from briefing.cleanup import TOKEN_RE, clean_page_text
 from briefing.headline import best_headline
+from briefing.htmltree import visible_tree
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Bounded, so a page of many "<html" without a ">" costs linear time; "lang" must be its own
@@ -66,7 +68,8 @@ def iso_date(value: str | None) -> str:
     return match.group(0) if match else ""
 
 
-def trafilatura_document(html: str, url: str, **settings: bool) -> Document | None:
+def trafilatura_document(html: str | HtmlElement, url: str, **settings: bool
+                         ) -> Document | None:
     """trafilatura's article with metadata, or None when it finds no text."""
     try:
         document = trafilatura.bare_extraction(
@@ -128,9 +131,11 @@ def html_language(html: str) -> str:
 
 def article_text(html: str, url: str) -> tuple[Document | None, str, tuple[str, ...]]:
     """trafilatura's document (if any), title and paragraphs, from the first method that finds
-    enough text: trafilatura favouring precision, then favouring recall, then the page's text."""
+    enough text: trafilatura favouring precision, then favouring recall, then the page's text.
+    trafilatura reads the page as a browser shows it (htmltree.py)."""
+    page = visible_tree(html)
     for settings in ({"favor_precision": True}, {"favor_recall": True}):
-        document = trafilatura_document(html, url, **settings)
+        document = trafilatura_document(page if page is not None else html, url, **settings)
         if document is not None:
             paragraphs = split_paragraphs(document.text)
             if word_count(paragraphs) >= MIN_ARTICLE_WORDS:

@@ -1,0 +1,114 @@
+"""A page as the reader sees it, before any extractor looks at it.
+
+Three rules of the browser that extractors skip, each measured on both extraction sets
+(benchmarks/extraction.py, benchmarks/readability.py):
+- whitespace: in HTML a run of spaces and line breaks is one space (<pre> aside), so a
+  paragraph hard-wrapped in the source is still one paragraph, not one per source line;
+- hidden elements (the `hidden` attribute, an inline `display: none` or `visibility: hidden`)
+  are not on the page, unless they hold MathML (a formula hidden behind its picture is still
+  the formula's text) or paragraphs of their own: a page saved without its scripts may hide
+  the very article that a script would have shown;
+- a cluster of links inside a paragraph, with no words of its own (a hover card of a person's
+  other stories, a row of tags), is not part of the sentence around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+SPACES_RE = re.compile(r"\s+")
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+WORD_RE = re.compile(r"\w")
+# A hidden element with this many paragraphs is the article a script would show.
+MIN_HIDDEN_ARTICLE_PARAGRAPHS = 2
+PREFORMATTED = frozenset({"pre", "textarea", "code", "script", "style"})
+MIN_CLUSTER_LINKS = 3
+INLINE_TAGS = ("a", "abbr", "b", "cite", "em", "i", "mark", "q", "small", "span", "strong", "sub",
+               "sup", "time", "u")
+
+
+def visible_tree(html: str) -> HtmlElement | None:
+    """The page parsed, with hidden elements and in-sentence link clusters removed and its
+    whitespace collapsed as a browser shows it; None when it cannot be parsed."""
+    tree = load_html(html)
+    if tree is None:
+        return None
+    remove_hidden(tree)
+    remove_link_clusters(tree)
+    plain_links(tree)
+    collapse_whitespace(tree)
+    return tree
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    hidden = (element.get("hidden") is not None
+              or bool(HIDDEN_STYLE_RE.search(element.get("style") or "")))
+    return hidden and element.find(".//math") is None
+
+
+def remove_hidden(tree: HtmlElement) -> None:
+    for element in [e for e in tree.iter() if isinstance(e.tag, str) and is_hidden(e)]:
+        if element.getparent() is None or element.tag in ("html", "body"):
+            continue
+        if len(element.findall(".//p")) < MIN_HIDDEN_ARTICLE_PARAGRAPHS:
+            element.drop_tree()
+
+
+def is_link_cluster(element: HtmlElement) -> bool:
+    """Several links and not a word outside them."""
+    links = element.findall(".//a")
+    if len(links) < MIN_CLUSTER_LINKS:
+        return False
+    outside = element.text_content()
+    for link in links:
+        outside = outside.replace(link.text_content(), " ", 1)
+    return not WORD_RE.search(outside)
+
+
+def remove_link_clusters(tree: HtmlElement) -> None:
+    """Innermost first, so that a paragraph's own link to a name stays when only the card
+    hanging from it goes."""
+    for paragraph in tree.iter("p"):
+        inner = [e for e in paragraph.iterdescendants() if isinstance(e.tag, str) and e.tag != "a"]
+        for element in reversed(inner):
+            if element.getparent() is not None and is_link_cluster(element):
+                element.drop_tree()
+
+
+def plain_links(tree: HtmlElement) -> None:
+    """A link inside a paragraph is some of the sentence's words: its class or id, or that of
+    an element wrapping just it (a shortcode link styled as "link"), must not make an extractor
+    cut it out mid-sentence."""
+    for paragraph in tree.iter("p"):
+        for link in paragraph.iterdescendants("a"):
+            element = link
+            while element is not paragraph and is_wrapper_of(element, link):
+                for attribute in ("class", "id"):
+                    element.attrib.pop(attribute, None)
+                element = element.getparent()
+
+
+def is_wrapper_of(element: HtmlElement, link: HtmlElement) -> bool:
+    return element is link or (element.tag in INLINE_TAGS
+                               and element.text_content().strip() == link.text_content().strip())
+
+
+def collapse_whitespace(tree: HtmlElement) -> None:
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or preformatted(element):
+            continue
+        if element.text:
+            element.text = SPACES_RE.sub(" ", element.text)
+        if element.tail and not preformatted(element.getparent()):
+            element.tail = SPACES_RE.sub(" ", element.tail)
+
+
+def preformatted(element: HtmlElement | None) -> bool:
+    while element is not None:
+        if element.tag in PREFORMATTED:
+            return True
+        element = element.getparent()
+    return False

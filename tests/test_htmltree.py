@@ -1,0 +1,80 @@
+"""Tests for briefing.htmltree: the page as a reader sees it, before extraction."""
+
+from __future__ import annotations
+
+from briefing.htmlpage import extract_html
+from briefing.htmltree import visible_tree
+
+LOREM = ("Harbour officials said on Monday that the new ferry terminal would open in the spring, "
+         "two years later than planned, after a dispute over the cost of the sea wall. ")
+
+
+def page(body: str) -> str:
+    return (f"<html><head><title>Ferry terminal</title></head><body><article>{body}</article>"
+            "</body></html>")
+
+
+def text_of(html: str) -> str:
+    tree = visible_tree(html)
+    assert tree is not None
+    return tree.text_content()
+
+
+def test_a_hard_wrapped_paragraph_is_one_paragraph() -> None:
+    # With a <br> in it, trafilatura kept the source's line breaks as paragraph breaks.
+    wrapped = ("<p>Harbour officials said on Monday that the new\n   ferry terminal would open in"
+               "\n   the spring.<br>Work starts in May.</p>")
+    article = extract_html(page(wrapped + f"<p>{LOREM * 2}</p>"))
+    assert article is not None
+    assert article.paragraphs[0] == ("Harbour officials said on Monday that the new ferry terminal "
+                                     "would open in the spring.")
+
+
+def test_preformatted_text_keeps_its_line_breaks() -> None:
+    assert "line one\n  line two" in text_of(page("<pre>line one\n  line two</pre>"))
+
+
+def test_hidden_elements_are_not_on_the_page() -> None:
+    html = page(f"<p>{LOREM}</p><p style='display: none'>Secret draft text.</p>"
+                "<p hidden>Another hidden note.</p><div style='visibility:hidden'>Ghost.</div>")
+    text = text_of(html)
+    assert LOREM.strip() in text
+    for hidden in ("Secret draft", "hidden note", "Ghost"):
+        assert hidden not in text
+
+
+def test_a_hidden_article_that_a_script_would_show_is_kept() -> None:
+    html = page(f"<div style='display:none'><p>{LOREM}</p><p>{LOREM}</p></div>")
+    assert LOREM.strip() in text_of(html)
+
+
+def test_hidden_mathml_is_the_formula_text() -> None:
+    html = page(f"<p>{LOREM}<span style='display: none'><math><mi>x</mi></math></span></p>")
+    assert "x" in text_of(html).split(LOREM.strip())[1]
+
+
+def test_a_hover_card_of_links_inside_a_sentence_goes_and_the_name_stays() -> None:
+    card = ("<span class='person'><a href='/people/noem'>Kristi Noem</a>"
+            "<span class='card'><img src='noem.jpg'><a href='/people/noem'>Kristi Lynn Noem</a>"
+            "<a href='/a1'>South Dakota drops pipeline protest laws</a>"
+            "<a href='/a2'>Governor doubles down on campaign</a>"
+            "<a href='/people/noem'>MORE</a></span></span>")
+    html = page(f"<p>South Dakota Gov. {card} (R) is defending the state's campaign.</p>")
+    text = " ".join(text_of(html).split())
+    assert "South Dakota Gov. Kristi Noem (R) is defending the state's campaign." in text
+    assert "MORE" not in text
+
+
+def test_links_with_words_between_them_are_prose() -> None:
+    links = "<span><a href='/a'>Oslo</a>, <a href='/b'>Bergen</a> and <a href='/c'>Bodø</a></span>"
+    assert "Oslo, Bergen and Bodø" in text_of(page(f"<p>Ferries leave {links} daily.</p>"))
+
+
+def test_a_link_styled_as_a_link_is_not_cut_from_its_sentence() -> None:
+    # trafilatura's precision mode discards elements of class "link"; inside a sentence that
+    # left "Según explicó en un comunicado ahora estará disponible..."
+    sentence = ("<p>Según explicó en un comunicado <span class='link'><a href='/t'>Twitter Lite</a>"
+                "</span> ahora estará disponible en Bolivia, Brasil, Chile y Colombia.</p>")
+    article = extract_html(page(sentence + f"<p>{LOREM * 2}</p>"))
+    assert article is not None
+    assert "comunicado Twitter Lite ahora" in article.paragraphs[0]
