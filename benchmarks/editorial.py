@@ -5,7 +5,9 @@ time, in file or id order, from each set: `summary` (summary-bench's 55 articles
 title line; gold: the article), `extraction` (extraction-bench's 91 pages; gold: articleBody),
 `readability` (Readability.js's readerable test pages; gold: the text of expected.html).
 Per aired story: lead aired (the first aired sentence is the gold lead: its first sentence of 6+
-words past a dateline or "By X" line, not a heading; token Jaccard >= 0.6 or containment) and
+words past a dateline or "By X" line, not a heading, ending as a sentence ends (. ! ? or a
+closing quote after one: "CLICK FOR FULL RESULTS", "Posted by X", "Palm Bay d. Rockledge 70-44"
+and a subtitle are not leads); token Jaccard >= 0.6 or containment) and
 lead among aired; aired sentences in the gold body (>= 80% of their 3-word shingles); fragments
 (under 6 words); sentences repeating the title (not in the summary set: its titles are made up);
 foreign stories read (gold language: readability's lang, else <html lang>, a few fixed by hand;
@@ -56,6 +58,7 @@ AGENCY_DATELINE_RE = re.compile(
     r"^[^()\n]{0,60}?\((?:CNN[\w .]*|AP|AFP|Reuters|UPI|Bloomberg)\)\s*(?:--|—|–|-)?\s*")
 PLACE_DATELINE_RE = re.compile(r"^(?:[A-Z][\w.'’]*,?\s){0,4}[A-Z][\w.'’]*,?\s*(?:--|—|–)\s*")
 BYLINE_RE = re.compile(r"^By\s+[A-Z]")
+SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:p|div|li|ul|ol|h[1-6]|br|blockquote|pre|tr|td|th|table"
                           r"|section|article|figure|figcaption|header|footer|dd|dt)\b[^>]*>", re.I)
 NOT_LEAD_RE = re.compile(r"<(h[1-6]|figcaption)\b.*?</\1\s*>", re.I | re.S)
@@ -170,13 +173,14 @@ def same_sentence(a: str, b: str) -> bool:
 
 
 def gold_lead(paragraphs: list[str]) -> str | None:
-    """The first gold sentence of LEAD_MIN_WORDS words, past a dateline or byline."""
+    """The first gold sentence of LEAD_MIN_WORDS words that ends as a sentence does, past a
+    dateline or byline."""
     for sentence in article_sentences(paragraphs, "en"):
         text = sentence.text.strip()
         if BYLINE_RE.match(text) and len(text.split()) <= 8:
             continue
         text = PLACE_DATELINE_RE.sub("", AGENCY_DATELINE_RE.sub("", text, count=1), count=1)
-        if len(tokens(text)) >= LEAD_MIN_WORDS:
+        if len(tokens(text)) >= LEAD_MIN_WORDS and SENTENCE_END_RE.search(text):
             return text
     return None
 

@@ -99,7 +99,12 @@ SENTENCE_FURNITURE_RE = re.compile(
 )
 SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"scroll down for (?:the )?(?:video|more)|click here to|follow us on|sign up for our"
-    r"|all rights reserved|©",
+    r"|all rights reserved|©"
+    # disclosures: "All opinions are mine alone.", "This post contains affiliate links."
+    r"|\ball\s+opinions\s+(?:expressed\s+)?are\s+(?:my|mine|our|ours|the\s+author['’]s)\b"
+    r"|\b(?:contains|may\s+contain|includes)\s+affiliate\s+links\b"
+    r"|\b(?:we|i)\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\b"
+    r"|\bthis\s+(?:post|article|content)\s+(?:is|was)\s+(?:sponsored|paid\s+for)\b",
     re.IGNORECASE,
 )
 # The page talking to its reader, in the languages news arrives in: "Read the original

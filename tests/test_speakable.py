@@ -43,6 +43,8 @@ def test_fragments_under_six_words_are_never_aired(text):
     "Click here to read the full report on the bridge and its repairs.",
     "Reporting by Jane Smith; Editing by Tom Brown and Alex Richardson",
     "This 5 min read explains everything you need to know about the bridge.",
+    "All opinions are mine alone.",
+    "This post contains affiliate links, so we may earn a commission on what you buy.",
 ])
 def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
