@@ -82,11 +82,16 @@ BYLINE_RE = re.compile(
 
 # --- Sentences of an article ----------------------------------------------------------------
 
-# "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - ", "PARIS — ": the wire's dateline.
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - ", "PARIS — ", "April 17, 2015 -- ":
+# where and when the story was filed, before a dash.
 DATELINE_RE = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*)?"
     r"\((?:CNN|AP|AFP|Reuters|UPI|dpa|PA|Bloomberg|EW\.com|CNN Student News)\)\s*(?:--|[—–-])?\s*"
     r"|^\s*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s+(?:--|[—–])\s+"
+    rf"|^\s*(?:[A-Z][a-z]+day,?\s+)?(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?"
+    r"\s+(?:--|[—–])\s+"
 )
 # Bylines, credits and prompts at the start of a sentence.
 SENTENCE_FURNITURE_RE = re.compile(

@@ -2,7 +2,9 @@
 
 A listener hears one sentence after another with nothing on screen, so a sentence is aired only
 if it stands alone: not page furniture (bylines, credits, calls to action in any language,
-bracketed links), not a caption, not a sub-heading, not a fragment too short to carry news.
+bracketed links), not a caption, not a sub-heading, not a fragment too short to carry news,
+not a piece: a sentence without an end mark in an article that ends its sentences with one (a
+standfirst, a list item), or with a hole where extraction cut something out.
 Whether a sentence leans on the one before it ("He said ...", "to do just that") is judged here
 too; summary.py then keeps it only with what it leans on. The patterns live in furniture.py.
 """
@@ -54,6 +56,11 @@ COMMON_VERBS = word_set(
 HEADING_MAX_WORDS = 15
 END_MARKS = ".!?…。！？"
 CLOSING_MARKS = "\"'”’»)]"
+# An article that ends at least this share of its sentences with a mark writes them that way.
+MIN_ENDED_SHARE = 0.5
+
+# A comma or full stop after a space: something (a formula, a link) was cut out before it.
+HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 
 # Why a sentence is not aired (summary.py adds "repeat", "time" and "dangling").
 FRAGMENT = "fragment"
@@ -110,11 +117,19 @@ def words_of(text: str) -> list[str]:
 def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     """Every sentence, in order, with the reason it cannot be aired alone, if any."""
     judged = []
+    punctuated = writes_end_marks(sentences)
     for position, sentence in enumerate(sentences):
         text = strip_dateline(sentence.text)
         kept = sentence if text == sentence.text else replace(sentence, text=text)
-        judged.append(Judged(kept, unspeakable_reason(sentences, position, text)))
+        judged.append(Judged(kept, unspeakable_reason(sentences, position, text, punctuated)))
     return judged
+
+
+def writes_end_marks(sentences: Sequence[Sentence]) -> bool:
+    """Whether the article ends most of its sentences with a mark, so that one without is a
+    piece (a standfirst, a list item, a caption), not a run-on copy's way of writing."""
+    ended = sum(ends_as_sentence(s.text) for s in sentences)
+    return ended >= len(sentences) * MIN_ENDED_SHARE
 
 
 def speakable_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -122,7 +137,8 @@ def speakable_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
     return [j.sentence for j in judge(sentences) if not j.reason]
 
 
-def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str) -> str:
+def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str,
+                       punctuated: bool = True) -> str:
     if is_furniture(text):
         return FURNITURE
     if len(words_of(text)) < MIN_WORDS and not short_sentence(sentences, position, text):
@@ -136,7 +152,13 @@ def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str) 
         return DANGLING  # it introduces what follows
     if alone and is_heading(text):
         return HEADING
+    if punctuated and not ends_as_sentence(text):
+        return FRAGMENT
     return ""
+
+
+def ends_as_sentence(text: str) -> bool:
+    return text.rstrip().rstrip(CLOSING_MARKS).rstrip().endswith(tuple(END_MARKS))
 
 
 def short_sentence(sentences: Sequence[Sentence], position: int, text: str) -> bool:
@@ -151,7 +173,10 @@ def short_sentence(sentences: Sequence[Sentence], position: int, text: str) -> b
 
 def broken_off(sentences: Sequence[Sentence], position: int, text: str) -> bool:
     """A piece of a sentence that extraction broke: a paragraph that starts in lower case
-    ("apply 'system of compassion' in ...") or ends on a comma ("doubles down on 'meth,")."""
+    ("apply 'system of compassion' in ...") or ends on a comma ("doubles down on 'meth,"), or
+    a sentence with a hole where something was cut out ("if a matrix is denoted by , then")."""
+    if HOLE_RE.search(text):
+        return True
     paragraph = sentences[position].paragraph
     first = position == 0 or sentences[position - 1].paragraph != paragraph
     last = position + 1 == len(sentences) or sentences[position + 1].paragraph != paragraph

@@ -78,9 +78,17 @@ def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
     assert reason("In a wide-ranging interview, the president also said:") == "dangling"
 
 
-def test_datelines_are_dropped_and_the_sentence_kept():
-    [judged] = judge(alone("WASHINGTON (CNN) -- " + NEWS))
+@pytest.mark.parametrize("dateline", [
+    "WASHINGTON (CNN) -- ", "April 17, 2015 -- ", "Tuesday, Sept. 3 — ", "17 April 2015 – ",
+])
+def test_datelines_are_dropped_and_the_sentence_kept(dateline):
+    [judged] = judge(alone(dateline + NEWS))
     assert judged.sentence.text == NEWS and judged.reason == ""
+
+
+def test_a_date_inside_a_sentence_is_no_dateline():
+    text = "April 17, 2015 was the day the council voted to close the old harbour bridge."
+    assert judge(alone(text))[0].sentence.text == text
 
 
 def test_pointers_at_what_came_before_lean_back():
@@ -116,3 +124,18 @@ def test_leaked_markup_is_furniture_but_a_title_in_angle_brackets_is_not():
         == "furniture"
     assert reason("Visitors came to Jeongdong Theater to watch <The Palace: Tale of Jang Noksu> "
                   "and left their reviews.", True) == ""
+
+
+def test_a_sentence_with_a_hole_where_a_formula_was_is_broken():
+    text = "If the conjugate transpose of a matrix is denoted by , then the property holds."
+    assert reason(text, in_paragraph=True) == "fragment"
+    assert reason("The bridge, built in 1932 , will close in May for repairs.", True) == "fragment"
+    assert reason("Ele disse : « A ponte vai fechar em maio para obras. »", True) == ""
+
+
+def test_a_sentence_must_end_as_sentences_end():
+    dek = "One member of the Browns' defense didn't hold back on Monday when asked about the fight"
+    assert reason(dek, in_paragraph=True) == "fragment"
+    assert reason(dek + ".", in_paragraph=True) == ""
+    assert reason("“The bridge will close in May for repairs,” the mayor told reporters.”",
+                  in_paragraph=True) == ""
