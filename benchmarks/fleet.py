@@ -10,7 +10,8 @@ Made four ways, each from an empty speech cache and empty output folders:
     `briefing run` with that edition's settings), sharing the speech cache;
   - pool: `briefing fleet run` with its local process pool (workers = 2);
   - celery 1 / celery 2: the same fleet with `broker`, with one or two `briefing worker`
-    processes and a real redis-server on a free port.
+    processes and a real redis-server on a free port; two workers on one machine share its
+    cores (`--threads` = cores / 2), as the README says to run them.
 
 Reported for each: wall time; CPU seconds per edition (every process, workers included);
 synthesis ratio, characters the engines said (the speech cache's log) over the distinct
@@ -42,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.pipeline import load_articles_text, shared_dir, write_articles  # noqa: E402
+from briefing.engines.threads import share_of_cores  # noqa: E402
 from briefing.fleet import synthesized_chars  # noqa: E402
 from briefing.normalize import normalize  # noqa: E402
 
@@ -150,10 +152,12 @@ def run_way(way: str, folder: Path, tables: list[str], env: dict) -> tuple[float
     broker, workers, redis = "", [], None
     if way.startswith("celery"):
         redis, broker = start_redis(folder)
-        workers = [subprocess.Popen(briefing("worker", "--broker", broker), env=env,
+        count = int(way[-1])
+        threads = ["--threads", str(share_of_cores(count))]  # as the README says for workers
+        workers = [subprocess.Popen(briefing("worker", "--broker", broker, *threads), env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                     start_new_session=True)
-                   for _ in range(int(way[-1]))]
+                   for _ in range(count)]
         started = time.perf_counter()
     config = write_fleet(folder, tables, broker)
     done = subprocess.run(briefing("fleet", "run", "--config", str(config)), env=env,

@@ -448,7 +448,10 @@ def fleet_run(config_path: Path, quiet: bool) -> None:
               help="The fleet's Redis, e.g. redis://127.0.0.1:6379/0 (default: $BRIEFING_BROKER).")
 @click.option("--concurrency", type=click.IntRange(min=1), default=1, show_default=True,
               help="Editions this worker makes at once (one per core suits slow voices).")
-def worker(broker: str, concurrency: int) -> None:
+@click.option("--threads", type=click.IntRange(min=1), default=None,
+              help="Threads each edition's voice uses (default: the cores shared out among "
+                   "--concurrency; with several workers on one machine, cores divided by them).")
+def worker(broker: str, concurrency: int, threads: int | None) -> None:
     """Make a fleet's editions sent by `fleet run` through Redis (a Celery worker)."""
     from briefing.fleetworkers import BROKER_ENV, reachable, start_worker
 
@@ -456,7 +459,7 @@ def worker(broker: str, concurrency: int) -> None:
     if not url:
         fail("give --broker redis://HOST:6379/0 (or set BRIEFING_BROKER)")
     reachable(url)
-    start_worker(url, concurrency)
+    start_worker(url, concurrency, threads)
 
 
 config_option = click.option(

@@ -22,10 +22,12 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from shutil import rmtree
 
 from briefing.daily import run_show
+from briefing.engines.threads import share_of_cores, use_threads
 from briefing.errors import BriefingError
 from briefing.fleetfile import Edition, Fleet
 from briefing.pagecache import PageCache
@@ -85,7 +87,8 @@ def run_fleet(fleet: Fleet, on_done: OnDone | None = None) -> FleetOutcome:
 def in_processes(fleet: Fleet, editions: list[Edition], speech: Path, pages: Path,
                  done: OnDone) -> None:
     """The embedded default: a pool of this machine's processes, no broker."""
-    with ProcessPoolExecutor(max_workers=fleet.workers) as pool:
+    with ProcessPoolExecutor(max_workers=fleet.workers, initializer=partial(
+            use_threads, share_of_cores(fleet.workers), unless_set=True)) as pool:
         running = {pool.submit(make_edition, e, speech, pages): e.name for e in editions}
         for future in as_completed(running):
             done(outcome_of(running[future], future))

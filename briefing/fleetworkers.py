@@ -12,6 +12,7 @@ import os
 from functools import cache
 from pathlib import Path
 
+from briefing.engines.threads import share_of_cores, use_threads
 from briefing.errors import BriefingError
 
 BROKER_ENV = "BRIEFING_BROKER"
@@ -72,8 +73,14 @@ def broker_trouble() -> tuple[type[BaseException], ...]:
     return (OperationalError, RedisConnectionError, RedisTimeoutError, ConnectionError)
 
 
-def start_worker(broker: str, concurrency: int) -> None:
-    """`briefing worker`: a Celery worker taking editions from the broker."""
+def start_worker(broker: str, concurrency: int, threads: int | None = None) -> None:
+    """`briefing worker`: a Celery worker taking editions from the broker, each of its
+    `concurrency` processes with `threads` threads for its voice (default: its share of the
+    cores, see engines/threads.py)."""
+    if threads:
+        use_threads(threads)
+    else:
+        use_threads(share_of_cores(concurrency), unless_set=True)
     celery_app(broker).worker_main(["worker", "--concurrency", str(concurrency),
                                     "--loglevel", "WARNING", "--without-gossip",
                                     "--without-mingle"])

@@ -24,6 +24,7 @@ from briefing.engines.kokoro_model import (
     voice_styles,
 )
 from briefing.engines.kokoro_phonemes import ESPEAK_LANGUAGES, has_espeak_library, phonemes
+from briefing.engines.threads import session_options
 from briefing.errors import BriefingError
 from briefing.languages import base_language
 from briefing.voices import Voice
@@ -134,6 +135,5 @@ def load_session():  # -> onnxruntime.InferenceSession, one per process
 def loaded_session():
     import onnxruntime
 
-    options = onnxruntime.SessionOptions()
-    return onnxruntime.InferenceSession(model_source(), options,
+    return onnxruntime.InferenceSession(model_source(), session_options(),
                                         providers=["CPUExecutionProvider"])

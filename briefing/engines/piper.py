@@ -12,6 +12,7 @@ from pathlib import Path
 from pydub import AudioSegment
 
 from briefing.engines.base import has_module
+from briefing.engines.threads import session_options
 from briefing.errors import BriefingError
 from briefing.languages import base_language
 from briefing.voices import Voice
@@ -109,6 +110,12 @@ def load_model(path: str):  # -> piper.PiperVoice; loaded once per run
 
 @functools.lru_cache(maxsize=4)
 def loaded_model(path: str):  # -> piper.PiperVoice
-    from piper import PiperVoice
+    """The model in a session of our own options (PiperVoice.load takes none: its session
+    would use every core even where processes share them, see threads.py)."""
+    import onnxruntime
+    from piper import PiperConfig, PiperVoice
 
-    return PiperVoice.load(path)
+    config = json.loads(Path(f"{path}.json").read_text(encoding="utf-8"))
+    session = onnxruntime.InferenceSession(path, sess_options=session_options(),
+                                           providers=["CPUExecutionProvider"])
+    return PiperVoice(session=session, config=PiperConfig.from_dict(config))
