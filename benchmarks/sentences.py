@@ -4,10 +4,11 @@ Compares plain pretrained Punkt (NLTK with the `punkt` package's English tables,
 briefing.sentences.split_sentences on tests/data/sentence-gold.txt (tuning and held-out parts) and
 on tests/data/sentence-unseen.txt (40 passages written by someone who saw neither the rules nor
 that gold: the closest to unseen news we have) and sentence-unseen-2.txt (60 more, written the
-same way later: judge a fix made from the first set's kinds of error on it, never read it). A boundary is placed by the
-number of non-space characters before it, so spacing differences do not count; the end of a
-passage is not a boundary. Also reports, on the summary-bench articles, how many sentences each
-produces and how many look like fragments (no letters, or under three words), and the speed.
+same way later: judge a fix made from the first set's kinds of error on it, never read it).
+A boundary is placed by the number of non-space characters before it, so spacing differences
+do not count; the end of a passage is not a boundary. Also reports, on the summary-bench
+articles, how many sentences each produces and how many look like fragments (no letters, or
+under three words), and the speed.
 
 Run: .venv/bin/python benchmarks/sentences.py
 """

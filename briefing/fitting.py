@@ -230,6 +230,7 @@ def fit_rounds(articles: list[Article], settings: Settings, cast: Cast,
     all_there_is = sentence_count(choose_stories(articles, math.inf, cast.cost_for))
     tried: list[tuple[list[Story], float]] = []  # each choice spoken, and its over_s
     best: Take | None = None  # the take closest to the target (the last is not always it)
+    best_seconds = story_seconds  # the story seconds that chose it
     too_short, too_long = -math.inf, math.inf  # story seconds known to give short / long
     for _ in range(MAX_CHOOSING_ROUNDS):
         # What an earlier round spoke stays where it fits: no synthesis is wasted.
@@ -242,8 +243,8 @@ def fit_rounds(articles: list[Article], settings: Settings, cast: Cast,
             over_s = take.over_s
             tried.append((stories, over_s))
             if best is None or abs(over_s) < abs(best.over_s):
-                best = take  # only its audio is kept: a 10-minute programme is 53 MB
-            del take
+                best, best_seconds = take, story_seconds  # only its audio is kept (53 MB
+            del take                                      # for a 10-minute programme)
             everything_fits = sentence_count(stories) >= all_there_is
             if abs(over_s) <= DURATION_TOLERANCE_S or (over_s < 0 and everything_fits):
                 break
@@ -261,6 +262,9 @@ def fit_rounds(articles: list[Article], settings: Settings, cast: Cast,
             story_seconds = (too_short + too_long) / 2
     assert best is not None  # the first round always records a take
     fits_whole = sentence_count(best.stories) >= all_there_is
+    if best.over_s < -DURATION_TOLERANCE_S and not fits_whole:
+        best = topped_up(best, best_seconds, articles, settings, cast, progress, music)
+        fits_whole = sentence_count(best.stories) >= all_there_is
     if best.over_s > DURATION_TOLERANCE_S or (best.over_s < -DURATION_TOLERANCE_S
                                                and not fits_whole):
         # The last few seconds: the pauses between sentences breathe a little faster or
@@ -271,6 +275,19 @@ def fit_rounds(articles: list[Article], settings: Settings, cast: Cast,
     return best
 
 
+
+
+def topped_up(best: Take, story_seconds: float, articles: list[Article], settings: Settings,
+              cast: Cast, progress: Progress, music: Music) -> Take:
+    """A short take with what it says kept and the seconds it lacks filled with the best
+    sentences that fit them: choosing rounds that re-choose whole stories can jump over the
+    target when sentences are long (an encyclopedia's, 20 s each)."""
+    said = [s.text for story in best.stories for s in story.sentences]
+    stories = choose_stories(articles, story_seconds - best.over_s, cast.cost_for, keep=said)
+    if stories == best.stories:
+        return best
+    take = record(stories, settings, cast, progress, music)
+    return take if abs(take.over_s) < abs(best.over_s) else best
 
 
 def pause_scale_to_fit(take: Take) -> float:

@@ -99,7 +99,8 @@ SENTENCE_FURNITURE_RE = re.compile(
     r"|(?:photo|picture|image|video|graphic|source|credit|caption|updated|last updated|"
     r"published|posted|follow us|follow|read more|related|share this|advertisement|"
     r"sign up|subscribe)\b[\s:|-]"
-    r"|scroll down\b|click here\b|watch the video\b|see more\b)",
+    r"|scroll down\b|click here\b|watch the video\b|see more\b"
+    r"|(?:[-–•*]\s*)?\^\s)",  # a reference list entry: ^ "Netscape ..."
     re.IGNORECASE,
 )
 SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(

@@ -16,6 +16,7 @@ from briefing import voicing as voicing_module
 from briefing.config import Settings
 from briefing.errors import BriefingError
 from briefing.model import Article, Story
+from briefing.music import Music
 from briefing.summary import word_count
 from briefing.voicing import Cast, Voicing
 from tests.helpers import DATA
@@ -444,3 +445,19 @@ def test_minutes_too_short_for_even_one_sentence_is_one_line(tmp_path: Path):
                                             "(1 minute|[\\d.]+ minutes) or more"):
         pipeline.generate([str(DATA / "articles" / "oz-columbia.txt")], settings)
     assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_a_short_take_keeps_what_it_said_and_fills_the_seconds_it_lacks():
+    # Rounds that re-choose whole stories can jump over the target when sentences are long
+    # (four Wikipedia and news pages landed 12 s short): the top-up adds to the short take.
+    articles, _ = pipeline.load_articles(
+        [str(p) for p in sorted((DATA / "articles").glob("*.txt"))][:2])
+    settings = Settings(minutes=1.5, voice="espeak", cache_dir=None)
+    cast = Cast.for_settings(settings, "en", articles)
+    stories = fitting.choose_stories(articles, 30, cast.cost_for)
+    short = fitting.record(stories, settings, cast, fitting.Silent(), Music())
+    assert short.over_s < -fitting.DURATION_PROMISE_S
+    filled = fitting.topped_up(short, 30, articles, settings, cast, fitting.Silent(), Music())
+    assert abs(filled.over_s) < abs(short.over_s) / 2  # the pauses then take the rest
+    kept = {s.text for story in filled.stories for s in story.sentences}
+    assert {s.text for story in short.stories for s in story.sentences} <= kept
