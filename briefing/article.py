@@ -6,6 +6,7 @@ guesses from the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.cleanup import clean_page_text
@@ -15,6 +16,8 @@ from briefing.headline import clean_headline
 from briefing.languages import detect_language
 from briefing.model import Article, Document
 from briefing.sources import SUMMARY_ONLY
+
+Extractor = Callable[[Document], Article]  # to_article, or a fleet's shared pagecache.ArticleCache
 
 
 def to_article(document: Document) -> Article:

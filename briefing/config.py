@@ -47,6 +47,7 @@ class Settings:
     cover: Path | None = None  # the show's image; None draws one from the show's name
     pronunciations: Path | None = None  # the user's respellings of names (TOML)
     cache_dir: Path | None = field(default_factory=default_cache_dir)
+    cache_days: float = 30  # cached speech, plans and programmes unused this long are deleted
     # MP3 names the episode must not take (a show's published episodes): a second episode
     # the same day with the same lead title gets "-2" rather than overwriting the first.
     taken_names: frozenset[str] = frozenset()

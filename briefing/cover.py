@@ -11,6 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 from PIL.PngImagePlugin import PngInfo
 
+from briefing.cachefiles import touch
 from briefing.episode import atomic_path
 from briefing.errors import BriefingError
 from briefing.model import Show
@@ -126,6 +127,7 @@ def embedded_jpeg(cover: Path, cache_dir: Path | None = None) -> bytes:
     cached = (cache_dir / "covers" / f"{hashlib.sha256(data).hexdigest()}-{EMBEDDED_SIZE}.jpg"
               if cache_dir else None)
     if cached and cached.is_file():
+        touch(cached)
         return cached.read_bytes()
     try:
         with Image.open(io.BytesIO(data)) as image:

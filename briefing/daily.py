@@ -21,6 +21,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from briefing import site
+from briefing.article import Extractor, to_article
 from briefing.config import Settings, ShowConfig
 from briefing.episode import remove_stale_parts, uninterrupted
 from briefing.errors import BriefingError
@@ -75,11 +76,12 @@ def exclusive(config: ShowConfig, wait_s: float) -> Iterator[None]:
 
 
 def run_show(config: ShowConfig, progress: Progress | None = None, wait_s: float = 0,
-             fetcher: Fetcher = fetch) -> RunResult:
+             fetcher: Fetcher = fetch, extractor: Extractor = to_article) -> RunResult:
     """One daily run; a second run while one holds the lock waits wait_s, then gives up.
-    `fetcher` reads the web (a fleet's editions share one: pagecache.PageCache)."""
+    `fetcher` reads the web and `extractor` each page (a fleet's editions share them:
+    pagecache.PageCache, pagecache.ArticleCache)."""
     with exclusive(config, wait_s):
-        return _run_locked(config, progress or Silent(), fetcher)
+        return _run_locked(config, progress or Silent(), fetcher, extractor)
 
 
 def generate_for_show(config: ShowConfig, sources: list[str], settings: Settings,
@@ -117,8 +119,8 @@ def off_topic(document: Document, topics: tuple[str, ...]) -> bool:
                 and not on_topic(f"{document.title} {document.text}", topics))
 
 
-def _run_locked(config: ShowConfig, progress: Progress, fetcher: Fetcher = fetch
-                ) -> RunResult:
+def _run_locked(config: ShowConfig, progress: Progress, fetcher: Fetcher = fetch,
+                extractor: Extractor = to_article) -> RunResult:
     if not config.sources:
         raise BriefingError(f"{config.path}: [briefing] sources is empty; add feeds or URLs")
     progress.stage("reading sources")
@@ -137,7 +139,7 @@ def _run_locked(config: ShowConfig, progress: Progress, fetcher: Fetcher = fetch
 
         articles, failures = load_articles(list(config.sources),
                                            max_stories=config.max_stories, skip=aired_link,
-                                           fetcher=fetcher)
+                                           fetcher=fetcher, extractor=extractor)
         if config.topics:
             articles = [a for a in articles if on_topic(f"{a.title} {a.text}", config.topics)]
         fresh = [a for a in articles if not state.aired(key_of(a))]

@@ -4,7 +4,7 @@ The editions run side by side in a pool of processes (the fleet's `workers`), ea
 of its show (daily.run_show: its lock, its state, its atomic publishing). What they share lives
 in the fleet's cache folder: the speech cache, so that a sentence two editions air is
 synthesised once (speech.SpeechCache waits for a sentence another edition is saying), and the
-pages of this run, so that a source two editions read is fetched once (pagecache.PageCache).
+pages of this run, so that a source two editions read is fetched and read once (pagecache.py).
 An edition that fails (a broken show file, sources that all fail, a crash) fails alone, with
 one line; the others are published.
 
@@ -30,7 +30,7 @@ from briefing.daily import run_show
 from briefing.engines.threads import share_of_cores, use_threads
 from briefing.errors import BriefingError
 from briefing.fleetfile import Edition, Fleet
-from briefing.pagecache import PageCache
+from briefing.pagecache import ArticleCache, PageCache
 from briefing.speech import SYNTHESIS_LOG
 
 EDITION_TIMEOUT_S = 3600  # an edition still not done after an hour is reported as failed
@@ -138,7 +138,8 @@ def make_edition(edition: Edition, speech: Path, pages: Path) -> EditionOutcome:
         return EditionOutcome(edition.name, False, edition.problem)
     config = replace(edition.config, cache_dir=speech)
     try:
-        result = run_show(config, fetcher=PageCache(pages))
+        result = run_show(config, fetcher=PageCache(pages),
+                          extractor=ArticleCache(pages / "articles"))
     except BriefingError as exc:
         return EditionOutcome(edition.name, False, str(exc))
     except Exception as exc:  # one edition's bug must not stop the fleet

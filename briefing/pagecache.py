@@ -1,10 +1,11 @@
-"""Pages fetched once for many editions: a fetcher that keeps what it fetched in a folder.
+"""Pages fetched and read once for many editions: caches of one fleet run, kept in a folder.
 
 A fleet's editions share most of their sources. Each edition reads its sources as usual, with
-this in place of fetch: the first to ask for an address fetches it and keeps the page (or the
-one-line reason it failed); every other edition, in any process that sees the folder, waits
-for that and reads what it got. The folder belongs to one fleet run: pages are news, and the
-next run fetches them again.
+these in place of fetch and of article.to_article: the first to ask for an address fetches it
+and keeps the page (or the one-line reason it failed), the first to read a page keeps the
+article extracted from it (or the reason there is none); every other edition, in any process
+that sees the folder, waits for that and takes what it got. The folder belongs to one fleet
+run: pages are news, and the next run fetches them again.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from filelock import FileLock
-
+from briefing.article import to_article
 from briefing.episode import atomic_path
 from briefing.errors import BriefingError
 from briefing.fetch import Fetched, fetch
-
-LOCK_STRIPES = 64
+from briefing.model import Article, Document
+from briefing.striped import striped_lock
 
 
 class PageCache:
@@ -32,9 +32,8 @@ class PageCache:
         self.fetcher = fetcher
 
     def __call__(self, url: str, **options: object) -> Fetched:
-        key = hashlib.sha256(json.dumps([url, sorted(options.items())]).encode()).hexdigest()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with FileLock(self.folder / f".{int(key[:4], 16) % LOCK_STRIPES}.lock"):
+        key = digest([url, sorted(options.items())])
+        with striped_lock(self.folder, key):
             kept = self.read(key)
             if kept is not None:
                 return kept
@@ -65,3 +64,39 @@ class PageCache:
             tmp.write_bytes(data)
         with atomic_path(self.folder / f"{key}.json") as tmp:
             tmp.write_text(json.dumps(fields), encoding="utf-8")
+
+
+class ArticleCache:
+    """to_article's shape, `(Document) -> Article`, each document read once."""
+
+    def __init__(self, folder: Path, extract: Callable[[Document], Article] = to_article
+                 ) -> None:
+        self.folder = folder
+        self.extract = extract
+
+    def __call__(self, document: Document) -> Article:
+        key = digest(asdict(document))
+        path = self.folder / f"{key}.article.json"
+        with striped_lock(self.folder, key):
+            fields = read_json(path)
+            if fields is None:
+                try:
+                    fields = asdict(self.extract(document))
+                except BriefingError as exc:
+                    fields = {"failed": str(exc)}
+                with atomic_path(path) as tmp:
+                    tmp.write_text(json.dumps(fields), encoding="utf-8")
+        if "failed" in fields:
+            raise BriefingError(fields["failed"])
+        return Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])})
+
+
+def digest(material: object) -> str:
+    return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
+
+
+def read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

@@ -17,7 +17,8 @@ from typing import BinaryIO
 
 from briefing import audio as sound
 from briefing import episode as files
-from briefing.article import to_article
+from briefing.article import Extractor, to_article
+from briefing.cachefiles import prune_daily, touch
 from briefing.config import Settings
 from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import require_engine
@@ -48,9 +49,11 @@ class Failure:
 def load_articles(
     sources: list[str], stdin: BinaryIO | None = None, max_stories: int = DEFAULT_MAX_STORIES,
     skip: Callable[[Document], bool] | None = None, fetcher: Fetcher = fetch,
+    extractor: Extractor = to_article,
 ) -> tuple[list[Article], list[Failure]]:
     """Every story the sources give, and a one-line reason for each that gives none; a
-    document `skip` rejects (a story already aired) takes no place among the newest."""
+    document `skip` rejects (a story already aired) takes no place among the newest.
+    `fetcher` reads the web and `extractor` each document (a fleet's editions share both)."""
     documents, unread = read_sources(sources, max_stories, stdin, fetcher, skip=skip)
     failures = [Failure(u.source, u.reason) for u in unread]
     failures += [Failure(d.origin, f"{d.origin}: {d.note}") for d in documents if d.note]
@@ -58,7 +61,7 @@ def load_articles(
     kept = StoryIndex()
     for document in documents:
         try:
-            article = to_article(document)
+            article = extractor(document)
         except BriefingError as exc:
             failures.append(Failure(document.origin, str(exc)))
             continue
@@ -175,6 +178,7 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
         progress.stage("writing the episode")
         episode = publish_files(encoded, len(take.programme), take.script, take.segments,
                                 take.stories, settings, cover_jpeg.result())
+    prune_daily(settings.cache_dir, settings.cache_days)
     return replace(episode, left_out=tuple(left_out + not_aired(articles, take.stories,
                                                                     settings)))
 
@@ -229,6 +233,7 @@ def encoded_programme(key: str, settings: Settings) -> Iterator[tuple[Path, bool
     With a cache, a re-run of the same briefing skips mastering and encoding altogether."""
     cached = settings.cache_dir / "programmes" / f"{key}.mp3" if settings.cache_dir else None
     if cached and cached.is_file():
+        touch(cached)
         yield cached, True
     elif cached and writable_folder(cached.parent):
         with files.atomic_path(cached) as tmp:

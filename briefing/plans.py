@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing import episode as files
+from briefing.cachefiles import touch
 from briefing.config import Settings
 from briefing.fitting import Progress, Take, fit_to_length, record
 from briefing.model import Article, Sentence, Story
@@ -63,6 +64,7 @@ def read_plan(path: Path) -> dict | None:
         plan = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # none yet, or damaged: fit again
         return None
+    touch(path)
     if not isinstance(plan, dict) or not all(
             is_number(plan.get(key)) for key in ("pause_scale", "over_s")):
         return None

@@ -10,17 +10,17 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from filelock import FileLock
 from pydub import AudioSegment
 from pydub.silence import detect_leading_silence
 
+from briefing.cachefiles import touch
 from briefing.engines import Engine
 from briefing.episode import atomic_path
 from briefing.normalize import normalize_for
+from briefing.striped import striped_lock
 from briefing.voices import Voice
 
 CACHE_VERSION = 1
-LOCK_STRIPES = 64  # sentences share this many lock files: few files, rare waits
 SYNTHESIS_LOG = "synthesized.log"
 SAMPLE_RATE = 44100
 # The program-based engines run as separate processes, so two sentences at once use both
@@ -49,7 +49,7 @@ class SpeechCache:
             yield
             return
         try:
-            lock = FileLock(self.directory / "locks" / f"{int(key[:4], 16) % LOCK_STRIPES}.lock")
+            lock = striped_lock(self.directory / "locks", key)
             lock.acquire()
         except OSError:  # a cache folder that cannot be written is no reason to fail
             yield
@@ -75,9 +75,11 @@ class SpeechCache:
         if path is None or not path.is_file():
             return None
         try:
-            return AudioSegment.from_wav(path)
+            audio = AudioSegment.from_wav(path)
         except Exception:  # a damaged entry is re-made, never fatal
             return None
+        touch(path)
+        return audio
 
     def put(self, key: str, audio: AudioSegment) -> None:
         """Keep the audio; a cache that cannot be written (full, read-only) is skipped."""

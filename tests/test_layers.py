@@ -10,7 +10,8 @@ import pytest
 from tests.helpers import REPO
 
 FLOOR = {"model": set(), "errors": set(), "config": {"errors", "model"},
-         "weblinks": set(), "languages": set(), "furniture": set()}
+         "weblinks": set(), "languages": set(), "furniture": set(), "cachefiles": set(),
+         "striped": set(), "htmltree": set()}
 
 
 def briefing_imports(module: str) -> set[str]:
