@@ -40,6 +40,7 @@ OPINION_PATH_RE = re.compile(r"/(?:opinions?|commentisfree|op-?ed|editorials?|me
                              re.IGNORECASE)
 WORD_RE = re.compile(r"\w+")
 DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,6}$", re.IGNORECASE)
+MIN_HOST_NAME = 3  # "wsj" in wsj.com names the site; "co" in bbc.co.uk does not
 SHORT_TAIL_WORDS = 3  # a tail this short after a headline of at least ...
 FULL_HEADLINE_WORDS = 4  # ... this many words is the site's name or a section
 NOT_ABOUT = 0.34  # an article using fewer of its title's words is not about that title
@@ -70,10 +71,26 @@ def names_site(segment: str, site: str, url: str) -> bool:
         return True
     names = [squashed(site)] if site else []
     host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/")[0]
-    names += [squashed(part) for part in host.split(".")[:-1] if len(part) > 3]
+    names += [squashed(part) for part in host.split(".")[:-1] if len(part) >= MIN_HOST_NAME]
     short = len(WORD_RE.findall(segment)) <= SHORT_TAIL_WORDS
-    return any(name and (piece == name or piece in name or (short and name in piece))
+    return any(name and (piece == name or piece in name or (short and name in piece)
+                         or name in abbreviations(segment))
                for name in names)
+
+
+def abbreviations(name: str) -> set[str]:
+    """How a site's name is shortened in its address: 'The New York Times' -> nyt, nytimes,
+    tnyt; 'The Wall Street Journal' -> wsj, wsjournal."""
+    words = [squashed(w) for w in WORD_RE.findall(name)]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return set()
+    forms = set()
+    for start in {0, 1 if words[0] == "the" and len(words) > 2 else 0}:
+        kept = words[start:]
+        forms.add("".join(w[0] for w in kept))
+        forms.add("".join(w[0] for w in kept[:-1]) + kept[-1])
+    return forms
 
 
 def is_label(segment: str) -> bool:

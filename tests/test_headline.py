@@ -23,6 +23,11 @@ from briefing.headline import best_headline, clean_headline
     ("Covid-19 - what you need to know", "", "", "Covid-19 - what you need to know"),
     ("Superbugs: What They Are and How You Get Them", "", "",
      "Superbugs: What They Are and How You Get Them"),
+    ("United States to Lift Sudan Sanctions - The New York Times", "",
+     "https://www.nytimes.com/2017/01/13/world/africa/sudan.html",
+     "United States to Lift Sudan Sanctions"),
+    ("Fed holds rates steady - The Wall Street Journal", "", "https://www.wsj.com/articles/x",
+     "Fed holds rates steady"),
 ])
 def test_site_names_and_section_labels_are_dropped(title, site, url, expected):
     assert clean_headline(title, site, url).text == expected
