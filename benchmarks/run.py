@@ -1,9 +1,9 @@
 """Run every benchmark and write benchmarks/RESULTS.md: the machine, the date, each table.
 
 Each benchmark script present in benchmarks/ (extraction, sentences, summaries, roundtrip,
-pipeline) runs in its own process; its printed output and how long it took go into RESULTS.md.
-A benchmark that fails or times out is recorded as failed and the others still run; the exit
-status is then 1.
+nisqa, pipeline, ...) runs in its own process; its printed output and how long it took go
+into RESULTS.md. A benchmark that fails or times out is recorded as failed and the others
+still run; the exit status is then 1.
 
 Run: .venv/bin/python benchmarks/run.py [--quick] [--only pipeline,summaries]
      [--timeout SECONDS] [--out benchmarks/RESULTS.md]
@@ -27,11 +27,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 ORDER = ("extraction", "readability", "sentences", "summaries", "editorial", "roundtrip",
-         "pipeline", "fleet")
+         "nisqa", "pipeline", "fleet")
 FULL_ARGS: dict[str, list[str]] = {"editorial": ["--voice", "piper"]}
 QUICK_ARGS = {
     "editorial": ["--voice", "espeak"],
     "roundtrip": ["--voices", "espeak", "--limit", "10", "--no-pipeline", "--no-languages"],
+    "nisqa": ["--voices", "espeak"],
     "pipeline": ["--quick"],
     "fleet": ["--voice", "espeak", "--editions", "4", "--stories", "10"],
 }
