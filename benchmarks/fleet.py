@@ -210,6 +210,11 @@ def report(results: list[Measured], editions: int, stories: int, voice: str) -> 
     if "celery1" in walls and "celery2" in walls:
         print(f"\nCelery, 2 workers against 1: {walls['celery1'] / walls['celery2']:.2f}x "
               "(target >= 1.6x on 2 cores)")
+        one = next(r for r in results if r.way == "celery1")
+        busy = one.cpu_s / one.wall_s
+        print(f"One worker alone keeps {busy:.2f} of {share_of_cores(1)} cores busy (its voice "
+              f"uses them all), so a second worker can make it at most "
+              f"{share_of_cores(1) / busy:.2f}x faster")
     if "sequential" in walls and "pool" in walls:
         print(f"Local pool against sequential runs: {walls['sequential'] / walls['pool']:.2f}x")
     print("\nPeak RSS is the largest single process of the way (ru_maxrss of the children).")

@@ -110,7 +110,10 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|\ball\s+opinions\s+(?:expressed\s+)?are\s+(?:my|mine|our|ours|the\s+author['’]s)\b"
     r"|\b(?:contains|may\s+contain|includes)\s+affiliate\s+links\b"
     r"|\b(?:we|i)\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\b"
-    r"|\bthis\s+(?:post|article|content)\s+(?:is|was)\s+(?:sponsored|paid\s+for)\b",
+    r"|\bthis\s+(?:post|article|content)\s+(?:is|was)\s+(?:sponsored|paid\s+for)\b"
+    # promotions: "Get Motor Cycle Monthly delivered through your letterbox every month."
+    r"|\bdelivered\s+(?:to|through|straight\s+to)\s+your\s+(?:inbox|letterbox|door|doorstep"
+    r"|mailbox)\b",
     re.IGNORECASE,
 )
 # The page talking to its reader, in the languages news arrives in: "Read the original

@@ -54,7 +54,7 @@ COMMON_VERBS = word_set(
 )
 # A paragraph of one sentence this short without an end mark is a sub-heading.
 HEADING_MAX_WORDS = 15
-END_MARKS = ".!?…。！？"
+END_MARKS = ".!?…。！？।؟"
 CLOSING_MARKS = "\"'”’»)]"
 # An article that ends at least this share of its sentences with a mark writes them that way.
 MIN_ENDED_SHARE = 0.5
