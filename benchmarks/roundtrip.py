@@ -8,7 +8,9 @@
 (b) Pipeline: `cli.py generate` on examples/us-will-defend-its-forces.txt with the default cast
     (Kokoro's af_heart anchoring, am_michael reporting) or --pipeline-voice; WER of the .txt
     transcript against what Whisper hears in the MP3 (target <= 0.02, Kokoro's).
-(d) Other languages: DNSMOS of each non-English voice on its language's calibration paragraph.
+(d) Other languages: each non-English voice on its language's calibration paragraph: WER as
+    the multilingual Whisper base hears it (benchmarks/whisperbase.py, fetched and hash-checked
+    on first use) and DNSMOS.
 Errors are listed by kind (substitutions "said -> heard", deletions, insertions), most common
 first. Whisper tiny.en makes its own mistakes, so read the numbers as an upper bound.
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -49,6 +52,7 @@ from briefing.roundtrip import (  # noqa: E402
     transcribe,
     transcribe_segment,
     whisper_model,
+    word_error_count,
     word_error_rate,
 )
 from briefing.voices import load_voice  # noqa: E402
@@ -304,25 +308,40 @@ def score_pipeline(voice: str, top: int) -> dict[str, float]:
 
 
 def score_other_languages() -> None:
-    """Whisper tiny.en hears only English, so for the other languages' voices: DNSMOS on each
-    language's calibration paragraph, spoken as the pipeline speaks it, beside the language's
-    espeak-ng voice (what it had before Kokoro)."""
+    """The other languages' voices on their language's calibration paragraph, spoken as the
+    pipeline speaks it: WER as the multilingual Whisper base hears it (whisperbase.py; tiny.en
+    hears only English) against the text the voice was given, and DNSMOS; beside each
+    language's espeak-ng voice (what it had before Kokoro)."""
+    from benchmarks.whisperbase import transcribe as hear_in
     from briefing.calibrate import calibration_text
     from briefing.speech import conform
     from briefing.voices import list_voices
 
-    print("\n(d) other languages: DNSMOS P.835 of each voice on its language's calibration "
-          "paragraph (no offline recogniser for them here)")
-    print(f"{'voice':<18} {'language':>8} {'seconds':>8} {'SIG':>5} {'BAK':>5} {'OVRL':>5}")
+    print("\n(d) other languages: each voice on its language's calibration paragraph; WER as "
+          "Whisper base (multilingual, float32) hears it, DNSMOS P.835")
+    print(f"{'voice':<18} {'language':>8} {'seconds':>8} {'words':>6} {'WER':>6} {'SIG':>5} "
+          f"{'BAK':>5} {'OVRL':>5}")
     for voice in list_voices():
         engine = get_engine(voice.engine)
         if voice.language == "en" or voice.engine == "gtts" or not engine.available():
             continue
-        audio = conform(engine.synthesize(normalize_for(voice, calibration_text(voice.language)),
-                                          voice))
+        text = normalize_for(voice, calibration_text(voice.language))
+        audio = conform(engine.synthesize(text, voice))
+        with tempfile.TemporaryDirectory() as folder:
+            wav = Path(folder) / "speech.wav"
+            audio.export(wav, format="wav")
+            heard = hear_in(wav, voice.language)
+        said, got = plain_words(text), plain_words(heard)
+        wer = word_error_count(said, got) / max(len(said), 1)
         scores = quality_of([audio])
-        print(f"{voice.name:<18} {voice.language:>8} {len(audio) / 1000:>8.1f} "
-              f"{scores['SIG']:>5.2f} {scores['BAK']:>5.2f} {scores['OVRL']:>5.2f}")
+        print(f"{voice.name:<18} {voice.language:>8} {len(audio) / 1000:>8.1f} {len(said):>6} "
+              f"{wer:>6.3f} {scores['SIG']:>5.2f} {scores['BAK']:>5.2f} {scores['OVRL']:>5.2f}",
+              flush=True)
+
+
+def plain_words(text: str) -> list[str]:
+    """Lower-case words, punctuation gone, accents kept: WER in any language."""
+    return re.findall(r"\w+", text.casefold())
 
 
 def score_pronunciations(voice_name: str, takes: int = 1) -> None:

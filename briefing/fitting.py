@@ -230,7 +230,6 @@ def fit_rounds(articles: list[Article], settings: Settings, cast: Cast,
     all_there_is = sentence_count(choose_stories(articles, math.inf, cast.cost_for))
     tried: list[tuple[list[Story], float]] = []  # each choice spoken, and its over_s
     best: Take | None = None  # the take closest to the target (the last is not always it)
-    best_seconds = story_seconds  # the story seconds that chose it
     too_short, too_long = -math.inf, math.inf  # story seconds known to give short / long
     for _ in range(MAX_CHOOSING_ROUNDS):
         # What an earlier round spoke stays where it fits: no synthesis is wasted.
@@ -243,8 +242,8 @@ def fit_rounds(articles: list[Article], settings: Settings, cast: Cast,
             over_s = take.over_s
             tried.append((stories, over_s))
             if best is None or abs(over_s) < abs(best.over_s):
-                best, best_seconds = take, story_seconds  # only its audio is kept (53 MB
-            del take                                      # for a 10-minute programme)
+                best = take  # only its audio is kept: a 10-minute programme is 53 MB
+            del take
             everything_fits = sentence_count(stories) >= all_there_is
             if abs(over_s) <= DURATION_TOLERANCE_S or (over_s < 0 and everything_fits):
                 break
@@ -263,7 +262,7 @@ def fit_rounds(articles: list[Article], settings: Settings, cast: Cast,
     assert best is not None  # the first round always records a take
     fits_whole = sentence_count(best.stories) >= all_there_is
     if best.over_s < -DURATION_TOLERANCE_S and not fits_whole:
-        best = topped_up(best, best_seconds, articles, settings, cast, progress, music)
+        best = topped_up(best, settings, cast, progress, music)
         fits_whole = sentence_count(best.stories) >= all_there_is
     if best.over_s > DURATION_TOLERANCE_S or (best.over_s < -DURATION_TOLERANCE_S
                                                and not fits_whole):
@@ -277,17 +276,37 @@ def fit_rounds(articles: list[Article], settings: Settings, cast: Cast,
 
 
 
-def topped_up(best: Take, story_seconds: float, articles: list[Article], settings: Settings,
-              cast: Cast, progress: Progress, music: Music) -> Take:
+def topped_up(best: Take, settings: Settings, cast: Cast, progress: Progress, music: Music
+              ) -> Take:
     """A short take with what it says kept and the seconds it lacks filled with the best
     sentences that fit them: choosing rounds that re-choose whole stories can jump over the
     target when sentences are long (an encyclopedia's, 20 s each)."""
-    said = [s.text for story in best.stories for s in story.sentences]
-    stories = choose_stories(articles, story_seconds - best.over_s, cast.cost_for, keep=said)
+    stories = added_to(best.stories, -best.over_s, cast.cost_for)
     if stories == best.stories:
         return best
     take = record(stories, settings, cast, progress, music)
     return take if abs(take.over_s) < abs(best.over_s) else best
+
+
+def added_to(stories: list[Story], seconds: float, cost_for: CostFor) -> list[Story]:
+    """The stories with what each says kept and up to `seconds` more, the lead story's best
+    sentences first; nothing that repeats its title or another story is added."""
+    said = [s.text for story in stories for s in story.sentences]
+    grown = []
+    for story in stories:
+        cost, own = cost_for(story.article), {s.text for s in story.sentences}
+        has = sum(cost(text) for text in own)
+        others = [text for text in said if text not in own]
+        pool = [s for s in sentences_of(story.article)
+                if s.text in own or not (repeats_title(s.text, story.article.title)
+                                         or any(is_near_duplicate(s.text, o) for o in others))]
+        chosen = select(pool, has + seconds, cost, keep=own).chosen
+        if own <= {s.text for s in chosen}:
+            seconds -= sum(cost(s.text) for s in chosen) - has
+            said += [s.text for s in chosen if s.text not in own]
+            story = Story(story.article, chosen)
+        grown.append(story)
+    return grown
 
 
 def pause_scale_to_fit(take: Take) -> float:

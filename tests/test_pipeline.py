@@ -457,7 +457,7 @@ def test_a_short_take_keeps_what_it_said_and_fills_the_seconds_it_lacks():
     stories = fitting.choose_stories(articles, 30, cast.cost_for)
     short = fitting.record(stories, settings, cast, fitting.Silent(), Music())
     assert short.over_s < -fitting.DURATION_PROMISE_S
-    filled = fitting.topped_up(short, 30, articles, settings, cast, fitting.Silent(), Music())
+    filled = fitting.topped_up(short, settings, cast, fitting.Silent(), Music())
     assert abs(filled.over_s) < abs(short.over_s) / 2  # the pauses then take the rest
     kept = {s.text for story in filled.stories for s in story.sentences}
     assert {s.text for story in short.stories for s in story.sentences} <= kept
