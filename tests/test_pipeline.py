@@ -76,6 +76,24 @@ def test_every_story_opens_with_its_lead_however_tight_the_time():
         assert [s.sentences[0].text for s in stories] == leads, seconds
 
 
+def test_adding_seconds_keeps_every_sentence_said_and_repeats_nothing():
+    first = article("Talks end", SHARED, "Officials from both sides praised the outcome of the "
+                    "negotiations as a turning point for the region and its economy.",
+                    "The next round of talks is planned for the spring in the same city.")
+    second = article("Deal signed", "Markets rose sharply in early trading on Wednesday as "
+                     "investors welcomed the news from Switzerland.", SHARED)
+    cost = lambda article: word_count  # noqa: E731
+    short = fitting.choose_stories([first, second], 30, cost)
+    grown = fitting.added_to(short, 20, cost)
+    for before, after in zip(short, grown, strict=True):
+        assert {s.text for s in before.sentences} <= {s.text for s in after.sentences}
+    added = sum(len(s.text.split()) for story in grown for s in story.sentences) - sum(
+        len(s.text.split()) for story in short for s in story.sentences)
+    assert 0 < added <= 20
+    spoken = [s.text for story in grown for s in story.sentences]
+    assert spoken.count(SHARED) == 1
+
+
 def test_stories_in_another_language_are_left_out_with_a_reason():
     english = replace(article("Bridge", SHARED), language="en")
     portuguese = replace(article("Metro", "A Metro do Porto anunciou a nova linha."),
