@@ -11,7 +11,9 @@ Made four ways, each from an empty speech cache and empty output folders:
   - pool: `briefing fleet run` with its local process pool (workers = 2);
   - celery 1 / celery 2: the same fleet with `broker`, with one or two `briefing worker`
     processes and a real redis-server on a free port; two workers on one machine share its
-    cores (`--threads` = cores / 2), as the README says to run them.
+    cores (`--threads` = cores / 2), as the README says to run them;
+  - celery 1-core: one worker held to one core (`--threads 1`): how adding a worker of one
+    core scales, where one worker alone already uses every core for its voice.
 
 Reported for each: wall time; CPU seconds per edition (every process, workers included);
 synthesis ratio, characters the engines said (the speech cache's log) over the distinct
@@ -47,7 +49,7 @@ from briefing.engines.threads import share_of_cores  # noqa: E402
 from briefing.fleet import synthesized_chars  # noqa: E402
 from briefing.normalize import normalize  # noqa: E402
 
-WAYS = ("sequential", "pool", "celery1", "celery2")
+WAYS = ("sequential", "pool", "celery1", "celery2", "celery1-core")
 REGION_WINDOW = 10
 MAX_STORIES = 5
 COMMON_WORDS = {"The", "A", "An", "In", "On", "At", "It", "He", "She", "They", "But", "And",
@@ -152,8 +154,10 @@ def run_way(way: str, folder: Path, tables: list[str], env: dict) -> tuple[float
     broker, workers, redis = "", [], None
     if way.startswith("celery"):
         redis, broker = start_redis(folder)
-        count = int(way[-1])
-        threads = ["--threads", str(share_of_cores(count))]  # as the README says for workers
+        count = int(way.removesuffix("-core")[-1])
+        # As the README says for workers on one machine; "-core": a worker held to one core.
+        per_worker = 1 if way.endswith("-core") else share_of_cores(count)
+        threads = ["--threads", str(per_worker)]
         workers = [subprocess.Popen(briefing("worker", "--broker", broker, *threads), env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                     start_new_session=True)
@@ -215,6 +219,9 @@ def report(results: list[Measured], editions: int, stories: int, voice: str) -> 
         print(f"One worker alone keeps {busy:.2f} of {share_of_cores(1)} cores busy (its voice "
               f"uses them all), so a second worker can make it at most "
               f"{share_of_cores(1) / busy:.2f}x faster")
+    if "celery1-core" in walls and "celery2" in walls:
+        print(f"Per core: 2 workers of one core each against 1 worker held to one core: "
+              f"{walls['celery1-core'] / walls['celery2']:.2f}x")
     if "sequential" in walls and "pool" in walls:
         print(f"Local pool against sequential runs: {walls['sequential'] / walls['pool']:.2f}x")
     print("\nPeak RSS is the largest single process of the way (ru_maxrss of the children).")
