@@ -1,11 +1,11 @@
-"""Fleet benchmark: 24 editions over 40 stories, made four ways, each from a cold speech cache.
+"""Fleet benchmark: 24 editions over 40 stories, made five ways, each from a cold speech cache.
 
 Editions (from the summary bench's articles): 12 regional ones, each a window of 10 of the 40
 stories (windows overlap, as regions share national news), and 12 topic ones over all 40, each
 keeping the stories that name its topic (the proper names most often shared by 3 to 10
 articles). Every edition: 5 stories at most, --minutes 3.5, the same voice (default piper).
 
-Made four ways, each from an empty speech cache and empty output folders:
+Made five ways, each from an empty speech cache and empty output folders:
   - sequential: 24 separate runs, one after the other (each a one-edition fleet, the same as
     `briefing run` with that edition's settings), sharing the speech cache;
   - pool: `briefing fleet run` with its local process pool (workers = 2);
