@@ -16,8 +16,7 @@ from pathlib import Path
 
 CACHED_SUFFIXES = frozenset({".wav", ".mp3", ".json", ".jpg"})  # speech, programmes, plans, covers
 STAMP = ".pruned"  # touched when the folder was last pruned
-PRUNE_EVERY_S = 24 * 3600
-DAY_S = 24 * 3600
+DAY_S = 24 * 3600  # the folder is pruned at most once a day
 
 
 def touch(path: Path) -> None:
@@ -33,7 +32,7 @@ def prune_daily(cache_dir: Path | None, keep_days: float, now: float | None = No
     now = time.time() if now is None else now
     stamp = cache_dir / STAMP
     try:
-        if now - stamp.stat().st_mtime < PRUNE_EVERY_S:
+        if now - stamp.stat().st_mtime < DAY_S:
             return 0
     except OSError:
         pass  # never pruned
