@@ -124,7 +124,9 @@ READER_PROMPT_RE = re.compile(
     # English
     r"read\s+(?:more|the\s+(?:original|full)|our|also|next|on)\b|continue\s+reading"
     r"|find\s+out\s+more|learn\s+more|see\s+(?:more|also)|click\s+(?:here|to|on)|tap\s+(?:here|to)"
-    r"|(?:leave|post|add|share)\s+(?:a|your)\s+(?:comment|thoughts|reply|questions?|opinions?)"
+    r"|(?:leave|post|add|share)\s+(?:a|your)\s+(?:comment|thoughts|reply|questions?|opinions?"
+    r"|videos?|photos?|pictures?|stories)"
+    r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe)\b"
     r"|sign\s+up|subscribe|follow\s+(?:us|me)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
     r"|don['’]t\s+miss|watch\s+(?:the|our)\s+(?:video|full)|listen\s+to\s+(?:the|our)\s+podcast"
     r"|reading\s+time|related\s*:|more\s*:|also\s+read|recommended\s*:"

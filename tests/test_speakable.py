@@ -44,6 +44,7 @@ def test_fragments_under_six_words_are_never_aired(text):
     "Reporting by Jane Smith; Editing by Tom Brown and Alex Richardson",
     "This 5 min read explains everything you need to know about the bridge.",
     "All opinions are mine alone.",
+    "Please share your videos, pictures and stories at iReport.",
     "Get Motor Cycle Monthly delivered through your letterbox every month.",
     '- ^ "Netscape Announces mozilla.org, a Dedicated Team and Web Site Supporting Development".',
     "This post contains affiliate links, so we may earn a commission on what you buy.",
