@@ -7,7 +7,9 @@ headline at all: a promotion ("Take your next trip with Atlas Obscura!"), a sect
 - a headline is about its article: of the page's candidates, the one whose words the article's
   opening uses most is its headline;
 - what a separator sets apart at either end of it is the site's name or a label, when it names
-  the site, is a known label, or is a short tail after a full headline.
+  the site, is a known label, or is a short tail after a full headline;
+- a headline names its story in a few words: a title of one or two ("Lorem", "Obituaries")
+  is a logo or a section, and the page's own <title> or og:title, when longer, is read instead.
 An opinion piece keeps that fact as the article's genre, so that it is announced as one.
 """
 
@@ -19,10 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.furniture import READER_PROMPT_RE
-from briefing.languages import CJK_CHARS
+from briefing.languages import CJK_CHARS, WORD_OR_CJK_RE
 
-# " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "; a pipe needs no spaces.
-SEPARATOR_RE = re.compile(r"\s+(?:-|–|—|::|·|»|•|\|)\s+|\s*\|\s*")
+# " | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " » ", " • "; a pipe needs no spaces, nor
+# does an underscore between Chinese or Japanese characters ("人工智能迈上新台阶_科技_腾讯网").
+SEPARATOR_RE = re.compile(
+    rf"\s+(?:--?|–|—|::|·|»|•|\|)\s+|\s*\|\s*|(?<=[{CJK_CHARS}])_(?=[{CJK_CHARS}])")
 OPINION_LABELS = frozenset({
     "opinion", "opinions", "op-ed", "oped", "op ed", "commentary", "comment", "column",
     "editorial", "perspective", "viewpoint", "point of view", "letters", "guest essay",
@@ -105,9 +109,9 @@ def clean_headline(title: str, site: str = "", url: str = "") -> Headline:
     parts = [p for p in SEPARATOR_RE.split(text) if p.strip()]
     while len(parts) > 1:
         first, last = parts[0], parts[-1]
-        rest_words = len(WORD_RE.findall(" ".join(parts[:-1])))
+        rest_words = word_count(" ".join(parts[:-1]))
         if names_site(last, site, url) or is_label(last) or (
-                len(WORD_RE.findall(last)) <= SHORT_TAIL_WORDS
+                word_count(last) <= SHORT_TAIL_WORDS
                 and rest_words >= FULL_HEADLINE_WORDS):
             genre = genre or opinion_of(last)
             parts.pop()
@@ -143,17 +147,31 @@ def relevance(candidate: str, text: str) -> float:
     return sum(w[:MATCHED_LETTERS] in used for w in words) / len(words)
 
 
+def word_count(text: str) -> int:
+    """Words, each Chinese or Japanese character counting as one."""
+    return len(WORD_OR_CJK_RE.findall(text))
+
+
+def is_headline_length(headline: Headline) -> bool:
+    return word_count(headline.text) >= MIN_HEADLINE_WORDS
+
+
 def best_headline(candidates: Sequence[str], paragraphs: Sequence[str], site: str = "",
-                  url: str = "") -> Headline:
+                  url: str = "", page_titles: Sequence[str] = ()) -> Headline:
     """The page's own title (the first candidate), cleaned; another of its candidates only
     when the article is about it and clearly not about the title (a promotion, the site's
-    name, a section)."""
+    name, a section). A title too short to be a headline gives way to the longer of what
+    the page's head calls it (page_titles: <title>, og:title)."""
     cleaned = [clean_headline(c, site, url) for c in candidates if c and c.strip()]
     if not cleaned:
         return Headline("")
+    if not is_headline_length(cleaned[0]):
+        titles = [clean_headline(t, site, url) for t in page_titles if t and t.strip()]
+        longer = [t for t in titles
+                  if word_count(t.text) > word_count(cleaned[0].text)]
+        cleaned = longer[:1] + cleaned
     # The page's own title may be short ("Hermitian matrix"); a stand-in must be a headline.
-    cleaned = cleaned[:1] + [h for h in cleaned[1:] if CJK_RE.search(h.text)
-                             or len(WORD_RE.findall(h.text)) >= MIN_HEADLINE_WORDS]
+    cleaned = cleaned[:1] + [h for h in cleaned[1:] if is_headline_length(h)]
     text = " ".join(paragraphs)
     scores = [0.0 if READER_PROMPT_RE.match(h.text) else relevance(h.text, text)
               for h in cleaned]  # "Subscribe now and get 50% off" is no headline

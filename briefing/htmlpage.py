@@ -111,14 +111,19 @@ def plain_text_paragraphs(html: str) -> tuple[str, tuple[str, ...]]:
     return page.title, page.paragraphs
 
 
-def headline_candidates(html: str) -> list[str]:
-    """What the page calls itself, most trusted first: <title>, og:title, <h1>s, <h2>s."""
+def headline_candidates(html: str) -> tuple[list[str], list[str]]:
+    """What the page calls itself, most trusted first: its head's titles (<title>, og:title),
+    and its headings (<h1>s, <h2>s)."""
     try:
         tree = lxml.html.fromstring(html)
     except (ParserError, ValueError):
-        return []
-    found = tree.xpath("//title") + tree.xpath("//meta[@property='og:title']/@content")
-    found += tree.xpath("//h1")[:3] + tree.xpath("//h2")[:3]
+        return [], []
+    titles = tree.xpath("//title") + tree.xpath("//meta[@property='og:title']/@content")
+    headings = tree.xpath("//h1")[:3] + tree.xpath("//h2")[:3]
+    return texts_of(titles), texts_of(headings)
+
+
+def texts_of(found: list) -> list[str]:
     texts = [f if isinstance(f, str) else f.text_content() for f in found]
     return [" ".join(text.split()) for text in texts if text and text.strip()]
 
@@ -154,9 +159,10 @@ def extract_html(html: str, url: str = "") -> HtmlArticle | None:
     metadata = document or trafilatura.extract_metadata(html, default_url=url or None)
     site = (metadata.sitename if metadata else "") or ""
     page_url = (metadata.url if metadata else "") or url
+    page_titles, headings = headline_candidates(html)
     headline = best_headline(
-        [title or (metadata.title if metadata else "") or "", *headline_candidates(html)],
-        paragraphs, site, page_url)
+        [title or (metadata.title if metadata else "") or "", *page_titles, *headings],
+        paragraphs, site, page_url, page_titles)
     return HtmlArticle(
         title=headline.text,
         genre=headline.genre,

@@ -80,3 +80,30 @@ def test_the_sites_own_name_or_a_promotion_is_no_headline():
     candidates = ["The Morning Post", "Subscribe now and get 50% off",
                   "Train drivers vote to strike over pay"]
     assert best_headline(candidates, paragraphs, site="The Morning Post").text == candidates[2]
+
+
+def test_a_title_too_short_for_a_headline_gives_way_to_the_pages_longer_title():
+    candidates = ["Malfunctions", "Russian cargo ship breaks up", "Malfunctions"]
+    chosen = best_headline(candidates, PARAGRAPHS, page_titles=candidates[1:2])
+    assert chosen.text == "Russian cargo ship breaks up"
+
+
+def test_a_short_title_stays_when_the_pages_title_says_no_more():
+    candidates = ["Hermitian matrix", "Hermitian matrix - Wikipedia"]
+    chosen = best_headline(candidates, ["A Hermitian matrix is a complex square matrix."],
+                           url="https://en.wikipedia.org/wiki/Hermitian_matrix",
+                           page_titles=candidates[1:])
+    assert chosen.text == "Hermitian matrix"
+
+
+def test_chinese_sites_set_their_section_and_name_apart_with_underscores():
+    title = "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网"
+    assert clean_headline(title).text == "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶"
+    assert clean_headline("Using __init__ in Python classes").text == (
+        "Using __init__ in Python classes")
+
+
+def test_a_double_hyphen_sets_the_site_apart_as_a_dash_does():
+    title = "New court files expose a spy operation against Julian Assange -- Sott.net"
+    assert clean_headline(title).text == (
+        "New court files expose a spy operation against Julian Assange")
