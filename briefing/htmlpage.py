@@ -12,6 +12,7 @@ headline.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import lxml.html
@@ -134,6 +135,41 @@ def html_language(html: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+def page_repeats(paragraphs: tuple[str, ...], page: HtmlElement | None) -> dict[str, int]:
+    """How many times the page says each of the paragraphs as <p>s or <div>s side by side, for
+    those it says more than once."""
+    wanted = set(paragraphs)
+    counts: Counter[tuple[str, str]] = Counter()
+    if page is not None:
+        tree = page.getroottree()
+        for element in page.iter("p", "div"):
+            text = " ".join(element.text_content().split())
+            if text in wanted:
+                counts[tree.getpath(element.getparent()), text] += 1
+    most: dict[str, int] = {}
+    for (_, text), count in counts.items():
+        most[text] = max(most.get(text, 0), count)
+    return {text: count for text, count in most.items() if count > 1}
+
+
+def with_page_repeats(paragraphs: tuple[str, ...], page: HtmlElement | None
+                      ) -> tuple[str, ...]:
+    """The paragraphs as often as the page repeats them. trafilatura drops a paragraph equal to
+    one it has taken, to undo its own overlapping finds, and so also the page's own repeats;
+    whether to say a thing twice is the summary's call (summary.deduplicated), not the
+    extractor's."""
+    repeats = page_repeats(paragraphs, page)
+    if not repeats:
+        return paragraphs
+    restored: list[str] = []
+    for paragraph in paragraphs:
+        if paragraph in repeats and paragraph not in restored:  # its copies follow its first
+            restored += [paragraph] * max(1, repeats[paragraph] - paragraphs.count(paragraph) + 1)
+        else:
+            restored.append(paragraph)
+    return tuple(restored)
+
+
 def article_text(html: str, url: str) -> tuple[Document | None, str, tuple[str, ...]]:
     """trafilatura's document (if any), title and paragraphs, from the first method that finds
     enough text: trafilatura favouring precision, then favouring recall, then the page's text.
@@ -142,7 +178,7 @@ def article_text(html: str, url: str) -> tuple[Document | None, str, tuple[str, 
     for settings in ({"favor_precision": True}, {"favor_recall": True}):
         document = trafilatura_document(page if page is not None else html, url, **settings)
         if document is not None:
-            paragraphs = split_paragraphs(document.text)
+            paragraphs = with_page_repeats(split_paragraphs(document.text), page)
             if word_count(paragraphs) >= MIN_ARTICLE_WORDS:
                 return document, document.title or "", paragraphs
     title, paragraphs = plain_text_paragraphs(html)

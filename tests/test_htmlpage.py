@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.htmlpage import HtmlArticle, extract_html, html_language
+from briefing.htmlpage import HtmlArticle, extract_html, html_language, with_page_repeats
+from briefing.htmltree import visible_tree
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "extraction"
 AP_URL = "https://hosted.ap.org/citizensvoice/article/2896af5086674d4bbbbd454dec217c63/"
@@ -96,3 +97,26 @@ def test_falls_back_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPat
 ])
 def test_the_page_language_is_the_lang_attribute_itself(html: str, language: str):
     assert html_language(html) == language
+
+
+REPEAT = ("Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor "
+          "incididunt ut labore et dolore magna aliqua.")
+OTHER = ("Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip "
+         "ex ea commodo consequat, duis aute irure dolor in reprehenderit.")
+
+
+def test_a_paragraph_the_page_repeats_side_by_side_is_kept_as_often():
+    html = (f"<html><head><title>Repeats</title></head><body><article><h1>Repeats</h1>"
+            f"<p>{REPEAT}</p><p>{REPEAT}</p><p>{OTHER}</p><p>{REPEAT}</p></article>"
+            f"</body></html>")
+    article = extract_html(html)
+    assert article is not None
+    assert article.paragraphs.count(REPEAT) == 3
+    assert article.paragraphs.index(OTHER) == article.paragraphs.index(REPEAT) + 2
+
+
+def test_a_paragraph_in_two_copies_of_a_layout_is_not_repeated_for_them():
+    copy = f"<p>{REPEAT}</p><p>{OTHER}</p>"
+    page = visible_tree(f"<html><body><article><div class='wide'>{copy}</div>"
+                        f"<div class='narrow'>{copy}</div></article></body></html>")
+    assert with_page_repeats((REPEAT, OTHER), page) == (REPEAT, OTHER)
