@@ -64,6 +64,7 @@ def from_html(document: Document) -> Article:
         author=document.author or page.author,
         published=document.published or page.published,
         language=detect_language(" ".join(page.paragraphs), page.language),
+        headings=page.headings,
     )
 
 

@@ -229,7 +229,8 @@ def extract(sources: tuple[str, ...], max_stories: int, as_json: bool) -> None:
 def sentences(sources: tuple[str, ...], max_stories: int, language: str) -> None:
     """Print the sentences of each SOURCE, one a line."""
     for article in articles_or_fail(sources, max_stories):
-        for sentence in article_sentences(article.paragraphs, language or article.language):
+        for sentence in article_sentences(article.paragraphs, language or article.language,
+                                          article.headings):
             click.echo(sentence.text)
 
 

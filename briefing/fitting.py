@@ -53,7 +53,7 @@ class Silent:
 @lru_cache(maxsize=512)
 def sentences_of(article: Article) -> tuple[Sentence, ...]:
     """An article's sentences, split once: each fitting round asks again."""
-    return tuple(article_sentences(article.paragraphs, article.language))
+    return tuple(article_sentences(article.paragraphs, article.language, article.headings))
 
 
 def select_words(article: Article, words: int) -> Selection:

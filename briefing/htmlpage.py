@@ -34,6 +34,7 @@ HTML_LANG_RE = re.compile(r"<html\b[^>]{0,500}?\slang\s*=\s*[\"']?([A-Za-z]{2,3}
 MIN_ARTICLE_WORDS = 20
 WORD_RE = re.compile(r"\w+")
 SPACES_RE = re.compile(r"\s+")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 LINE_BREAK_TAGS = ("address", "article", "aside", "blockquote", "br", "dd", "details", "dialog",
                    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
                    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav",
@@ -53,6 +54,7 @@ class HtmlArticle:
     url: str = ""  # canonical address when the page names one
     language: str = ""
     genre: str = ""  # "opinion" when the page labels the piece as one
+    headings: tuple[int, ...] = ()  # paragraphs the page sets as headings (<h1>-<h6>)
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
@@ -170,39 +172,53 @@ def with_page_repeats(paragraphs: tuple[str, ...], page: HtmlElement | None
     return tuple(restored)
 
 
-def article_text(html: str, url: str) -> tuple[Document | None, str, tuple[str, ...]]:
-    """trafilatura's document (if any), title and paragraphs, from the first method that finds
-    enough text: trafilatura favouring precision, then favouring recall, then the page's text.
-    trafilatura reads the page as a browser shows it (htmltree.py)."""
+def heading_paragraphs(paragraphs: tuple[str, ...], page: HtmlElement | None
+                       ) -> tuple[int, ...]:
+    """The paragraphs that are the text of one of the page's headings (<h1>-<h6>): titles,
+    sub-headings, and standfirsts set as headings."""
+    if page is None:
+        return ()
+    headings = {" ".join(h.text_content().split()) for h in page.iter(*HEADING_TAGS)}
+    return tuple(i for i, paragraph in enumerate(paragraphs) if paragraph in headings)
+
+
+def article_text(html: str, url: str
+                 ) -> tuple[Document | None, str, tuple[str, ...], tuple[int, ...]]:
+    """trafilatura's document (if any), title, paragraphs and which of them are headings, from
+    the first method that finds enough text: trafilatura favouring precision, then favouring
+    recall, then the page's text. trafilatura reads the page as a browser shows it
+    (htmltree.py)."""
     page = visible_tree(html)
     for settings in ({"favor_precision": True}, {"favor_recall": True}):
         document = trafilatura_document(page if page is not None else html, url, **settings)
         if document is not None:
             paragraphs = with_page_repeats(split_paragraphs(document.text), page)
             if word_count(paragraphs) >= MIN_ARTICLE_WORDS:
-                return document, document.title or "", paragraphs
+                return (document, document.title or "", paragraphs,
+                        heading_paragraphs(paragraphs, page))
     title, paragraphs = plain_text_paragraphs(html)
-    return None, title, paragraphs
+    return None, title, paragraphs, heading_paragraphs(paragraphs, page)
 
 
 def extract_html(html: str, url: str = "") -> HtmlArticle | None:
     """The article on an HTML page, or None when no article text can be found."""
     if not html.strip():
         return None
-    document, title, paragraphs = article_text(html, url)
+    document, title, paragraphs, headings = article_text(html, url)
     if word_count(paragraphs) < MIN_ARTICLE_WORDS:
         return None
     metadata = document or trafilatura.extract_metadata(html, default_url=url or None)
     site = (metadata.sitename if metadata else "") or ""
     page_url = (metadata.url if metadata else "") or url
-    page_titles, headings = headline_candidates(html)
+    page_titles, page_headings = headline_candidates(html)
     headline = best_headline(
-        [title or (metadata.title if metadata else "") or "", *page_titles, *headings],
+        [title or (metadata.title if metadata else "") or "", *page_titles, *page_headings],
         paragraphs, site, page_url, page_titles)
     return HtmlArticle(
         title=headline.text,
         genre=headline.genre,
         paragraphs=paragraphs,
+        headings=headings,
         author=(metadata.author if metadata else "") or "",
         published=iso_date(metadata.date if metadata else ""),
         site_name=site,

@@ -42,6 +42,7 @@ class Article:
     published: str = ""  # ISO 8601 date when known
     language: str = "en"
     genre: str = ""  # "opinion" for an opinion piece, announced as one
+    headings: tuple[int, ...] = ()  # paragraphs the page sets as headings (<h1>-<h6>)
 
     @property
     def text(self) -> str:
@@ -53,6 +54,7 @@ class Sentence:
     text: str
     paragraph: int  # index of the paragraph it came from
     index: int  # position in the article
+    heading: bool = False  # the page sets its paragraph as a heading
 
 
 @dataclass(frozen=True)

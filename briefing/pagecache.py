@@ -88,7 +88,8 @@ class ArticleCache:
                     tmp.write_text(json.dumps(fields), encoding="utf-8")
         if "failed" in fields:
             raise BriefingError(fields["failed"])
-        return Article(**{**fields, "paragraphs": tuple(fields["paragraphs"])})
+        return Article(**{**fields, "paragraphs": tuple(fields["paragraphs"]),
+                          "headings": tuple(fields.get("headings", ()))})
 
 
 def digest(material: object) -> str:

@@ -17,7 +17,7 @@ from briefing.model import Article, Sentence, Story
 from briefing.music import Music
 from briefing.voicing import Cast
 
-PLAN_VERSION = 5  # bump when choosing or fitting changes, to leave old cached plans
+PLAN_VERSION = 6  # bump when choosing or fitting changes, to leave old cached plans
 PLAN_LENGTH_SLACK_S = 0.5
 
 

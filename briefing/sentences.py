@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
@@ -305,10 +305,13 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     return sentences
 
 
-def article_sentences(paragraphs: Sequence[str], language: str = "en") -> list[Sentence]:
-    """Sentences of an article's paragraphs, with paragraph index and running index."""
+def article_sentences(paragraphs: Sequence[str], language: str = "en",
+                      headings: Collection[int] = ()) -> list[Sentence]:
+    """Sentences of an article's paragraphs, with paragraph index and running index; those of
+    the paragraphs in `headings` are marked as a heading's."""
     sentences: list[Sentence] = []
     for paragraph_index, paragraph in enumerate(paragraphs):
         for text in split_sentences(paragraph, language):
-            sentences.append(Sentence(text=text, paragraph=paragraph_index, index=len(sentences)))
+            sentences.append(Sentence(text=text, paragraph=paragraph_index, index=len(sentences),
+                                      heading=paragraph_index in headings))
     return sentences

@@ -141,6 +141,8 @@ def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str,
                        punctuated: bool = True) -> str:
     if is_furniture(text):
         return FURNITURE
+    if sentences[position].heading:
+        return HEADING  # a sub-heading or a standfirst: the lead is the body's first sentence
     if len(words_of(text)) < MIN_WORDS and not short_sentence(sentences, position, text):
         return FRAGMENT
     if broken_off(sentences, position, text):

@@ -120,3 +120,17 @@ def test_a_paragraph_in_two_copies_of_a_layout_is_not_repeated_for_them():
     page = visible_tree(f"<html><body><article><div class='wide'>{copy}</div>"
                         f"<div class='narrow'>{copy}</div></article></body></html>")
     assert with_page_repeats((REPEAT, OTHER), page) == (REPEAT, OTHER)
+
+
+def test_paragraphs_the_page_sets_as_headings_are_marked():
+    lead = ("Horror stories about the increasingly unpopular taxi service Uber have been "
+            "commonplace in recent months, but there is still much to be learned from it.")
+    standfirst = "Disruptive companies talk a good game about sharing with their users."
+    html = (f"<html><head><title>The sharing economy is a lie</title></head><body><article>"
+            f"<h1>The sharing economy is a lie</h1><h2>{standfirst}</h2><p>{lead}</p>"
+            f"<p>{OTHER}</p></article></body></html>")
+    article = extract_html(html)
+    assert article is not None
+    marked = [article.paragraphs[i] for i in article.headings]
+    assert standfirst in marked
+    assert lead not in marked and OTHER not in marked

@@ -369,3 +369,9 @@ def test_a_long_but_real_sentence_stays_whole():
                 "families who had lost their homes.")
     assert len(sentence.split()) > 40
     assert split_sentences(sentence) == [sentence]
+
+
+def test_sentences_of_a_heading_paragraph_are_marked_as_one() -> None:
+    paragraphs = ["Train drivers vote to strike.", "The union said so. Talks failed."]
+    sentences = article_sentences(paragraphs, "en", headings=(0,))
+    assert [s.heading for s in sentences] == [True, False, False]

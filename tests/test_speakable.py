@@ -142,3 +142,12 @@ def test_a_sentence_must_end_as_sentences_end():
     assert reason(dek + ".", in_paragraph=True) == ""
     assert reason("“The bridge will close in May for repairs,” the mayor told reporters.”",
                   in_paragraph=True) == ""
+
+
+def test_a_sentence_the_page_sets_as_a_heading_is_no_lead_and_not_aired():
+    standfirst = Sentence("Disruptive companies talk a good game about sharing with their users.",
+                          0, 0, heading=True)
+    lead = Sentence("Horror stories about the taxi service Uber have been common in recent "
+                    "months.", 1, 1)
+    judged = judge([standfirst, lead])
+    assert [j.reason for j in judged] == ["heading", ""]
