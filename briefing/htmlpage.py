@@ -5,8 +5,10 @@ test pages (benchmarks/extraction.py, benchmarks/readability.py): trafilatura fa
 precision, with comments excluded, gives the article's paragraphs; when it finds too little,
 trafilatura's recall mode, then the page's text line by line through cleanup.clean_page_text,
 are tried in turn. (Filling precision's gaps from a recall run raised Readability's set by
-0.005 but lowered two unseen sets by 0.001 and 0.005: not kept.) The headline is chosen by
-headline.py.
+0.005 but lowered two unseen sets by 0.001 and 0.005: not kept.) A paragraph the page repeats
+side by side is kept as often as the page says it (what to say twice is the summary's call),
+and the paragraphs the page sets as headings are marked, for speakable.py. The headline is
+chosen by headline.py.
 """
 
 from __future__ import annotations
