@@ -3,7 +3,11 @@
 The page text holds the article among menus, player controls, captions, share buttons, pull quotes
 and footers. Each line is judged on general cues (length, stopword density, terminal punctuation,
 list bullets, known furniture phrases, repetition); the article is the contiguous run of lines with
-the most content (a maximum-sum span), minus the furniture inside it.
+the most content (a maximum-sum span), minus the furniture inside it. A block of code inside the
+article costs nothing, so it does not cut the article in two; leaked markup is machinery.
+
+Each rule was kept only if it left the extraction bench, Readability's pages and three unseen
+sets (benchmarks/README.md) level or better.
 """
 
 from __future__ import annotations
@@ -21,10 +25,14 @@ from briefing.furniture import (
     BYLINE_RE,
     CALL_TO_ACTION_RE,
     CAPTION_RE,
+    CODE_LINE_RE,
     COMMENTS_START_RE,
+    EDIT_MARK_RE,
     FURNITURE_LINE_RE,
     IMAGE_FILE_RE,
     INLINE_LIST_RE,
+    MARKUP_RE,
+    URL_OR_ATTRIBUTE_RE,
 )
 from briefing.languages import CJK_CHARS
 
@@ -44,6 +52,13 @@ GOOD_MIN_STOPWORD_DENSITY = 0.25
 SHORT_MAX_WORDS = 5
 NEUTRAL_SCORE = -1.0
 BAD_SCORE = -4.0
+FREE_SCORE = 0.0  # a line of code inside the article: neither prose nor machinery
+MARKUP_LINE_CHARS = 100  # leaked markup longer than this is machinery; shorter may be a sample
+MARKUP_TAG_WEIGHT = 3
+MIN_MARKUP_HITS = 3
+MARKUP_PER_WORD = 0.2
+CODE_BLOCK_MIN_LINES = 3
+CODE_LINE_SHARE = 0.5
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 TITLE_SEARCH_LINES = 60
@@ -84,6 +99,7 @@ class Line:
 
     text: str
     tokens: tuple[str, ...]
+    block: int = 0  # which blank-line-separated block of the page it is in
     furniture: bool = False
     score: float = 0.0
 
@@ -138,7 +154,7 @@ def best_stoplist(tokens: list[str]) -> frozenset[str]:
 
 
 def normalize_line(line: str) -> str:
-    return SPACES_RE.sub(" ", line.replace("\u00a0", " ")).strip()
+    return SPACES_RE.sub(" ", EDIT_MARK_RE.sub("", line).replace("\u00a0", " ")).strip()
 
 
 def strip_bullet(text: str) -> tuple[str, bool]:
@@ -325,6 +341,8 @@ def line_score(line: Line, stopwords: frozenset[str]) -> float:
     if is_machinery(line, text):
         return BAD_SCORE
     words = len(line.tokens)
+    if is_markup(text, words):  # a long one is a leaked tag soup; a short one may be a sample
+        return BAD_SCORE if len(text) > MARKUP_LINE_CHARS else NEUTRAL_SCORE
     prose = (
         words >= GOOD_MIN_WORDS
         and not bulleted
@@ -338,9 +356,38 @@ def line_score(line: Line, stopwords: frozenset[str]) -> float:
     return NEUTRAL_SCORE
 
 
+def is_markup(text: str, words: int) -> bool:
+    """HTML or addresses leaked into the text: many tags, attributes or %-escapes per word."""
+    hits = len(URL_OR_ATTRIBUTE_RE.findall(text)) + MARKUP_TAG_WEIGHT * len(MARKUP_RE.findall(text))
+    return hits >= MIN_MARKUP_HITS and hits >= MARKUP_PER_WORD * max(words, 1)
+
+
 def is_partition(line: Line) -> bool:
-    """A line that parts two paragraphs into separate items: a headline, not a label or button."""
-    return line.score == NEUTRAL_SCORE and len(line.tokens) > LABEL_MAX_WORDS
+    """A line that parts two paragraphs into separate items: a headline, not a label or button.
+    A headline the page repeats parts them too (a teaser card: its title twice, then its
+    summary)."""
+    words = len(line.tokens)
+    if line.furniture:
+        return LABEL_MAX_WORDS < words < 2 * GOOD_MIN_WORDS and not is_sentence_end(line.text)
+    return line.score == NEUTRAL_SCORE and words > LABEL_MAX_WORDS
+
+
+def free_code_blocks(lines: list[Line]) -> None:
+    """A block of code, a query or a data table inside an article is neither prose nor
+    furniture: its plain and repeated lines cost nothing, so the article is not split around it.
+    A block is code when it has no list bullets and at least half its lines look like code."""
+    blocks: dict[int, list[Line]] = defaultdict(list)
+    for line in lines:
+        blocks[line.block].append(line)
+    for block in blocks.values():
+        if (len(block) >= CODE_BLOCK_MIN_LINES
+                and not any(strip_bullet(line.text)[1] for line in block)
+                and sum(bool(CODE_LINE_RE.search(line.text)) for line in block)
+                >= CODE_LINE_SHARE * len(block)
+                and not any(is_furniture(line.text) and not line.furniture for line in block)):
+            for line in block:
+                if line.score == NEUTRAL_SCORE or line.furniture:
+                    line.score = FREE_SCORE
 
 
 def discount_isolated(lines: list[Line]) -> None:
@@ -403,7 +450,8 @@ def extend_over_list(lines: list[Line], end: int) -> int:
 
 def is_body_line(line: Line) -> bool:
     """Inside the article span: keep prose and subheads, drop machinery."""
-    return line.score > 0 or (line.score == NEUTRAL_SCORE and len(line.tokens) > SHORT_MAX_WORDS)
+    return line.score > 0 or (line.score in (NEUTRAL_SCORE, FREE_SCORE)
+                              and len(line.tokens) > SHORT_MAX_WORDS)
 
 
 def looks_like_title(line: Line) -> bool:
@@ -450,8 +498,8 @@ def find_title(lines: list[Line], body_start: int, stopwords: frozenset[str]) ->
 def clean_page_text(text: str) -> CleanPage:
     """The title and the article's own paragraphs from messy page text."""
     lines = [
-        Line(text=line, tokens=tuple(TOKEN_RE.findall(line)))
-        for block in split_blocks(text)
+        Line(text=line, tokens=tuple(TOKEN_RE.findall(line)), block=number)
+        for number, block in enumerate(split_blocks(text))
         for line in join_wrapped(block)
     ]
     if not lines:
@@ -460,6 +508,7 @@ def clean_page_text(text: str) -> CleanPage:
     stopwords = best_stoplist([token for line in lines for token in line.tokens])
     for line in lines:
         line.score = line_score(line, stopwords)
+    free_code_blocks(lines)
     discount_isolated(lines)
     drop_comments(lines)
     start, end = best_span([line.score for line in lines])

@@ -16,6 +16,8 @@ INLINE_LIST_RE = re.compile(r"\s[•◦○●□■▪☆★►▸▶|]\s|\]\s*\
 # Where reader comments begin; nothing after it belongs to the article.
 COMMENTS_START_RE = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
+    r"|(?:there\s+(?:are|is|were)\s+)?(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:comments?|responses?|replies|thoughts?|reactions?)(?:\s+(?:on|to)\b.{0,100})?\W*"
     r"|(?:comments?|discussion|reader\s+comments|conversation)(?:\s*\(\d+\))?"
     r"|(?:leave|post|add|write|join)\s+(?:a|the|your)\s+(?:comment|reply|discussion|conversation).{0,40}"
     r"|.{0,60}\b(?:responses?|comments?)\s+to\s+[“\"‘'].*)$",
@@ -175,6 +177,13 @@ LABEL_CAPTION_RE = re.compile(r"^\s*[A-Z][\w'’!-]*(?:\s+[\w'’!-]+)?:\s+[A-Z'
 # Markup that extraction let through: "<div style=...>", "<img src=...>".
 # "<The Palace>" (a show's name in Korean style) is no markup: tags are lower case.
 MARKUP_RE = re.compile(r"</?[a-z][a-z0-9]*(?:\s+[a-z-]+\s*=[^<>]{0,300})?\s*/?>")
+# Pieces of addresses and attributes: "%2F", "https://", 'src="', "&amp;".
+URL_OR_ATTRIBUTE_RE = re.compile(r"%[0-9A-Fa-f]{2}|https?://|\b\w+=[\"']|&\w+;")
+# How a text browser writes inserted and deleted text: "[INS:", ":INS]", "[DEL:...:DEL]".
+EDIT_MARK_RE = re.compile(r"\[INS:|:INS\]|\[DEL:.*?:DEL\]")
+# A line of code or a query: braces, assignments, a box-drawing rule, an open call at its end,
+# an SQL keyword first, a trailing comma.
+CODE_LINE_RE = re.compile(r"[{};=<>│]|\($|^\)|^[A-Z]{2,}\b|,$")
 # Links run together: "Senators call for 5G security | Facebook gets questions | ...".
 LINK_LIST_RE = re.compile(r"(?:\s[|•·►▸▶]\s.*){2}")
 # A table cell's or list item's mark before a sentence: "| In December 2002, ...".

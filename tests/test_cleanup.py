@@ -138,3 +138,47 @@ def test_the_page_language_is_told_by_its_stopwords():
 def test_stopword_lists_are_read_as_justext_reads_them():
     for name in sorted(justext.get_stoplists()):
         assert stoplist(name) == justext.get_stoplist(name), name
+
+
+ARTICLE = (
+    "The city council voted on Tuesday to extend the night bus service until two in the "
+    "morning, after a year-long trial showed that riders used it far more than expected.",
+    "Officials said the extension would cost about four million a year and would be paid "
+    "for by the transport levy that the council approved in the spring.",
+    "Buses will run every twenty minutes on the six busiest routes from next month, and the "
+    "council will review the service again after a second year of running it.",
+)
+
+
+def test_a_text_browsers_marks_for_inserted_text_are_not_read() -> None:
+    marked = ARTICLE[1].replace("four million", "[INS:four million:INS]")
+    page = clean_page_text("\n\n".join([ARTICLE[0], marked, ARTICLE[2]]))
+    assert page.paragraphs[1] == ARTICLE[1]
+
+
+def test_a_code_block_inside_an_article_does_not_cut_it_in_two() -> None:
+    query = ["SELECT route, riders", "FROM night_buses", "WHERE riders > 100", "AND year = 2024",
+             "GROUP BY route", "ORDER BY riders DESC;"]
+    before = ("How the council counted riders is worth a look, because the query it ran on "
+              "the ticket data was published with the report for anyone to check.")
+    blocks = [*ARTICLE[:2], before, "\n".join(query), "Run it again on last year's figures:",
+              "\n".join(query).replace("2024", "2023"), ARTICLE[2]]
+    page = clean_page_text("\n\n".join(blocks))
+    assert page.paragraphs[0] == ARTICLE[0] and page.paragraphs[-1] == ARTICLE[2]
+
+
+def test_a_count_of_comments_in_words_ends_the_article() -> None:
+    comment = ("I have been riding these buses for years and honestly the drivers deserve a "
+               "medal for putting up with the crowds that come out after the pubs close.")
+    last = ("Riders who want a route added can write to the council before the end of the "
+            "month, and the transport committee will answer every letter in its next meeting.")
+    page = clean_page_text("\n\n".join([*ARTICLE, last, "There are 13 comments", comment]))
+    assert comment not in page.paragraphs
+    assert page.paragraphs[-1] == last
+
+
+def test_a_line_of_leaked_markup_is_machinery() -> None:
+    leaked = ('<div style="width:300px"><img src="https://cdn.example.com/img%2Fbus%2Fnight.jpg" '
+              'alt="" class="hero"></div><a href="https://example.com/a%20b">Night buses</a>')
+    page = clean_page_text("\n\n".join([ARTICLE[0], leaked, *ARTICLE[1:]]))
+    assert page.paragraphs == ARTICLE
