@@ -26,7 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-ORDER = ("extraction", "readability", "sentences", "summaries", "editorial", "roundtrip",
+ORDER = ("extraction", "readability", "unseen", "sentences", "summaries", "editorial", "roundtrip",
          "nisqa", "pipeline", "fleet")
 FULL_ARGS: dict[str, list[str]] = {"editorial": ["--voice", "piper"]}
 QUICK_ARGS = {
