@@ -185,6 +185,10 @@ def domdown_pages() -> list[Page]:
                  markdown_to_text(decode_html(files[case["markdown"]]))) for case in cases]
 
 
+UNSEEN_SETS = {"article-extractor": article_extractor_pages, "newspaper4k": newspaper_pages,
+               "domdown": domdown_pages}
+
+
 def briefing_body(page: Page) -> str:
     article = extract_html(page.html, page.url)
     return "\n".join(article.paragraphs) if article else ""
@@ -211,8 +215,7 @@ def main() -> None:
         systems["text: clean_page_text"] = cleaned_text
     else:
         print("w3m is not installed: skipping the text cleanup (apt-get install w3m)")
-    sets = {"article-extractor": article_extractor_pages(), "newspaper4k": newspaper_pages(),
-            "domdown": domdown_pages()}
+    sets = {name: loader() for name, loader in UNSEEN_SETS.items()}
     print(f"{'set':<18} {'pages':>5}  {'system':<26} {'P':>5}  {'R':>5}  {'F1':>5}")
     for name, pages in sets.items():
         for label, system in systems.items():

@@ -230,8 +230,11 @@ def is_heading(text: str) -> bool:
 
 
 def leans_back(text: str) -> bool:
-    """Whether a sentence cannot be understood without the one before it."""
-    return opens_with_dangling_reference(text) or bool(POINTER_RE.search(text))
+    """Whether a sentence cannot be understood without the one before it: one that points back,
+    or one so short that the sentence before it carries its sense ("The results are the same.",
+    "The reality is messier.")."""
+    return (len(words_of(text)) < MIN_WORDS or opens_with_dangling_reference(text)
+            or bool(POINTER_RE.search(text)))
 
 
 def opens_with_dangling_reference(text: str) -> bool:

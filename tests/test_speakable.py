@@ -99,6 +99,7 @@ def test_pointers_at_what_came_before_lean_back():
     assert leans_back("The latter said the plan would never pass the senate.")
     assert leans_back("He said the bridge would reopen in the spring.")
     assert leans_back("Base defenses destroyed both drones.")
+    assert leans_back("The reality is messier.")  # so short that the sentence before carries it
     assert not leans_back("The latter part of the year will see the bridge reopen.")
     assert not leans_back("The former president said the bridge would reopen in the spring.")
     assert not leans_back(NEWS)
