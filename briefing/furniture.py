@@ -101,10 +101,11 @@ SENTENCE_FURNITURE_RE = re.compile(
     r"|(?:photo|picture|image|video|graphic|source|credit|caption|updated|last updated|"
     r"published|posted|follow us|follow|read more|related|share this|advertisement|"
     r"sign up|subscribe)\b[\s:|-]"
-    r"|scroll down\b|click here\b|watch the video\b|see more\b"
-    r"|(?:[-–•*]\s*)?\^\s)",  # a reference list entry: ^ "Netscape ..."
+    r"|scroll down\b|click here\b|watch the video\b|see more\b)",
     re.IGNORECASE,
 )
+# A reference list's entry, all its sentences: '^ Smart, N. (1999). "The discrete ...".'
+REFERENCE_ENTRY_RE = re.compile(r"^\s*(?:[-–•*]\s*)?\^\s")
 SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"scroll down for (?:the )?(?:video|more)|click here to|follow us on|sign up for our"
     r"|all rights reserved|©"
@@ -177,6 +178,21 @@ LABEL_CAPTION_RE = re.compile(r"^\s*[A-Z][\w'’!-]*(?:\s+[\w'’!-]+)?:\s+[A-Z'
 # Markup that extraction let through: "<div style=...>", "<img src=...>".
 # "<The Palace>" (a show's name in Korean style) is no markup: tags are lower case.
 MARKUP_RE = re.compile(r"</?[a-z][a-z0-9]*(?:\s+[a-z-]+\s*=[^<>]{0,300})?\s*/?>")
+# The heading of an article's apparatus: what follows it is references, not the story.
+APPARATUS_HEADING_RE = re.compile(
+    r"^\s*(?:references?|notes|footnotes|sources|citations|bibliography|further\s+reading|"
+    r"external\s+links|see\s+also|referencias|notas|referências|références|bibliographie|"
+    r"liens\s+externes|voir\s+aussi|einzelnachweise|literatur|weblinks|note|fonti|bibliografia|"
+    r"collegamenti\s+esterni|voci\s+correlate)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A sentence that is only a quoted title with the full stop outside the quotes: a citation
+# ('"Efficient Elliptic Curve Exponentiation Using Mixed Coordinates".', '"How was Mozilla born".').
+CITED_TITLE_RE = re.compile(r"^[\"“][^\"“”]+[\"”]\s*\.$")
+# A word of code: a path, a hash, an identifier, a file name ("dist/setup.js", "[26be208039]",
+# "lib,permission:", "node-private#760", "__init__", "foo()", "CVE-2025-55130").
+CODE_WORD_RE = re.compile(
+    r"[/\\#_@]|::|\(\)|\[[0-9a-f]{7,}\]|[a-z]{2,}[.,][a-z]{2,}|[A-Z]{2,}-\d{4}-\d+")
 # Pieces of addresses and attributes: "%2F", "https://", 'src="', "&amp;".
 URL_OR_ATTRIBUTE_RE = re.compile(r"%[0-9A-Fa-f]{2}|https?://|\b\w+=[\"']|&\w+;")
 # How a text browser writes inserted and deleted text: "[INS:", ":INS]", "[DEL:...:DEL]".

@@ -16,8 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from briefing.furniture import (
+    APPARATUS_HEADING_RE,
     BRACKETED_RE,
     CAPTION_RE,
+    CITED_TITLE_RE,
+    CODE_WORD_RE,
     CREDIT_LINE_RE,
     DATELINE_RE,
     LABEL_CAPTION_RE,
@@ -27,6 +30,7 @@ from briefing.furniture import (
     PHOTO_CAPTION_RE,
     READER_PROMPT_RE,
     READING_TIME_RE,
+    REFERENCE_ENTRY_RE,
     SENTENCE_FURNITURE_ANYWHERE_RE,
     SENTENCE_FURNITURE_RE,
     SPEECH_VERB_RE,
@@ -59,6 +63,13 @@ CLOSING_MARKS = "\"'”’»)]"
 # An article that ends at least this share of its sentences with a mark writes them that way.
 MIN_ENDED_SHARE = 0.5
 
+# A quoted title has most of its words of this many letters capitalised.
+TITLE_WORD_LETTERS = 4
+TITLE_CASE_SHARE = 0.6
+# A sentence with at least this many words of code, making up this share of it, is code.
+MIN_CODE_WORDS = 3
+CODE_WORD_SHARE = 0.25
+
 # A comma or full stop after a space: something (a formula, a link) was cut out before it.
 HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 
@@ -66,6 +77,7 @@ HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 FRAGMENT = "fragment"
 HEADING = "heading"
 FURNITURE = "furniture"
+CODE = "code"
 CAPTION = "caption"
 DANGLING = "dangling"
 
@@ -118,10 +130,18 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     """Every sentence, in order, with the reason it cannot be aired alone, if any."""
     judged = []
     punctuated = writes_end_marks(sentences)
+    apparatus = False  # under a "References" or "See also" heading
+    entries = {s.paragraph for s in sentences if REFERENCE_ENTRY_RE.match(s.text)}
     for position, sentence in enumerate(sentences):
         text = strip_dateline(sentence.text)
         kept = sentence if text == sentence.text else replace(sentence, text=text)
-        judged.append(Judged(kept, unspeakable_reason(sentences, position, text, punctuated)))
+        if sentence.heading or (alone_in_paragraph(sentences, position) and is_heading(text)):
+            apparatus = bool(APPARATUS_HEADING_RE.match(text))
+        if apparatus or sentence.paragraph in entries:
+            reason = FURNITURE
+        else:
+            reason = unspeakable_reason(sentences, position, text, punctuated)
+        judged.append(Judged(kept, reason))
     return judged
 
 
@@ -141,6 +161,8 @@ def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str,
                        punctuated: bool = True) -> str:
     if is_furniture(text):
         return FURNITURE
+    if is_code(text):
+        return CODE
     if sentences[position].heading:
         return HEADING  # a sub-heading or a standfirst: the lead is the body's first sentence
     if len(words_of(text)) < MIN_WORDS and not short_sentence(sentences, position, text):
@@ -214,7 +236,26 @@ def is_furniture(text: str) -> bool:
         or CREDIT_LINE_RE.match(text)
         or LINK_LIST_RE.search(text)
         or MARKUP_RE.search(text)
+        or is_cited_title(text)
     )
+
+
+def is_cited_title(text: str) -> bool:
+    """A quoted title in title case, the full stop outside the quotes: a reference list's entry,
+    not someone speaking ('"The ACA ... law of the land".' is said in sentence case)."""
+    if not CITED_TITLE_RE.match(text):
+        return False
+    long_words = [w for w in words_of(text) if len(w) >= TITLE_WORD_LETTERS]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return bool(long_words) and capitalised >= TITLE_CASE_SHARE * len(long_words)
+
+
+def is_code(text: str) -> bool:
+    """A line of a changelog or a program rather than prose: many of its words are paths,
+    hashes or identifiers, which a listener cannot follow."""
+    words = text.split()
+    code = sum(bool(CODE_WORD_RE.search(word)) for word in words)
+    return code >= MIN_CODE_WORDS and code >= CODE_WORD_SHARE * len(words)
 
 
 def is_caption(text: str) -> bool:

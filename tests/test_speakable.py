@@ -152,3 +152,34 @@ def test_a_sentence_the_page_sets_as_a_heading_is_no_lead_and_not_aired():
                     "months.", 1, 1)
     judged = judge([standfirst, lead])
     assert [j.reason for j in judged] == ["heading", ""]
+
+
+def test_a_changelog_or_program_line_is_code_and_not_aired():
+    line = ("- [26be208039] - (CVE-2025-55130) lib,permission: require full read and write to "
+            "symlink APIs (RafaelGSS) nodejs-private/node-private#760")
+    assert reason(line) == "code"
+    assert reason("The malicious 8.14.0 release adds a hook that invokes dist/setup.js on "
+                  "install.", in_paragraph=True) == ""
+    assert reason("Users should rotate VSCE_PAT, OVSX_PAT and NPM_RELEASE_TOKEN along with every "
+                  "other publishing credential today.", in_paragraph=True) == ""
+
+
+def test_a_cited_title_is_furniture_but_a_quotation_is_not():
+    assert reason('"Efficient Elliptic Curve Exponentiation Using Mixed Coordinates".') == (
+        "furniture")
+    assert reason('"The ACA is not just the law of the land, it will remain the law of the '
+                  'land".', in_paragraph=True) == ""
+
+
+def test_what_follows_a_references_heading_is_not_the_story():
+    sentences = alone(NEWS, "References", "Smith, J. Bridges of the harbour city, a history.",
+                      "History", "The bridge opened in 1902 and carried trams until 1950.")
+    assert [j.reason for j in judge(sentences)][2:] == ["furniture", "fragment", ""]
+
+
+def test_every_sentence_of_a_reference_entry_is_furniture():
+    texts = ['- ^ Smart, N. (1999).',
+             '"The discrete logarithm problem on elliptic curves of trace one".',
+             "Journal of Cryptology."]
+    entry = [Sentence(text, paragraph=1, index=i + 1) for i, text in enumerate(texts)]
+    assert [j.reason for j in judge([Sentence(NEWS, 0, 0), *entry])] == ["", *["furniture"] * 3]
