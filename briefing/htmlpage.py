@@ -17,9 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import lxml.html
 import trafilatura
-from lxml.etree import ParserError
 from lxml.html import HtmlElement
 from trafilatura.baseline import basic_cleaning
 from trafilatura.settings import Document
@@ -116,15 +114,13 @@ def plain_text_paragraphs(html: str) -> tuple[str, tuple[str, ...]]:
     return page.title, page.paragraphs
 
 
-def headline_candidates(html: str) -> tuple[list[str], list[str]]:
+def headline_candidates(page: HtmlElement | None) -> tuple[list[str], list[str]]:
     """What the page calls itself, most trusted first: its head's titles (<title>, og:title),
-    and its headings (<h1>s, <h2>s)."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ParserError, ValueError):
+    and its visible headings (<h1>s, <h2>s)."""
+    if page is None:
         return [], []
-    titles = tree.xpath("//title") + tree.xpath("//meta[@property='og:title']/@content")
-    headings = tree.xpath("//h1")[:3] + tree.xpath("//h2")[:3]
+    titles = page.xpath("//title") + page.xpath("//meta[@property='og:title']/@content")
+    headings = page.xpath("//h1")[:3] + page.xpath("//h2")[:3]
     return texts_of(titles), texts_of(headings)
 
 
@@ -184,13 +180,12 @@ def heading_paragraphs(paragraphs: tuple[str, ...], page: HtmlElement | None
     return tuple(i for i, paragraph in enumerate(paragraphs) if paragraph in headings)
 
 
-def article_text(html: str, url: str
+def article_text(html: str, url: str, page: HtmlElement | None
                  ) -> tuple[Document | None, str, tuple[str, ...], tuple[int, ...]]:
     """trafilatura's document (if any), title, paragraphs and which of them are headings, from
     the first method that finds enough text: trafilatura favouring precision, then favouring
     recall, then the page's text. trafilatura reads the page as a browser shows it
-    (htmltree.py)."""
-    page = visible_tree(html)
+    (htmltree.py's visible_tree, the page given)."""
     for settings in ({"favor_precision": True}, {"favor_recall": True}):
         document = trafilatura_document(page if page is not None else html, url, **settings)
         if document is not None:
@@ -206,13 +201,14 @@ def extract_html(html: str, url: str = "") -> HtmlArticle | None:
     """The article on an HTML page, or None when no article text can be found."""
     if not html.strip():
         return None
-    document, title, paragraphs, headings = article_text(html, url)
+    page = visible_tree(html)
+    document, title, paragraphs, headings = article_text(html, url, page)
     if word_count(paragraphs) < MIN_ARTICLE_WORDS:
         return None
     metadata = document or trafilatura.extract_metadata(html, default_url=url or None)
     site = (metadata.sitename if metadata else "") or ""
     page_url = (metadata.url if metadata else "") or url
-    page_titles, page_headings = headline_candidates(html)
+    page_titles, page_headings = headline_candidates(page)
     headline = best_headline(
         [title or (metadata.title if metadata else "") or "", *page_titles, *page_headings],
         paragraphs, site, page_url, page_titles)
