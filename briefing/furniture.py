@@ -178,6 +178,8 @@ LABEL_CAPTION_RE = re.compile(r"^\s*[A-Z][\w'’!-]*(?:\s+[\w'’!-]+)?:\s+[A-Z'
 # Markup that extraction let through: "<div style=...>", "<img src=...>".
 # "<The Palace>" (a show's name in Korean style) is no markup: tags are lower case.
 MARKUP_RE = re.compile(r"</?[a-z][a-z0-9]*(?:\s+[a-z-]+\s*=[^<>]{0,300})?\s*/?>")
+# A list item's mark: "- ", "* ", "• ", "1. ".
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-–*•▪►]|\d{1,2}[.)])\s+")
 # The heading of an article's apparatus: what follows it is references, not the story.
 APPARATUS_HEADING_RE = re.compile(
     r"^\s*(?:references?|notes|footnotes|sources|citations|bibliography|further\s+reading|"

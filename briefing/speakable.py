@@ -28,6 +28,7 @@ from briefing.furniture import (
     LABEL_CAPTION_RE,
     LEADING_MARK_RE,
     LINK_LIST_RE,
+    LIST_ITEM_RE,
     MARKUP_RE,
     PHOTO_CAPTION_RE,
     READER_PROMPT_RE,
@@ -133,16 +134,23 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     judged = []
     punctuated = writes_end_marks(sentences)
     apparatus = False  # under a "References" or "See also" heading
+    introduced = False  # in a list whose introduction ("Two things must be true:") is not aired
     entries = {s.paragraph for s in sentences if REFERENCE_ENTRY_RE.match(s.text)}
     for position, sentence in enumerate(sentences):
         text = strip_dateline(sentence.text)
         kept = sentence if text == sentence.text else replace(sentence, text=text)
         if sentence.heading or (alone_in_paragraph(sentences, position) and is_heading(text)):
             apparatus = bool(APPARATUS_HEADING_RE.match(text))
+        in_list = bool(LIST_ITEM_RE.match(sentence.text)) or (
+            introduced and position > 0 and sentences[position - 1].paragraph == sentence.paragraph)
+        introduced = introduced and in_list
         if apparatus or sentence.paragraph in entries:
             reason = FURNITURE
+        elif introduced:
+            reason = DANGLING
         else:
             reason = unspeakable_reason(sentences, position, text, punctuated)
+        introduced = introduced or (reason == DANGLING and text.rstrip().endswith(":"))
         judged.append(Judged(kept, reason))
     return judged
 

@@ -183,3 +183,13 @@ def test_every_sentence_of_a_reference_entry_is_furniture():
              "Journal of Cryptology."]
     entry = [Sentence(text, paragraph=1, index=i + 1) for i, text in enumerate(texts)]
     assert [j.reason for j in judge([Sentence(NEWS, 0, 0), *entry])] == ["", *["furniture"] * 3]
+
+
+def test_the_items_of_a_list_whose_introduction_is_not_aired_are_not_aired():
+    sentences = alone(NEWS, "Before you open a pull request, two things must be true:",
+                      "- The code works, and you are confident that it works.",
+                      "- The change is small enough for a reviewer to read in one sitting.",
+                      "Engineers said repairs to the bridge would take at least a year.",
+                      "- Key point: the bridge will stay closed to cars until next spring.")
+    assert [j.reason for j in judge(sentences)] == [
+        "", "dangling", "dangling", "dangling", "", ""]
