@@ -52,7 +52,8 @@ FURNITURE_LINE_RE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Cue words of boxes that invite the reader to act (newsletters, cookies, apps, comments).
+# Cue words of boxes that invite the reader to act (newsletters, cookies and consent, apps,
+# comments).
 CALL_TO_ACTION_RE = re.compile(
     r"\b(?:cookies?|newsletter|subscribe|subscription|sign\s+up|log\s+in|download\s+the\s+app|"
     r"privacy\s+policy|terms\s+of\s+(?:use|service)|javascript|your\s+browser|inbox|"
@@ -61,7 +62,8 @@ CALL_TO_ACTION_RE = re.compile(
     r"may\s+not\s+be\s+(?:reproduced|published|copied)|all\s+rights\s+reserved|"
     r"community\s+(?:rules|guidelines|standards)|user\s+agreement|"
     r"comment\s+policy|commenting|click\s+(?:here|to)|tap\s+here|unsubscribe|"
-    r"opens\s+in\s+a?\s*new\s+window)\b",
+    r"opens\s+in\s+a?\s*new\s+window|(?:your|our)\s+consent|consent\s+to\s+(?:the\s+use|our|cookies)|"
+    r"accept\s+all|reject\s+all)\b",
     re.IGNORECASE,
 )
 # Cues of a photo caption or embedded post anywhere in a line.

@@ -182,3 +182,17 @@ def test_a_line_of_leaked_markup_is_machinery() -> None:
               'alt="" class="hero"></div><a href="https://example.com/a%20b">Night buses</a>')
     page = clean_page_text("\n\n".join([ARTICLE[0], leaked, *ARTICLE[1:]]))
     assert page.paragraphs == ARTICLE
+
+
+def test_a_cookie_consent_notice_is_not_the_article() -> None:
+    notice = [
+        "We and our selected partners use cookies or similar technologies for technical "
+        "purposes and, with your consent, for other purposes such as measuring audiences and "
+        "showing you advertising that is based on the pages you have visited on this site.",
+        "You can freely give, deny, or withdraw your consent at any time by opening the "
+        "preferences panel of this site.",
+        "Use the Accept all button to agree to the use of these technologies, or use the Reject "
+        "all button or close this notice to continue browsing without accepting any of them.",
+    ]
+    page = clean_page_text("\n\n".join([ARTICLE[0], ARTICLE[1], *notice]))
+    assert page.paragraphs == ARTICLE[:2]
