@@ -131,28 +131,47 @@ def words_of(text: str) -> list[str]:
 
 def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     """Every sentence, in order, with the reason it cannot be aired alone, if any."""
-    judged = []
     punctuated = writes_end_marks(sentences)
-    apparatus = False  # under a "References" or "See also" heading
-    introduced = False  # in a list whose introduction ("Two things must be true:") is not aired
+    references = apparatus(sentences)
+    texts = [strip_dateline(sentence.text) for sentence in sentences]
+    reasons = [FURNITURE if position in references
+               else unspeakable_reason(sentences, position, text, punctuated)
+               for position, text in enumerate(texts)]
+    for position in items_of_unaired_lists(sentences, reasons):
+        reasons[position] = DANGLING
+    return [Judged(sentence if text == sentence.text else replace(sentence, text=text), reason)
+            for sentence, text, reason in zip(sentences, texts, reasons, strict=True)]
+
+
+def apparatus(sentences: Sequence[Sentence]) -> set[int]:
+    """Positions of the article's apparatus: what follows a "References" or "See also" heading,
+    and every sentence of a reference entry."""
     entries = {s.paragraph for s in sentences if REFERENCE_ENTRY_RE.match(s.text)}
+    found = set()
+    under_heading = False
     for position, sentence in enumerate(sentences):
-        text = strip_dateline(sentence.text)
-        kept = sentence if text == sentence.text else replace(sentence, text=text)
-        if sentence.heading or (alone_in_paragraph(sentences, position) and is_heading(text)):
-            apparatus = bool(APPARATUS_HEADING_RE.match(text))
-        in_list = bool(LIST_ITEM_RE.match(sentence.text)) or (
-            introduced and position > 0 and sentences[position - 1].paragraph == sentence.paragraph)
-        introduced = introduced and in_list
-        if apparatus or sentence.paragraph in entries:
-            reason = FURNITURE
-        elif introduced:
-            reason = DANGLING
+        if sentence.heading or (alone_in_paragraph(sentences, position)
+                                and is_heading(sentence.text)):
+            under_heading = bool(APPARATUS_HEADING_RE.match(sentence.text))
+        if under_heading or sentence.paragraph in entries:
+            found.add(position)
+    return found
+
+
+def items_of_unaired_lists(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set[int]:
+    """Positions of the items of a list whose introduction ("Two things must be true:") is not
+    aired, as a sentence that introduces what follows never is: without it they answer nothing.
+    A label ("Key points:") is no such introduction; its items stand alone."""
+    found: set[int] = set()
+    introduced = False
+    for position, sentence in enumerate(sentences):
+        same_item = (position - 1 in found
+                     and sentences[position - 1].paragraph == sentence.paragraph)
+        if introduced and (LIST_ITEM_RE.match(sentence.text) or same_item):
+            found.add(position)
         else:
-            reason = unspeakable_reason(sentences, position, text, punctuated)
-        introduced = introduced or (reason == DANGLING and text.rstrip().endswith(":"))
-        judged.append(Judged(kept, reason))
-    return judged
+            introduced = reasons[position] == DANGLING and sentence.text.rstrip().endswith(":")
+    return found
 
 
 def writes_end_marks(sentences: Sequence[Sentence]) -> bool:

@@ -193,3 +193,9 @@ def test_the_items_of_a_list_whose_introduction_is_not_aired_are_not_aired():
                       "- Key point: the bridge will stay closed to cars until next spring.")
     assert [j.reason for j in judge(sentences)] == [
         "", "dangling", "dangling", "dangling", "", ""]
+
+
+def test_the_items_under_a_label_stand_alone():
+    sentences = alone(NEWS, "Key points:",
+                      "- The bridge will stay closed to cars until next spring, the council said.")
+    assert [j.reason for j in judge(sentences)] == ["", "fragment", ""]
