@@ -190,8 +190,8 @@ APPARATUS_HEADING_RE = re.compile(
     r"collegamenti\s+esterni|voci\s+correlate)\s*:?\s*$",
     re.IGNORECASE,
 )
-# A sentence that is only a quoted title with the full stop outside the quotes: a citation
-# ('"Efficient Elliptic Curve Exponentiation Using Mixed Coordinates".', '"How was Mozilla born".').
+# A sentence that is only a quotation with the full stop outside the quotes: a cited title when
+# it is in title case ('"Efficient Elliptic Curve Exponentiation Using Mixed Coordinates".').
 CITED_TITLE_RE = re.compile(r"^[\"“][^\"“”]+[\"”]\s*\.$")
 # A word of code: a path, a hash, an identifier, a file name ("dist/setup.js", "[26be208039]",
 # "lib,permission:", "node-private#760", "__init__", "foo()", "CVE-2025-55130").

@@ -125,8 +125,13 @@ def headline_candidates(page: HtmlElement | None) -> tuple[list[str], list[str]]
 
 
 def texts_of(found: list) -> list[str]:
-    texts = [f if isinstance(f, str) else f.text_content() for f in found]
-    return [" ".join(text.split()) for text in texts if text and text.strip()]
+    texts = [squeezed(f if isinstance(f, str) else f.text_content()) for f in found]
+    return [text for text in texts if text]
+
+
+def squeezed(text: str) -> str:
+    """Text with its runs of whitespace as single spaces, as a paragraph of the article is."""
+    return " ".join(text.split())
 
 
 def html_language(html: str) -> str:
@@ -143,7 +148,7 @@ def page_repeats(paragraphs: tuple[str, ...], page: HtmlElement | None) -> dict[
     if page is not None:
         tree = page.getroottree()
         for element in page.iter("p", "div"):
-            text = " ".join(element.text_content().split())
+            text = squeezed(element.text_content())
             if text in wanted:
                 counts[tree.getpath(element.getparent()), text] += 1
     most: dict[str, int] = {}
@@ -176,7 +181,7 @@ def heading_paragraphs(paragraphs: tuple[str, ...], page: HtmlElement | None
     sub-headings, and standfirsts set as headings."""
     if page is None:
         return ()
-    headings = {" ".join(h.text_content().split()) for h in page.iter(*HEADING_TAGS)}
+    headings = {squeezed(h.text_content()) for h in page.iter(*HEADING_TAGS)}
     return tuple(i for i, paragraph in enumerate(paragraphs) if paragraph in headings)
 
 

@@ -88,8 +88,8 @@ class ArticleCache:
                     tmp.write_text(json.dumps(fields), encoding="utf-8")
         if "failed" in fields:
             raise BriefingError(fields["failed"])
-        return Article(**{**fields, "paragraphs": tuple(fields["paragraphs"]),
-                          "headings": tuple(fields.get("headings", ()))})
+        return Article(**{name: tuple(value) if isinstance(value, list) else value
+                          for name, value in fields.items()})  # JSON gives lists for tuples
 
 
 def digest(material: object) -> str:
