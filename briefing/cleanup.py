@@ -347,7 +347,8 @@ def line_score(line: Line, stopwords: frozenset[str]) -> float:
         words >= GOOD_MIN_WORDS
         and not bulleted
         and stopword_density(line.tokens, stopwords) >= GOOD_MIN_STOPWORD_DENSITY
-        and (is_sentence_end(text) or words >= 2 * GOOD_MIN_WORDS)
+        # a sentence introducing a list ends with a colon, and is as much prose as any
+        and (is_sentence_end(text) or text.endswith(":") or words >= 2 * GOOD_MIN_WORDS)
     )
     if prose:
         return float(words)

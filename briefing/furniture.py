@@ -63,7 +63,8 @@ CALL_TO_ACTION_RE = re.compile(
     r"community\s+(?:rules|guidelines|standards)|user\s+agreement|"
     r"comment\s+policy|commenting|click\s+(?:here|to)|tap\s+here|unsubscribe|"
     r"opens\s+in\s+a?\s*new\s+window|(?:your|our)\s+consent|consent\s+to\s+(?:the\s+use|our|cookies)|"
-    r"accept\s+all|reject\s+all)\b",
+    r"accept\s+all|reject\s+all|create\s+(?:an|your)\s+account|(?:complete|finish)\s+your\s+"
+    r"(?:registration|profile))\b",
     re.IGNORECASE,
 )
 # Cues of a photo caption or embedded post anywhere in a line.

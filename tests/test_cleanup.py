@@ -9,7 +9,7 @@ from pathlib import Path
 import justext
 import pytest
 
-from briefing.cleanup import CleanPage, clean_page_text, stoplist
+from briefing.cleanup import TOKEN_RE, CleanPage, Line, clean_page_text, line_score, stoplist
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "us-will-defend-its-forces.txt"
@@ -196,3 +196,20 @@ def test_a_cookie_consent_notice_is_not_the_article() -> None:
     ]
     page = clean_page_text("\n\n".join([ARTICLE[0], ARTICLE[1], *notice]))
     assert page.paragraphs == ARTICLE[:2]
+
+
+def test_a_sentence_introducing_a_list_is_prose() -> None:
+    lead_in = ("The council's report gives three reasons why the night buses were so busy "
+               "this winter:")
+    line = Line(text=lead_in, tokens=tuple(TOKEN_RE.findall(lead_in)))
+    assert line_score(line, stoplist("English")) == len(line.tokens)
+    reasons = ["• Cheaper fares", "• Later trains", "• More bars"]
+    page = clean_page_text("\n\n".join([ARTICLE[0], lead_in, "\n".join(reasons), *ARTICLE[1:]]))
+    assert page.paragraphs[0] == ARTICLE[0] and lead_in in page.paragraphs
+
+
+def test_a_registration_form_is_not_the_article() -> None:
+    form = ("We have linked your account and just need a few more details to complete your "
+            "registration:")
+    page = clean_page_text("\n\n".join([*ARTICLE, form, "First name [ ] Last name [ ]"]))
+    assert page.paragraphs == ARTICLE
