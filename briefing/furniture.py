@@ -18,6 +18,8 @@ COMMENTS_START_RE = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
     r"|(?:there\s+(?:are|is|were)\s+)?(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:comments?|responses?|replies|thoughts?|reactions?)(?:\s+(?:on|to)\b.{0,100})?\W*"
+    r"|(?:\d+\s+)?(?:comentar(?:ios?)?|comentários?|commentaires?|commenti|kommentare?|reacties)"
+    r"(?:\s*\(\d+\))?"  # the same in Spanish, Portuguese, French, Italian, German, Dutch
     r"|(?:comments?|discussion|reader\s+comments|conversation)(?:\s*\(\d+\))?"
     r"|(?:leave|post|add|write|join)\s+(?:a|the|your)\s+(?:comment|reply|discussion|conversation).{0,40}"
     r"|.{0,60}\b(?:responses?|comments?)\s+to\s+[“\"‘'].*)$",

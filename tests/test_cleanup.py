@@ -213,3 +213,13 @@ def test_a_registration_form_is_not_the_article() -> None:
             "registration:")
     page = clean_page_text("\n\n".join([*ARTICLE, form, "First name [ ] Last name [ ]"]))
     assert page.paragraphs == ARTICLE
+
+
+@pytest.mark.parametrize("marker", ["Comentar", "Comentários (4)", "3 Kommentare", "Commentaires"])
+def test_comments_start_in_other_languages_too(marker: str) -> None:
+    comment = ("I have been riding these buses for years and honestly the drivers deserve a "
+               "medal for putting up with the crowds that come out after the pubs close.")
+    last = ("Riders who want a route added can write to the council before the end of the "
+            "month, and the transport committee will answer every letter in its next meeting.")
+    page = clean_page_text("\n\n".join([*ARTICLE, last, marker, comment]))
+    assert page.paragraphs == (*ARTICLE, last)
