@@ -1,6 +1,6 @@
 """A page as the reader sees it, before any extractor looks at it.
 
-Four rules of the browser that extractors skip, each measured on both extraction sets
+Five rules of the browser that extractors skip, each measured on both extraction sets
 (benchmarks/extraction.py, benchmarks/readability.py):
 - whitespace: in HTML a run of spaces and line breaks is one space (<pre> aside), so a
   paragraph hard-wrapped in the source is still one paragraph, not one per source line;
@@ -10,7 +10,9 @@ Four rules of the browser that extractors skip, each measured on both extraction
   the very article that a script would have shown;
 - a cluster of links inside a paragraph, with no words of its own (a hover card of a person's
   other stories, a row of tags), is not part of the sentence around it;
-- a link inside a paragraph is some of its words, whatever its class says.
+- a link inside a paragraph is some of its words, whatever its class says;
+- text that sits loose after a block among paragraphs (an agency's lead after a box of related
+  links, where a stray </p> closed nothing) is shown as a block of its own: a paragraph.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ WORD_RE = re.compile(r"\w")
 MIN_HIDDEN_ARTICLE_PARAGRAPHS = 2
 PREFORMATTED = frozenset({"pre", "textarea", "code", "script", "style"})
 MIN_CLUSTER_LINKS = 3
+MIN_PARAGRAPH_SIBLINGS = 2
+CONTAINER_TAGS = ("article", "aside", "blockquote", "body", "dd", "details", "div", "fieldset",
+                  "figure", "footer", "form", "header", "main", "section", "td", "th")
+BLOCK_TAGS = frozenset(CONTAINER_TAGS + (
+    "address", "dl", "dt", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "nav",
+    "ol", "p", "pre", "table", "ul"))
 INLINE_TAGS = ("a", "abbr", "b", "cite", "em", "i", "mark", "q", "small", "span", "strong", "sub",
                "sup", "time", "u")
 
@@ -41,6 +49,7 @@ def visible_tree(html: str) -> HtmlElement | None:
     remove_link_clusters(tree)
     plain_links(tree)
     collapse_whitespace(tree)
+    wrap_loose_text(tree)
     return tree
 
 
@@ -106,3 +115,47 @@ def collapse_whitespace(tree: HtmlElement) -> None:
             element.text = SPACES_RE.sub(" ", element.text)
         if element.tail:
             element.tail = SPACES_RE.sub(" ", element.tail)
+
+
+def wrap_loose_text(tree: HtmlElement) -> None:
+    """Words and inline elements that follow a block inside a container of paragraphs become a
+    <p> of their own, as a browser boxes them (Readability does the same). Only there: loose
+    text at a <div>'s start, or in a <div> of line breaks, is how some editors write every
+    paragraph, and wrapping it made trafilatura drop pages of them."""
+    for container in list(tree.iter(*CONTAINER_TAGS)):
+        if sum(child.tag == "p" for child in container) >= MIN_PARAGRAPH_SIBLINGS:
+            for block, inline in loose_runs(container):
+                wrap(block, inline)
+
+
+def loose_runs(container: HtmlElement) -> list[tuple[HtmlElement, list[HtmlElement]]]:
+    """Each run of loose content after a block child, with words: the block, and the inline
+    elements up to the next block."""
+    runs: list[tuple[HtmlElement, list[HtmlElement]]] = []
+    for child in container:
+        if is_block(child):
+            runs.append((child, []))
+        elif runs:
+            runs[-1][1].append(child)
+    return [(block, inline) for block, inline in runs if has_words(block, inline)]
+
+
+def is_block(element: HtmlElement) -> bool:
+    """A block element, or any element holding one (a custom element wrapping a table)."""
+    return isinstance(element.tag, str) and (
+        element.tag in BLOCK_TAGS or any(isinstance(e.tag, str) and e.tag in BLOCK_TAGS
+                                         for e in element.iterdescendants()))
+
+
+def has_words(block: HtmlElement, inline: list[HtmlElement]) -> bool:
+    texts = [block.tail or ""] + [(e.text_content() if isinstance(e.tag, str) else "")
+                                  + (e.tail or "") for e in inline]
+    return any(WORD_RE.search(text) for text in texts)
+
+
+def wrap(block: HtmlElement, inline: list[HtmlElement]) -> None:
+    paragraph = block.makeelement("p", {})
+    paragraph.text, block.tail = block.tail, None
+    block.addnext(paragraph)
+    for element in inline:
+        paragraph.append(element)  # moves it, with its tail

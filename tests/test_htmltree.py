@@ -78,3 +78,23 @@ def test_a_link_styled_as_a_link_is_not_cut_from_its_sentence() -> None:
     article = extract_html(page(sentence + f"<p>{LOREM * 2}</p>"))
     assert article is not None
     assert "comunicado Twitter Lite ahora" in article.paragraphs[0]
+
+
+def test_loose_text_after_a_box_among_paragraphs_is_a_paragraph() -> None:
+    # An agency page: the lead's <p> opened before a box of related links, which closed it, so
+    # the lead is loose text after the box (the stray </p> closes nothing).
+    lead = ("HARBOUR CITY (AP) — The new ferry terminal will open in the spring, two years "
+            "later than planned, harbour officials said on Monday.")
+    html = page(f"<div><div class='related'><ul><li><a href='/a'>Earlier: ferry delays</a></li>"
+                f"</ul></div>{lead}</p><p>{LOREM}</p><p>{LOREM}</p></div>")
+    tree = visible_tree(html)
+    assert tree is not None
+    assert lead in [p.text_content() for p in tree.iter("p")]
+    article = extract_html(html)
+    assert article is not None and article.paragraphs[0] == lead
+
+
+def test_text_at_the_start_of_a_div_is_left_as_the_editor_wrote_it() -> None:
+    tree = visible_tree(page(f"<div>{LOREM}<br><br><figure><img src='a.jpg'></figure></div>"
+                             f"<div>{LOREM}</div>"))
+    assert tree is not None and not list(tree.iter("p"))
