@@ -1,7 +1,7 @@
 """A page as the reader sees it, before any extractor looks at it.
 
-Five rules of the browser that extractors skip, each measured on both extraction sets
-(benchmarks/extraction.py, benchmarks/readability.py):
+
+
 - whitespace: in HTML a run of spaces and line breaks is one space (<pre> aside), so a
   paragraph hard-wrapped in the source is still one paragraph, not one per source line;
 - hidden elements (the `hidden` attribute, an inline `display: none` or `visibility: hidden`)
@@ -11,6 +11,8 @@ Five rules of the browser that extractors skip, each measured on both extraction
 - a cluster of links inside a paragraph, with no words of its own (a hover card of a person's
   other stories, a row of tags), is not part of the sentence around it;
 - a link inside a paragraph is some of its words, whatever its class says;
+- a table that lays out the page (a cell holding a page's worth of words) is columns of the
+  page, not data, and a line break in it is a line break;
 - text that sits loose after a block among paragraphs (an agency's lead after a box of related
   links, where a stray </p> closed nothing) is shown as a block of its own: a paragraph.
 """
@@ -30,6 +32,8 @@ MIN_HIDDEN_ARTICLE_PARAGRAPHS = 2
 PREFORMATTED = frozenset({"pre", "textarea", "code", "script", "style"})
 MIN_CLUSTER_LINKS = 3
 MIN_PARAGRAPH_SIBLINGS = 2
+LAYOUT_CELL_WORDS = 100  # a table cell holding this many words is a column of a page
+TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 CONTAINER_TAGS = ("article", "aside", "blockquote", "body", "dd", "details", "div", "fieldset",
                   "figure", "footer", "form", "header", "main", "section", "td", "th")
 BLOCK_TAGS = frozenset(CONTAINER_TAGS + (
@@ -49,6 +53,7 @@ def visible_tree(html: str) -> HtmlElement | None:
     remove_link_clusters(tree)
     plain_links(tree)
     collapse_whitespace(tree)
+    unlay_tables(tree)
     wrap_loose_text(tree)
     return tree
 
@@ -115,6 +120,16 @@ def collapse_whitespace(tree: HtmlElement) -> None:
             element.text = SPACES_RE.sub(" ", element.text)
         if element.tail:
             element.tail = SPACES_RE.sub(" ", element.tail)
+
+
+def unlay_tables(tree: HtmlElement) -> None:
+    """A table used to lay out the page (a cell holding a page's worth of words) is not data:
+    its rows and cells become plain blocks, so that an extractor reads the article in it as
+    paragraphs rather than as one row of table cells with its lines run together."""
+    for table in list(tree.iter("table")):
+        if any(len(cell.text_content().split()) >= LAYOUT_CELL_WORDS for cell in table.iter("td")):
+            for part in [table, *table.iter(*TABLE_PARTS)]:
+                part.tag = "div"
 
 
 def wrap_loose_text(tree: HtmlElement) -> None:

@@ -98,3 +98,18 @@ def test_text_at_the_start_of_a_div_is_left_as_the_editor_wrote_it() -> None:
     tree = visible_tree(page(f"<div>{LOREM}<br><br><figure><img src='a.jpg'></figure></div>"
                              f"<div>{LOREM}</div>"))
     assert tree is not None and not list(tree.iter("p"))
+
+
+def test_a_table_that_lays_out_the_page_is_read_as_paragraphs() -> None:
+    changes = "<br>".join(f"+ Added ferry route {n} to the harbour timetable" for n in range(20))
+    html = page(f"<table><tr><td>Menu</td><td><p>{LOREM}</p><p>{changes}</p></td></tr></table>")
+    article = extract_html(html)
+    assert article is not None
+    assert "+ Added ferry route 0 to the harbour timetable" in article.paragraphs
+    assert not any(p.startswith("|") for p in article.paragraphs)
+
+
+def test_a_data_table_stays_a_table() -> None:
+    rows = "".join(f"<tr><td>Route {n}</td><td>{n * 10} riders</td></tr>" for n in range(5))
+    tree = visible_tree(page(f"<p>{LOREM}</p><table>{rows}</table>"))
+    assert tree is not None and len(list(tree.iter("td"))) == 10
