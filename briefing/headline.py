@@ -52,6 +52,7 @@ MIN_RELEVANCE = 0.5  # share of a stand-in's words the article must use
 CONTENT_WORD_LETTERS = 5
 MATCHED_LETTERS = 5
 MIN_HEADLINE_WORDS = 3
+MAX_SITE_NAME_WORDS = 5  # "South China Morning Post"; a longer site name may be a headline
 CJK_RE = re.compile(f"[{CJK_CHARS}]")
 
 
@@ -80,6 +81,22 @@ def names_site(segment: str, site: str, url: str) -> bool:
     return any(name and (piece == name or piece in name or (short and name in piece)
                          or name in abbreviations(segment))
                for name in names)
+
+
+def site_names(site: str, url: str) -> set[str]:
+    """The site's name and its web address's name, squashed ('How-To Geek', howtogeek.com)."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/")[0]
+    return {squashed(name) for name in [site, *host.split(".")[:-1]] if squashed(name)}
+
+
+def credible_site(site: str, candidates: Sequence[str]) -> str:
+    """The site's name from the page's metadata, unless it is as long as a headline and is one
+    of the page's headlines: an extractor may take a title's first part ("Prince -- Woman
+    Warns Estate ... | TMZ.com") for the site's name, which would then be cut from the
+    headline as one. (A short one may be a heading too: the site's logo.)"""
+    headlines = {squashed(candidate) for candidate in candidates if candidate}
+    long = word_count(site) > MAX_SITE_NAME_WORDS
+    return "" if long and squashed(site) in headlines else site
 
 
 def abbreviations(name: str) -> set[str]:
@@ -121,8 +138,8 @@ def clean_headline(title: str, site: str = "", url: str = "") -> Headline:
         else:
             break
     text = " - ".join(parts) if parts else text
-    if site and squashed(text) == squashed(site):
-        return Headline("", genre)  # the site's own name, no headline
+    if squashed(text) in site_names(site, url):
+        return Headline("", genre)  # the site's own name ("How-To Geek"), no headline
     label = LABEL_PREFIX_RE.match(text)
     if label and label.group(1).strip().casefold() in OPINION_LABELS:
         genre, text = "opinion", text[label.end():]

@@ -24,7 +24,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from briefing.cleanup import TOKEN_RE, clean_page_text
-from briefing.headline import best_headline
+from briefing.headline import best_headline, credible_site
 from briefing.htmltree import visible_tree
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -211,12 +211,12 @@ def extract_html(html: str, url: str = "") -> HtmlArticle | None:
     if word_count(paragraphs) < MIN_ARTICLE_WORDS:
         return None
     metadata = document or trafilatura.extract_metadata(html, default_url=url or None)
-    site = (metadata.sitename if metadata else "") or ""
     page_url = (metadata.url if metadata else "") or url
     page_titles, page_headings = headline_candidates(page)
-    headline = best_headline(
-        [title or (metadata.title if metadata else "") or "", *page_titles, *page_headings],
-        paragraphs, site, page_url, page_titles)
+    candidates = [title or (metadata.title if metadata else "") or "", *page_titles,
+                  *page_headings]
+    site = credible_site((metadata.sitename if metadata else "") or "", candidates)
+    headline = best_headline(candidates, paragraphs, site, page_url, page_titles)
     return HtmlArticle(
         title=headline.text,
         genre=headline.genre,

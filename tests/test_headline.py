@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.headline import best_headline, clean_headline
+from briefing.headline import best_headline, clean_headline, credible_site
 
 
 @pytest.mark.parametrize(("title", "site", "url", "expected"), [
@@ -107,3 +107,24 @@ def test_a_double_hyphen_sets_the_site_apart_as_a_dash_does():
     title = "New court files expose a spy operation against Julian Assange -- Sott.net"
     assert clean_headline(title).text == (
         "New court files expose a spy operation against Julian Assange")
+
+
+def test_the_sites_name_written_as_its_address_is_no_headline():
+    candidates = ["How-To Geek", "Amazon Echo vs. Google Home: Which One Should You Buy?"]
+    chosen = best_headline(candidates, ["Amazon Echo and Google Home both play music."],
+                           url="http://www.howtogeek.com/282568/amazon-echo-vs-google-home/",
+                           page_titles=candidates[1:])
+    assert chosen.text == candidates[1]
+
+
+def test_a_headline_taken_for_the_sites_name_is_not_the_sites_name():
+    # trafilatura took the <title>'s first part for the site's name; it is the headline.
+    headline = "U.S. Stocks Rise to Records, Bonds Gain on ECB Stimulus Optimism"
+    candidates = ["Bloomberg", f"{headline} - Bloomberg", headline]
+    assert credible_site(headline, candidates) == ""
+    assert credible_site("The Verge", ["The Verge", "Apple’s Vision Pro is here"]) == "The Verge"
+    chosen = best_headline(candidates, ["U.S. stocks rose to records as bonds gained."],
+                           site=credible_site(headline, candidates),
+                           url="https://www.bloomberg.com/news/articles/2016-12-06/stocks",
+                           page_titles=candidates[1:2])
+    assert chosen.text == headline
