@@ -46,6 +46,7 @@ FURNITURE_LINE_RE = re.compile(
       | (?:sign\s+up|subscribe|log\s*in|sign\s+in|register|newsletter)\b.{0,100}
       | (?:related|recommended|trending|most\s+popular|most\s+read|more\s+from|you\s+may\s+also)
             \b.{0,60}
+      | about\s+(?:the|this)\s+authors?
       | (?:skip\s+to|jump\s+to|back\s+to\s+top|accessibility\s+links|breaking\s+news|menu|search
             |close)\b.{0,30}
       | .{0,80}(?:all\s+rights\s+reserved|©|copyright\s+\d{4}).*

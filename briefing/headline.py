@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.furniture import READER_PROMPT_RE
+from briefing.furniture import FURNITURE_LINE_RE, READER_PROMPT_RE
 from briefing.languages import CJK_CHARS, WORD_OR_CJK_RE
 
 # " | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " » ", " • "; a pipe needs no spaces, nor
@@ -164,6 +164,12 @@ def relevance(candidate: str, text: str) -> float:
     return sum(w[:MATCHED_LETTERS] in used for w in words) / len(words)
 
 
+def is_furniture(text: str) -> bool:
+    """A prompt or a box's label, no headline: "Subscribe now and get 50% off", "Related
+    articles", "About this author"."""
+    return bool(READER_PROMPT_RE.match(text) or FURNITURE_LINE_RE.match(text))
+
+
 def word_count(text: str) -> int:
     """Words, each Chinese or Japanese character counting as one."""
     return len(WORD_OR_CJK_RE.findall(text))
@@ -190,8 +196,8 @@ def best_headline(candidates: Sequence[str], paragraphs: Sequence[str], site: st
     # The page's own title may be short ("Hermitian matrix"); a stand-in must be a headline.
     cleaned = cleaned[:1] + [h for h in cleaned[1:] if is_headline_length(h)]
     text = " ".join(paragraphs)
-    scores = [0.0 if READER_PROMPT_RE.match(h.text) else relevance(h.text, text)
-              for h in cleaned]  # "Subscribe now and get 50% off" is no headline
+    scores = [0.0 if is_furniture(h.text) else relevance(h.text, text)
+              for h in cleaned]
     subheads = {" ".join(p.split()) for p in paragraphs[1:]}
     better = 0
     if scores[0] < NOT_ABOUT:

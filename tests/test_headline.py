@@ -128,3 +128,12 @@ def test_a_headline_taken_for_the_sites_name_is_not_the_sites_name():
                            url="https://www.bloomberg.com/news/articles/2016-12-06/stocks",
                            page_titles=candidates[1:2])
     assert chosen.text == headline
+
+
+@pytest.mark.parametrize("label", ["About this author", "Related articles", "More From CNN"])
+def test_a_boxs_label_never_stands_in_for_the_headline(label: str) -> None:
+    # The article (a paywalled opening) does not use the title's words, so a stand-in is sought.
+    title = "The Anglosphere: new enthusiasm for an old dream"
+    paragraphs = ["Theresa May’s government is trying to square all sorts of circles, and this "
+                  "author thinks it cannot conceal its confusion about the world."]
+    assert best_headline([title, label], paragraphs).text == title
