@@ -134,3 +134,11 @@ def test_paragraphs_the_page_sets_as_headings_are_marked():
     marked = [article.paragraphs[i] for i in article.headings]
     assert standfirst in marked
     assert lead not in marked and OTHER not in marked
+
+
+def test_an_article_precision_mode_discards_is_found_by_recall() -> None:
+    # The article is a jQuery UI tab ("ui-widget-content"), which trafilatura's precision mode
+    # discards; it keeps the comment policy beside it, a fraction of what recall finds.
+    article = extract_html(load("article-in-a-widget-tab.html"))
+    assert article is not None
+    assert article.paragraphs[0].startswith("The new ferry terminal in Harbour City opened")
