@@ -15,6 +15,7 @@ chosen by headline.py.
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,6 +29,11 @@ from briefing.cleanup import TOKEN_RE, clean_page_text
 from briefing.headline import best_headline, credible_site
 from briefing.htmltree import visible_tree
 
+# trafilatura's date finder hands "2014-12-29 08:57:25 EST" to dateutil, which warns on the
+# user's terminal that it cannot place "EST"; the date is still read. Set once, for every
+# thread (warnings.catch_warnings is not thread-safe).
+warnings.filterwarnings("ignore", message=r"tzname \w+ identified but not understood",
+                        module=r"dateutil\.")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Bounded, so a page of many "<html" without a ">" costs linear time; "lang" must be its own
 # attribute ("data-lang" and "xml:lang" aside).

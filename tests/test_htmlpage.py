@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -142,3 +144,16 @@ def test_an_article_precision_mode_discards_is_found_by_recall() -> None:
     article = extract_html(load("article-in-a-widget-tab.html"))
     assert article is not None
     assert article.paragraphs[0].startswith("The new ferry terminal in Harbour City opened")
+
+
+def test_a_time_zone_dateutil_cannot_place_prints_no_warning() -> None:
+    # trafilatura's date finder reads "EST" through dateutil, which warns on stderr.
+    page = ("<html><head><title>Ferry terminal opens</title><meta name='last-modified' "
+            "content='2014-12-29 08:57:25 EST'></head><body><article><p>The new ferry terminal "
+            "opened on Monday, two years later than planned, after a dispute over its sea "
+            "wall.</p><p>The first boat left at six in the morning with forty passengers on "
+            "board, and the crossing took eleven minutes.</p></article></body></html>")
+    run = subprocess.run([sys.executable, "-c", "import sys; from briefing.htmlpage import "
+                          "extract_html; assert extract_html(sys.stdin.read())"],
+                         input=page, capture_output=True, text=True, check=False)
+    assert run.returncode == 0 and run.stderr == ""
