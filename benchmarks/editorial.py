@@ -4,7 +4,8 @@ Real briefings (briefing.pipeline load_articles + make_episode, day 2026-01-05) 
 time, in file or id order, from each set: `summary` (summary-bench's 55 articles as .txt with a
 title line; gold: the article), `extraction` (extraction-bench's 91 pages; gold: articleBody),
 `readability` (Readability.js's readerable test pages; gold: the text of expected.html), and
-`unseen` (unseen.py's 76 pages, which no rule was tuned on; gold: each set's expected text).
+`unseen` (unseen.py's 191 pages with a body gold, which no rule was tuned on; gold: each set's
+expected text).
 Per aired story: lead aired (the first aired sentence is the gold lead: its first sentence of 6+
 words past a dateline or "By X" line, not a heading, ending as a sentence ends (. ! ? or a
 closing quote after one: "CLICK FOR FULL RESULTS", "Posted by X", "Palm Bay d. Rockledge 70-44"
@@ -155,14 +156,14 @@ def readability_items(folder: Path) -> list[Item]:
 
 
 def unseen_items(folder: Path) -> list[Item]:
-    """The pages of unseen.py's three sets, which no rule was tuned on (newspaper4k's languages
-    are told by their <html lang>)."""
+    """The pages of unseen.py's sets with a body gold, which no rule was tuned on (newspaper4k's
+    languages are told by their <html lang>)."""
     from unseen import UNSEEN_SETS
 
     items = []
     for set_name, loader in UNSEEN_SETS.items():
         for page in loader():
-            name = f"{set_name[:2]}-{page.name[:40]}"
+            name = f"{set_name.replace('newspaper', 'np')[:4]}-{page.name[:40]}"
             path = folder / f"{name.replace('/', '_')}.html"
             path.write_text(page.html, encoding="utf-8")
             body = [line for line in page.expected.splitlines() if line.strip()]
