@@ -139,6 +139,8 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
                for position, text in enumerate(texts)]
     for position in items_of_unaired_lists(sentences, reasons):
         reasons[position] = DANGLING
+    for position in rests_of_unaired_sentences(sentences, texts, reasons):
+        reasons[position] = FRAGMENT
     return [Judged(sentence if text == sentence.text else replace(sentence, text=text), reason)
             for sentence, text, reason in zip(sentences, texts, reasons, strict=True)]
 
@@ -171,6 +173,19 @@ def items_of_unaired_lists(sentences: Sequence[Sentence], reasons: Sequence[str]
             found.add(position)
         else:
             introduced = reasons[position] == DANGLING and sentence.text.rstrip().endswith(":")
+    return found
+
+
+def rests_of_unaired_sentences(sentences: Sequence[Sentence], texts: Sequence[str],
+                               reasons: Sequence[str]) -> set[int]:
+    """Positions of the pieces that continue, in lower case, a sentence that is not aired (a
+    run-on cut for the voice after its first piece, a fragment): a piece of a fragment."""
+    found: set[int] = set()
+    for position in range(1, len(sentences)):
+        if (continues_in_lower_case(texts[position])
+                and sentences[position - 1].paragraph == sentences[position].paragraph
+                and (reasons[position - 1] or position - 1 in found)):
+            found.add(position)
     return found
 
 
@@ -301,10 +316,17 @@ def is_heading(text: str) -> bool:
 
 def leans_back(text: str) -> bool:
     """Whether a sentence cannot be understood without the one before it: one that points back,
-    or one so short that the sentence before it carries its sense ("The results are the same.",
-    "The reality is messier.")."""
+    one so short that the sentence before it carries its sense ("The results are the same.",
+    "The reality is messier."), or one that opens in lower case."""
     return (len(words_of(text)) < MIN_WORDS or opens_with_dangling_reference(text)
-            or bool(POINTER_RE.search(text)))
+            or bool(POINTER_RE.search(text)) or continues_in_lower_case(text))
+
+
+def continues_in_lower_case(text: str) -> bool:
+    """A sentence that opens in lower case is the rest of the one before it (a run-on cut for
+    the voice: "whether auditing is permitted, ..."); "iPhone" and "eBay" are names."""
+    opening = words_of(text.lstrip(LEADING_QUOTES))[:1]
+    return bool(opening) and opening[0].isalpha() and opening[0].islower()
 
 
 def opens_with_dangling_reference(text: str) -> bool:

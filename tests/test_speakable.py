@@ -199,3 +199,24 @@ def test_the_items_under_a_label_stand_alone():
     sentences = alone(NEWS, "Key points:",
                       "- The bridge will stay closed to cars until next spring, the council said.")
     assert [j.reason for j in judge(sentences)] == ["", "fragment", ""]
+
+
+def test_the_rest_of_a_sentence_that_is_not_aired_is_not_aired():
+    # A run-on cut for the voice: its first piece ends on a comma (a fragment), and the piece
+    # that carries on in lower case would open the story as if it were a sentence.
+    pieces = one_paragraph(
+        "Each entry gives the school's name, its address, its phone number, whether beginners "
+        "are taught,",
+        "whether auditing is permitted, whether classes run all year, and whether there is a "
+        "work-study programme.",
+        "Descriptions of each school are written by the school and edited by the magazine.")
+    assert [j.reason for j in judge(pieces)] == ["fragment", "fragment", ""]
+
+
+@pytest.mark.parametrize(("text", "leaning"), [
+    ("whether auditing is permitted, whether classes run all year.", True),
+    ("iPhone sales rose by a tenth in the spring, the company said.", False),
+    ("eBay will close its offices in the city by the end of the year.", False),
+])
+def test_a_sentence_that_opens_in_lower_case_leans_on_the_one_before(text, leaning):
+    assert leans_back(text) is leaning
