@@ -65,6 +65,8 @@ END_MARKS = ".!?…。！？।؟"
 CLOSING_MARKS = "\"'”’»)]"
 # An article that ends at least this share of its sentences with a mark writes them that way.
 MIN_ENDED_SHARE = 0.5
+LOWER_CASE_MIN_SENTENCES = 3
+LOWER_CASE_SHARE = 0.5
 
 # A quoted title has most of its words of this many letters capitalised.
 TITLE_WORD_LETTERS = 4
@@ -134,13 +136,15 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     punctuated = writes_end_marks(sentences)
     references = apparatus(sentences)
     texts = [strip_dateline(sentence.text) for sentence in sentences]
+    capitalised = not writes_in_lower_case(texts)
     reasons = [FURNITURE if position in references
-               else unspeakable_reason(sentences, position, text, punctuated)
+               else unspeakable_reason(sentences, position, text, punctuated, capitalised)
                for position, text in enumerate(texts)]
     for position in items_of_unaired_lists(sentences, reasons):
         reasons[position] = DANGLING
-    for position in rests_of_unaired_sentences(sentences, texts, reasons):
-        reasons[position] = FRAGMENT
+    if capitalised:
+        for position in rests_of_unaired_sentences(sentences, texts, reasons):
+            reasons[position] = FRAGMENT
     return [Judged(sentence if text == sentence.text else replace(sentence, text=text), reason)
             for sentence, text, reason in zip(sentences, texts, reasons, strict=True)]
 
@@ -189,6 +193,13 @@ def rests_of_unaired_sentences(sentences: Sequence[Sentence], texts: Sequence[st
     return found
 
 
+def writes_in_lower_case(texts: Sequence[str]) -> bool:
+    """Whether the article opens most of its sentences in lower case: then one in lower case is
+    the writer's way, not the rest of another sentence."""
+    lower = sum(continues_in_lower_case(text) for text in texts)
+    return len(texts) >= LOWER_CASE_MIN_SENTENCES and lower > len(texts) * LOWER_CASE_SHARE
+
+
 def writes_end_marks(sentences: Sequence[Sentence]) -> bool:
     """Whether the article ends most of its sentences with a mark, so that one without is a
     piece (a standfirst, a list item, a caption), not a run-on copy's way of writing."""
@@ -202,7 +213,7 @@ def speakable_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
 
 
 def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str,
-                       punctuated: bool = True) -> str:
+                       punctuated: bool = True, capitalised: bool = True) -> str:
     if is_furniture(text):
         return FURNITURE
     if is_code(text):
@@ -211,7 +222,7 @@ def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str,
         return HEADING  # a sub-heading or a standfirst: the lead is the body's first sentence
     if len(words_of(text)) < MIN_WORDS and not short_sentence(sentences, position, text):
         return FRAGMENT
-    if broken_off(sentences, position, text):
+    if broken_off(sentences, position, text, capitalised):
         return FRAGMENT
     alone = alone_in_paragraph(sentences, position)
     if PHOTO_CAPTION_RE.match(text) or (alone and (is_caption(text) or CAPTION_RE.search(text))):
@@ -239,7 +250,8 @@ def short_sentence(sentences: Sequence[Sentence], position: int, text: str) -> b
                     for w in words[1:]))
 
 
-def broken_off(sentences: Sequence[Sentence], position: int, text: str) -> bool:
+def broken_off(sentences: Sequence[Sentence], position: int, text: str,
+               capitalised: bool = True) -> bool:
     """A piece of a sentence that extraction broke: a paragraph that starts in lower case
     ("apply 'system of compassion' in ...") or ends on a comma ("doubles down on 'meth,"), or
     a sentence with a hole where something was cut out ("if a matrix is denoted by , then")."""
@@ -248,8 +260,7 @@ def broken_off(sentences: Sequence[Sentence], position: int, text: str) -> bool:
     paragraph = sentences[position].paragraph
     first = position == 0 or sentences[position - 1].paragraph != paragraph
     last = position + 1 == len(sentences) or sentences[position + 1].paragraph != paragraph
-    opening = words_of(text.lstrip(LEADING_QUOTES))[:1]
-    starts_low = bool(opening) and opening[0].isalpha() and opening[0].islower()
+    starts_low = capitalised and continues_in_lower_case(text)
     return (first and starts_low) or (last and text.rstrip().rstrip(CLOSING_MARKS).endswith(
         (",", ";")))
 
@@ -316,17 +327,22 @@ def is_heading(text: str) -> bool:
 
 def leans_back(text: str) -> bool:
     """Whether a sentence cannot be understood without the one before it: one that points back,
-    one so short that the sentence before it carries its sense ("The results are the same.",
-    "The reality is messier."), or one that opens in lower case."""
+    or one so short that the sentence before it carries its sense ("The results are the same.",
+    "The reality is messier.")."""
     return (len(words_of(text)) < MIN_WORDS or opens_with_dangling_reference(text)
-            or bool(POINTER_RE.search(text)) or continues_in_lower_case(text))
+            or bool(POINTER_RE.search(text)))
 
 
 def continues_in_lower_case(text: str) -> bool:
     """A sentence that opens in lower case is the rest of the one before it (a run-on cut for
     the voice: "whether auditing is permitted, ..."); "iPhone" and "eBay" are names."""
-    opening = words_of(text.lstrip(LEADING_QUOTES))[:1]
-    return bool(opening) and opening[0].isalpha() and opening[0].islower()
+    opening = opening_word(text)
+    return opening.isalpha() and opening.islower()
+
+
+def opening_word(text: str) -> str:
+    words = words_of(text.lstrip(LEADING_QUOTES))
+    return words[0] if words else ""
 
 
 def opens_with_dangling_reference(text: str) -> bool:

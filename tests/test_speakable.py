@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.model import Sentence
-from briefing.speakable import judge, leans_back, speakable_sentences
+from briefing.speakable import continues_in_lower_case, judge, leans_back, speakable_sentences
 
 
 def alone(*texts: str) -> list[Sentence]:
@@ -213,10 +213,17 @@ def test_the_rest_of_a_sentence_that_is_not_aired_is_not_aired():
     assert [j.reason for j in judge(pieces)] == ["fragment", "fragment", ""]
 
 
-@pytest.mark.parametrize(("text", "leaning"), [
+def test_an_article_written_all_in_lower_case_is_still_aired():
+    pieces = one_paragraph("the ferry ran late again on monday, the third time this week.",
+                           "the harbour master said the new timetable starts in june.",
+                           "riders will get a refund for every trip that is late, he said.")
+    assert [j.reason for j in judge(pieces)] == ["", "", ""]
+
+
+@pytest.mark.parametrize(("text", "continues"), [
     ("whether auditing is permitted, whether classes run all year.", True),
     ("iPhone sales rose by a tenth in the spring, the company said.", False),
     ("eBay will close its offices in the city by the end of the year.", False),
 ])
-def test_a_sentence_that_opens_in_lower_case_leans_on_the_one_before(text, leaning):
-    assert leans_back(text) is leaning
+def test_a_sentence_that_opens_in_lower_case_continues_another(text, continues):
+    assert continues_in_lower_case(text) is continues
