@@ -52,6 +52,8 @@ MIN_RELEVANCE = 0.5  # share of a stand-in's words the article must use
 CONTENT_WORD_LETTERS = 5
 MATCHED_LETTERS = 5
 MIN_HEADLINE_WORDS = 3
+DOMAIN_ENDINGS = frozenset({"co", "com", "org", "net", "uk", "us", "de", "fr", "es", "it", "au",
+                            "ca", "in", "jp"})
 MAX_SITE_NAME_WORDS = 5  # "South China Morning Post"; a longer site name may be a headline
 CJK_RE = re.compile(f"[{CJK_CHARS}]")
 
@@ -97,6 +99,17 @@ def credible_site(site: str, candidates: Sequence[str]) -> str:
     headlines = {squashed(candidate) for candidate in candidates if candidate}
     long = word_count(site) > MAX_SITE_NAME_WORDS
     return "" if long and squashed(site) in headlines else site
+
+
+def spoken_site(site: str) -> str:
+    """A site's name as it can be said: a handle taken for it ("Reuters_Co_Uk", from
+    twitter:site "@reuters_co_uk") loses its underscores and its domain's ending."""
+    if "_" not in site or " " in site.strip():
+        return site
+    parts = [part for part in site.strip("@_ ").split("_") if part]
+    while len(parts) > 1 and parts[-1].casefold() in DOMAIN_ENDINGS:
+        parts.pop()
+    return " ".join(parts)
 
 
 def abbreviations(name: str) -> set[str]:

@@ -26,7 +26,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from briefing.cleanup import TOKEN_RE, clean_page_text
-from briefing.headline import best_headline, credible_site
+from briefing.headline import best_headline, credible_site, spoken_site
 from briefing.htmltree import visible_tree
 
 # trafilatura's date finder hands "2014-12-29 08:57:25 EST" to dateutil, which warns on the
@@ -244,7 +244,7 @@ def extract_html(html: str, url: str = "") -> HtmlArticle | None:
     page_titles, page_headings = headline_candidates(page)
     candidates = [title or (metadata.title if metadata else "") or "", *page_titles,
                   *page_headings]
-    site = credible_site((metadata.sitename if metadata else "") or "", candidates)
+    site = spoken_site(credible_site((metadata.sitename if metadata else "") or "", candidates))
     headline = best_headline(candidates, paragraphs, site, page_url, page_titles)
     return HtmlArticle(
         title=headline.text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.headline import best_headline, clean_headline, credible_site
+from briefing.headline import best_headline, clean_headline, credible_site, spoken_site
 
 
 @pytest.mark.parametrize(("title", "site", "url", "expected"), [
@@ -137,3 +137,11 @@ def test_a_boxs_label_never_stands_in_for_the_headline(label: str) -> None:
     paragraphs = ["Theresa May’s government is trying to square all sorts of circles, and this "
                   "author thinks it cannot conceal its confusion about the world."]
     assert best_headline([title, label], paragraphs).text == title
+
+
+@pytest.mark.parametrize(("site", "spoken"), [
+    ("Reuters_Co_Uk", "Reuters"), ("Grazia_Live", "Grazia Live"), ("@bbc_news", "bbc news"),
+    ("The New York Times", "The New York Times"), ("msnbc.com", "msnbc.com"),
+])
+def test_a_handle_taken_for_the_sites_name_is_said_as_a_name(site: str, spoken: str) -> None:
+    assert spoken_site(site) == spoken
