@@ -14,6 +14,7 @@ leans on. The patterns live in furniture.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,7 @@ from briefing.furniture import (
     CODE_WORD_RE,
     CREDIT_LINE_RE,
     DATELINE_RE,
+    EMBEDDED_POST_CREDIT_RE,
     LABEL_CAPTION_RE,
     LEADING_MARK_RE,
     LINK_LIST_RE,
@@ -137,7 +139,9 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     references = apparatus(sentences)
     texts = [strip_dateline(sentence.text) for sentence in sentences]
     capitalised = not writes_in_lower_case(texts)
+    posts = embedded_posts(sentences)
     reasons = [FURNITURE if position in references
+               else CAPTION if position in posts
                else unspeakable_reason(sentences, position, text, punctuated, capitalised)
                for position, text in enumerate(texts)]
     for position in items_of_unaired_lists(sentences, reasons):
@@ -162,6 +166,20 @@ def apparatus(sentences: Sequence[Sentence]) -> set[int]:
         if under_heading or sentence.paragraph in entries:
             found.add(position)
     return found
+
+
+def embedded_posts(sentences: Sequence[Sentence]) -> set[int]:
+    """Positions of embedded social-media posts: the paragraph above a post's credit line
+    ("— Name (@handle) December 29, 2014"), and the line itself. A post is the page quoting
+    someone's screen ("Aaron Rodgers u da real MVP!", "#stansted pic.twitter.com/..."), not
+    the story's sentences; like a caption, it is not read."""
+    credits = {s.paragraph for s in sentences if EMBEDDED_POST_CREDIT_RE.match(s.text)}
+    sizes = Counter(s.paragraph for s in sentences)
+    paragraphs = sorted(sizes)
+    above = {paragraphs[i - 1] for i, p in enumerate(paragraphs)
+             if p in credits and sizes[p] == 1 and i > 0}  # a credit line of its own
+    return {position for position, s in enumerate(sentences)
+            if s.paragraph in credits or s.paragraph in above}
 
 
 def items_of_unaired_lists(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set[int]:

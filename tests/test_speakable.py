@@ -227,3 +227,20 @@ def test_an_article_written_all_in_lower_case_is_still_aired():
 ])
 def test_a_sentence_that_opens_in_lower_case_continues_another(text, continues):
     assert continues_in_lower_case(text) is continues
+
+
+def test_an_embedded_post_is_not_read():
+    sentences = alone(
+        "Suh's play drew a ton of heat on social media, with all kinds of analysts weighing in.",
+        "Aaron Rodgers u da real MVP!",
+        "— Lil Wayne WEEZY F (@LilTunechi) December 29, 2014",
+        "The league is expected to review the play on Monday, a spokesman for the league said.")
+    assert [j.reason for j in judge(sentences)] == ["", "caption", "caption", ""]
+
+
+def test_a_credit_line_inside_a_paragraph_takes_only_its_own_paragraph():
+    sentences = [Sentence(text=NEWS, paragraph=0, index=0),
+                 Sentence(text="Aaron Rodgers u da real MVP!", paragraph=1, index=1),
+                 Sentence(text="— Lil Wayne (@LilTunechi) December 29, 2014", paragraph=1,
+                          index=2)]
+    assert [j.reason for j in judge(sentences)] == ["", "caption", "caption"]
