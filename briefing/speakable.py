@@ -3,9 +3,10 @@
 A listener hears one sentence after another with nothing on screen, so a sentence is aired only
 if it stands alone: not page furniture (bylines, credits, calls to action in any language,
 bracketed links, reference entries and what follows a "References" heading), not code, not a
-caption, not a sub-heading (what the page sets as a heading), not a fragment too short to carry
-news, not a piece: a sentence without an end mark in an article that ends its sentences with one
-(a standfirst, a list item), or with a hole where extraction cut something out.
+caption or an embedded post, not a sub-heading (what the page sets as a heading), not a fragment
+too short to carry news, not a piece: a sentence without an end mark in an article that ends its
+sentences with one (a standfirst, a list item), with a hole where extraction cut something out,
+or the rest, in lower case, of a sentence that is not aired.
 Whether a sentence leans on the one before it ("He said ...", "to do just that", or one so short
 that the one before carries it) is judged here too; summary.py then keeps it only with what it
 leans on. The patterns live in furniture.py.
