@@ -175,6 +175,9 @@ CREDIT_LINE_RE = re.compile(
 # The line under an embedded post: "— Lil Wayne WEEZY F (@LilTunechi) December 29, 2014".
 EMBEDDED_POST_CREDIT_RE = re.compile(
     r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+[A-Za-zÀ-ÿ]+\.?\s+\d{1,2},?\s+\d{4}\s*$")
+# The credit that closes a wire story: "(Reporting by Indulal PM; Editing by Sunil Nair)".
+WIRE_CREDIT_RE = re.compile(
+    r"^\W*\(?\s*(?:reporting|additional\s+reporting|writing|editing)\s+by\b", re.IGNORECASE)
 # A caption that says so at its start: "In this photo dated ...", "File photo: ...".
 PHOTO_CAPTION_RE = re.compile(
     r"^\W*(?:in\s+this\s+(?:\w+\s+){0,3}(?:photo|image|picture|photograph|video|still|handout)"

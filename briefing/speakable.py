@@ -40,6 +40,7 @@ from briefing.furniture import (
     SENTENCE_FURNITURE_ANYWHERE_RE,
     SENTENCE_FURNITURE_RE,
     SPEECH_VERB_RE,
+    WIRE_CREDIT_RE,
 )
 from briefing.languages import CJK_CHARS
 from briefing.model import Sentence
@@ -69,6 +70,8 @@ CLOSING_MARKS = "\"'”’»)]"
 # An article that ends at least this share of its sentences with a mark writes them that way.
 MIN_ENDED_SHARE = 0.5
 LOWER_CASE_MIN_SENTENCES = 3
+# A closing credit ends the story only after this many sentences (not a credit at its top).
+STORY_MIN_SENTENCES = 3
 LOWER_CASE_SHARE = 0.5
 
 # A quoted title has most of its words of this many letters capitalised.
@@ -156,16 +159,19 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
 
 def apparatus(sentences: Sequence[Sentence]) -> set[int]:
     """Positions of the article's apparatus: what follows a "References" or "See also" heading,
-    and every sentence of a reference entry."""
+    every sentence of a reference entry, and whatever follows a wire story's closing credit
+    ("(Reporting by ...; Editing by ...)"), where the story ends and a box of others begins."""
     entries = {s.paragraph for s in sentences if REFERENCE_ENTRY_RE.match(s.text)}
     found = set()
-    under_heading = False
+    under_heading = ended = False
     for position, sentence in enumerate(sentences):
         if sentence.heading or (alone_in_paragraph(sentences, position)
                                 and is_heading(sentence.text)):
             under_heading = bool(APPARATUS_HEADING_RE.match(sentence.text))
-        if under_heading or sentence.paragraph in entries:
+        if under_heading or ended or sentence.paragraph in entries:
             found.add(position)
+        ended = ended or (position >= STORY_MIN_SENTENCES
+                          and bool(WIRE_CREDIT_RE.match(sentence.text)))
     return found
 
 

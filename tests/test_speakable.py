@@ -244,3 +244,14 @@ def test_a_credit_line_inside_a_paragraph_takes_only_its_own_paragraph():
                  Sentence(text="— Lil Wayne (@LilTunechi) December 29, 2014", paragraph=1,
                           index=2)]
     assert [j.reason for j in judge(sentences)] == ["", "caption", "caption"]
+
+
+def test_what_follows_a_wire_storys_closing_credit_is_not_the_story():
+    sentences = alone(NEWS, "The bridge will reopen to buses and bicycles in the spring.",
+                      "Work on the new bridge starts in May and will take three years.",
+                      "(Reporting by Anna Smith; Editing by Tom Jones)", "Trending On Reuters",
+                      "India needs to conceive several reforms in the banking sector, the "
+                      "finance minister told reporters.")
+    assert [j.reason for j in judge(sentences)][3:] == ["furniture"] * 3
+    credit_first = alone("(Reporting by Anna Smith)", NEWS)
+    assert judge(credit_first)[1].reason == ""
