@@ -125,6 +125,15 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|mailbox)\b",
     re.IGNORECASE,
 )
+# A sentence pointing at what is on the page, which a listener cannot see: "Check out the full
+# statement below", "The video above shows ...", "see the map below".
+PAGE_POINTER_RE = re.compile(
+    r"\b(?:video|photo|picture|image|graphic|chart|graph|map|clip|slideshow|gallery|tweet|"
+    r"statement|footage)s?\s+(?:above|below)\b"
+    r"|\b(?:see|watch|check\s+out|listen\s+to)\b[^.!?]{0,60}\b(?:above|below)"
+    r"(?=\s*(?:[.,:;!?)]|$|from\b|to\b|for\b|as\b))",
+    re.IGNORECASE,
+)
 # The page talking to its reader, in the languages news arrives in: "Read the original
 # article.", "Find out more about ...", "Leave a comment", "Deixe suas dúvidas ...",
 # "Tempo de leitura: 2 minutos", "Lesen Sie auch". Anchored at the sentence's start.

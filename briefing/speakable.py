@@ -33,6 +33,7 @@ from briefing.furniture import (
     LINK_LIST_RE,
     LIST_ITEM_RE,
     MARKUP_RE,
+    PAGE_POINTER_RE,
     PHOTO_CAPTION_RE,
     READER_PROMPT_RE,
     READING_TIME_RE,
@@ -305,12 +306,13 @@ def strip_dateline(text: str) -> str:
 
 
 def is_furniture(text: str) -> bool:
-    """Bylines, credits, the page talking to its reader, bracketed links, link lists and
-    markup."""
+    """Bylines, credits, the page talking to its reader or pointing at what is on it ("the video
+    above"), bracketed links, link lists and markup."""
     return bool(
         SENTENCE_FURNITURE_RE.match(text)
         or SENTENCE_FURNITURE_ANYWHERE_RE.search(text)
         or READER_PROMPT_RE.match(text)
+        or PAGE_POINTER_RE.search(text)
         or READING_TIME_RE.search(text)
         or BRACKETED_RE.match(text)
         or CREDIT_LINE_RE.match(text)

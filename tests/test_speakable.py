@@ -255,3 +255,14 @@ def test_what_follows_a_wire_storys_closing_credit_is_not_the_story():
     assert [j.reason for j in judge(sentences)][3:] == ["furniture"] * 3
     credit_first = alone("(Reporting by Anna Smith)", NEWS)
     assert judge(credit_first)[1].reason == ""
+
+
+@pytest.mark.parametrize(("text", "points"), [
+    ("Check out the full statement below from ABC News.", True),
+    ("The video above, which was resurfaced last week, shows him in a rare state.", True),
+    ("To see the game in action, check out the footage below:", True),
+    ("A view of the mural above the registration desk has been covered with mirrors.", False),
+    ("Children aged 48 months and above can see the show with a parent.", False),
+])
+def test_a_sentence_pointing_at_what_is_on_the_page_is_not_read(text, points):
+    assert (reason(text, in_paragraph=True) == "furniture") is points
