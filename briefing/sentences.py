@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # nltk is imported when first needed: loading it takes about 
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 DEFAULT_MODEL = "english"
+# A piece opening with one of these continues the sentence before it.
+CONTINUING_MARKS = (")", "]", "}", ",", ";")
 
 
 
@@ -184,10 +186,12 @@ def merge_list_markers(sentences: list[str]) -> list[str]:
 
 
 def merge_punctuation_fragments(sentences: list[str]) -> list[str]:
-    """Glue pieces with no letters or digits (". .", "”") onto the sentence before them."""
+    """Glue pieces with no letters or digits (". .", "”"), and pieces that open with a mark no
+    sentence opens with ("), but ..." after "(free video!"), onto the sentence before them."""
     merged: list[str] = []
     for sentence in sentences:
-        if merged and not any(char.isalnum() for char in sentence):
+        if merged and (not any(char.isalnum() for char in sentence)
+                       or sentence.startswith(CONTINUING_MARKS)):
             merged[-1] = f"{merged[-1]}{sentence}"
         else:
             merged.append(sentence)

@@ -375,3 +375,11 @@ def test_sentences_of_a_heading_paragraph_are_marked_as_one() -> None:
     paragraphs = ["Train drivers vote to strike.", "The union said so. Talks failed."]
     sentences = article_sentences(paragraphs, "en", headings=(0,))
     assert [s.heading for s in sentences] == [True, False, False]
+
+
+def test_a_piece_opening_with_a_closing_bracket_continues_the_sentence() -> None:
+    text = ("Zero rating looks like a good thing for consumers (free video!), but it can rot "
+            "competition. The rules did not ban it.")
+    assert split_sentences(text) == [
+        "Zero rating looks like a good thing for consumers (free video!), but it can rot "
+        "competition.", "The rules did not ban it."]
