@@ -1,6 +1,6 @@
 """A page as the reader sees it, before any extractor looks at it.
 
-Six things a reader sees that extractors miss, each measured on the two extraction sets and
+Seven things a reader sees that extractors miss, each measured on the two extraction sets and
 the three unseen ones (benchmarks/extraction.py, readability.py, unseen.py):
 - whitespace: in HTML a run of spaces and line breaks is one space (<pre> aside), so a
   paragraph hard-wrapped in the source is still one paragraph, not one per source line;
@@ -11,6 +11,7 @@ the three unseen ones (benchmarks/extraction.py, readability.py, unseen.py):
 - a cluster of links inside a paragraph, with no words of its own (a hover card of a person's
   other stories, a row of tags), is not part of the sentence around it;
 - a link inside a paragraph is some of its words, whatever its class says;
+- a drop cap is the first letter of its word ("T he Smithsonian" is "The Smithsonian");
 - a table that lays out the page (a cell holding a page's worth of words) is columns of the
   page, not data, and a line break in it is a line break;
 - text that sits loose after a block among paragraphs (an agency's lead after a box of related
@@ -32,6 +33,9 @@ MIN_HIDDEN_ARTICLE_PARAGRAPHS = 2
 PREFORMATTED = frozenset({"pre", "textarea", "code", "script", "style"})
 MIN_CLUSTER_LINKS = 3
 MIN_PARAGRAPH_SIBLINGS = 2
+DROP_CAP_RE = re.compile(r"\s*[A-ZÀ-Þ]\s*")
+LOWER_START_RE = re.compile(r"\s*[a-zß-ÿ]")
+DROP_CAP_CLASS_RE = re.compile(r"drop|initial|first-letter|firstletter|\bcap\b", re.IGNORECASE)
 LAYOUT_CELL_WORDS = 100  # a table cell holding this many words is a column of a page
 TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 CONTAINER_TAGS = ("article", "aside", "blockquote", "body", "dd", "details", "div", "fieldset",
@@ -53,6 +57,7 @@ def visible_tree(html: str) -> HtmlElement | None:
     remove_link_clusters(tree)
     plain_links(tree)
     collapse_whitespace(tree)
+    join_drop_caps(tree)
     unlay_tables(tree)
     wrap_loose_text(tree)
     return tree
@@ -120,6 +125,22 @@ def collapse_whitespace(tree: HtmlElement) -> None:
             element.text = SPACES_RE.sub(" ", element.text)
         if element.tail:
             element.tail = SPACES_RE.sub(" ", element.tail)
+
+
+def join_drop_caps(tree: HtmlElement) -> None:
+    """A paragraph's first letter set apart for a drop cap ('<span class="drop">T</span> <span>he
+    Smithsonian') is part of its first word, whatever space the markup leaves after it."""
+    for paragraph in tree.iter("p"):
+        first = paragraph[0] if len(paragraph) else None
+        if (first is None or (paragraph.text or "").strip() or len(first)
+                or not DROP_CAP_RE.fullmatch(first.text or "")
+                or not DROP_CAP_CLASS_RE.search(f"{first.get('class')} {first.get('style')}")):
+            continue  # "<b>A</b> man" is a word, not a drop cap: its markup must say so
+        if (first.tail or "").strip():
+            first.tail = first.tail.lstrip() if LOWER_START_RE.match(first.tail) else first.tail
+        elif first.getnext() is not None and LOWER_START_RE.match(first.getnext().text or ""):
+            first.tail = None
+            first.getnext().text = first.getnext().text.lstrip()
 
 
 def unlay_tables(tree: HtmlElement) -> None:

@@ -113,3 +113,11 @@ def test_a_data_table_stays_a_table() -> None:
     rows = "".join(f"<tr><td>Route {n}</td><td>{n * 10} riders</td></tr>" for n in range(5))
     tree = visible_tree(page(f"<p>{LOREM}</p><table>{rows}</table>"))
     assert tree is not None and len(list(tree.iter("td"))) == 10
+
+
+def test_a_drop_cap_is_the_first_letter_of_its_word() -> None:
+    html = page(f"<p><span class='g-drop'>T</span> <span class='g-upper'>he harbour</span> "
+                f"officials said on Monday that the terminal would open.</p><p>{LOREM}</p>")
+    assert "The harbour officials said" in " ".join(text_of(html).split())
+    bold_word = page(f"<p><b>A</b> man walked into the harbour office on Monday.</p><p>{LOREM}</p>")
+    assert "A man walked" in text_of(bold_word)
