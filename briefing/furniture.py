@@ -148,6 +148,8 @@ READER_PROMPT_RE = re.compile(
     r"|sign\s+up|subscribe|follow\s+(?:us|me)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
     r"|don['’]t\s+miss|watch\s+(?:the|our)\s+(?:video|full)|listen\s+to\s+(?:the|our)\s+podcast"
     r"|reading\s+time|related\s*:|more\s*:|also\s+read|recommended\s*:"
+    r"|(?:add|share|tell\s+us|let\s+us\s+know|sound\s+off|weigh\s+in)\b[^.!?]{0,60}"
+    r"\b(?:in|on)\s+the\s+comments\b"
     r"|this\s+(?:article|story|post)\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published|first)"
     # Portuguese
     r"|leia\s+(?:mais|também|tamb[eé]m)|saiba\s+mais|deixe\s+(?:seu|sua|seus|suas|o\s+seu|a\s+sua)"

@@ -36,6 +36,8 @@ def test_fragments_under_six_words_are_never_aired(text):
 
 @pytest.mark.parametrize("text", [
     "Find out more about Western Sahara and the long dispute over its future.",
+    "Add your own in the comments.",
+    "Tell us what you think of the new bridge in the comments below.",
     "Deixe suas dúvidas e opiniões aqui embaixo!",
     "Leia também: governo anuncia novas medidas para o setor elétrico",
     "[Related: Salesforce Dreamforce Keynote Highlights and what it means for you]",
