@@ -15,6 +15,7 @@ An opinion piece keeps that fact as the article's genre, so that it is announced
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -134,7 +135,7 @@ def is_label(segment: str) -> bool:
 def clean_headline(title: str, site: str = "", url: str = "") -> Headline:
     """The headline without the site's name or section labels; an opinion label kept as the
     genre ('Opinion | Republicans Are ...' -> 'Republicans Are ...', opinion)."""
-    text = " ".join(title.split())
+    text = " ".join(html.unescape(title).split())  # a page may escape its title twice: &#039;
     genre = "opinion" if url and OPINION_PATH_RE.search(url) else ""
     parts = [p for p in SEPARATOR_RE.split(text) if p.strip()]
     while len(parts) > 1:

@@ -145,3 +145,9 @@ def test_a_boxs_label_never_stands_in_for_the_headline(label: str) -> None:
 ])
 def test_a_handle_taken_for_the_sites_name_is_said_as_a_name(site: str, spoken: str) -> None:
     assert spoken_site(site) == spoken
+
+
+def test_a_title_escaped_twice_is_read_unescaped() -> None:
+    assert clean_headline("Sean Penn &#039;proposes to Charlize Theron&#039;").text == (
+        "Sean Penn 'proposes to Charlize Theron'")
+    assert clean_headline("AT&T and T-Mobile cut prices").text == "AT&T and T-Mobile cut prices"
