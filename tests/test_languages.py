@@ -74,3 +74,18 @@ def test_each_language_module_holds_all_its_knowledge():
     assert language("pt-BR") is KNOWN["pt"]
     neutral = language("ru")  # no module: Punkt's Russian table, a decimal comma, no phrases
     assert (neutral.punkt_model, neutral.decimal_comma, neutral.phrases) == ("russian", True, None)
+
+
+SCHEDULE = ("INTERACTIVE & TECHNOLOGY COMMITTEE (Location as listed below) Tuesday, October 15, "
+            "2013 at 9:00 AM (at Loews Corporation, 667 Madison Avenue at 61st Street, 7th Fl) "
+            "Monday, January 27, 2014 at 9:00 AM (at Loews Corporation, 667 Madison Avenue at "
+            "61st Street, 7th Fl) Tuesday, April 8, 2014 at 9:00 AM (at WNET, 825 Eighth Avenue, "
+            "14th Fl. Kellen Board Room)")
+
+
+def test_the_pages_label_wins_when_the_detector_is_unsure_and_finds_it_plausible():
+    assert detect_language(SCHEDULE, "en-US") == "en"  # py3langid alone: Nigerian Pidgin, 0.54
+    assert detect_language(SCHEDULE, "") != "en"  # no label: the detector's word stands
+    lorem = ("Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor "
+             "incididunt ut labore et dolore magna aliqua.")
+    assert detect_language(lorem, "en") == "la"  # sure of itself: a wrong label loses

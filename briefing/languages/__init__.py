@@ -34,6 +34,10 @@ DOT_DECIMAL_LANGUAGES = frozenset({"ja", "zh", "ko", "he", "th"})  # and English
 
 MIN_DETECTION_WORDS = 8  # fewer words than this: trust the page's own label
 DETECTION_WORDS = 300  # the first words are enough and keep detection fast on long pages
+# Below this probability the detector is unsure, and the page's own label wins when the
+# detector finds it plausible ("pcm" 0.51 against the label's "en" 0.47 on a page of dates).
+CONFIDENT = 0.9
+PLAUSIBLE = 0.1
 # Chinese and Japanese characters: written without spaces, each counts as a word.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 WORD_OR_CJK_RE = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+")
@@ -70,10 +74,20 @@ def detect_language(text: str, hint: str = "") -> str:
     for a text too short to tell; "en" when there is neither."""
     if len(WORD_OR_CJK_RE.findall(text[:20_000])) < MIN_DETECTION_WORDS:
         return base_language(hint)
-    import py3langid  # its model loads on first use (0.4 s)
-
-    code, _ = py3langid.classify(" ".join(text.split()[:DETECTION_WORDS]))
+    ranked = language_identifier().rank(" ".join(text.split()[:DETECTION_WORDS]))
+    code, probability = ranked[0]
+    hinted = base_language(hint) if hint.strip() else ""
+    if hinted and probability < CONFIDENT and any(
+            base_language(other) == hinted and chance >= PLAUSIBLE for other, chance in ranked):
+        return hinted  # a page of dates and names: its label is the better guess
     return base_language(code)
+
+
+@lru_cache(maxsize=1)
+def language_identifier():  # -> py3langid's LanguageIdentifier, its probabilities normalised
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # loads in 0.4 s, on first use
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 @lru_cache(maxsize=256)
