@@ -1,6 +1,6 @@
 """A page as the reader sees it, before any extractor looks at it.
 
-Seven things a reader sees that extractors miss, each measured on the two extraction sets and
+Eight things a reader sees that extractors miss, each measured on the two extraction sets and
 the three unseen ones (benchmarks/extraction.py, readability.py, unseen.py):
 - whitespace: in HTML a run of spaces and line breaks is one space (<pre> aside), so a
   paragraph hard-wrapped in the source is still one paragraph, not one per source line;
@@ -14,6 +14,8 @@ the three unseen ones (benchmarks/extraction.py, readability.py, unseen.py):
 - a drop cap is the first letter of its word ("T he Smithsonian" is "The Smithsonian");
 - a table that lays out the page (a cell holding a page's worth of words) is columns of the
   page, not data, and a line break in it is a line break;
+- text laid out in stretches parted by blank lines (<br><br>) is paragraphs, and so are the
+  <div>s of words beside it; a single <div> ending on a blank line is left as written;
 - text that sits loose after a block among paragraphs (an agency's lead after a box of related
   links, where a stray </p> closed nothing) is shown as a block of its own: a paragraph.
 """
@@ -33,6 +35,8 @@ MIN_HIDDEN_ARTICLE_PARAGRAPHS = 2
 PREFORMATTED = frozenset({"pre", "textarea", "code", "script", "style"})
 MIN_CLUSTER_LINKS = 3
 MIN_PARAGRAPH_SIBLINGS = 2
+# A container of text parted by blank lines into this many stretches is written in paragraphs.
+MIN_BROKEN_PARAGRAPHS = 3
 DROP_CAP_RE = re.compile(r"\s*[A-ZÀ-Þ]\s*")
 LOWER_START_RE = re.compile(r"\s*[a-zß-ÿ]")
 DROP_CAP_CLASS_RE = re.compile(r"drop|initial|first-letter|firstletter|\bcap\b", re.IGNORECASE)
@@ -59,6 +63,7 @@ def visible_tree(html: str) -> HtmlElement | None:
     collapse_whitespace(tree)
     join_drop_caps(tree)
     unlay_tables(tree)
+    paragraphs_from_breaks(tree)
     wrap_loose_text(tree)
     return tree
 
@@ -151,6 +156,87 @@ def unlay_tables(tree: HtmlElement) -> None:
         if any(len(cell.text_content().split()) >= LAYOUT_CELL_WORDS for cell in table.iter("td")):
             for part in [table, *table.iter(*TABLE_PARTS)]:
                 part.tag = "div"
+
+
+def paragraphs_from_breaks(tree: HtmlElement) -> None:
+    """In a container whose text is laid out with blank lines (two or more <br> in a row) into
+    at least MIN_BROKEN_PARAGRAPHS stretches, each stretch is a paragraph: a <p> (Readability
+    turns every <br><br> into one; that broke pages written as one <div> per paragraph). An
+    extractor favouring precision otherwise judges the stretches as loose text, and dropped an
+    article's first paragraph (MacRumors) for its three links."""
+    for container in list(tree.iter(*CONTAINER_TAGS)):
+        children = list(container)
+        if (not any(child.tag == "p" for child in children)
+                and any(is_blank_line(children, i) for i in range(len(children)))
+                and stretches_with_words(container, children) >= MIN_BROKEN_PARAGRAPHS):
+            rebuild(container, children)
+            paragraphs_of_leaf_siblings(container)
+
+
+def paragraphs_of_leaf_siblings(container: HtmlElement) -> None:
+    """The container's sibling <div>s of words alone are paragraphs too: a page whose article
+    is <div>s must not become <p>s in one place only (trafilatura then drops the others)."""
+    parent = container.getparent()
+    for sibling in (parent if parent is not None else ()):
+        if (sibling is not container and sibling.tag == "div"
+                and not any(is_block(child) for child in sibling)
+                and WORD_RE.search(sibling.text_content())):
+            sibling.tag = "p"
+
+
+def stretches_with_words(container: HtmlElement, children: list[HtmlElement]) -> int:
+    """How many stretches of words the container's blank lines (and blocks) part."""
+    count, words = 0, bool(WORD_RE.search(container.text or ""))
+    for index, child in enumerate(children):
+        if is_blank_line(children, index) or is_block(child):
+            count, words = count + words, False
+        elif isinstance(child.tag, str):
+            words = words or bool(WORD_RE.search(child.text_content()))
+        words = words or bool(WORD_RE.search(child.tail or ""))
+    return count + words
+
+
+def is_blank_line(children: list[HtmlElement], index: int) -> bool:
+    """Whether the child at index is a <br> directly followed by another."""
+    return (index + 1 < len(children) and children[index].tag == "br"
+            and children[index + 1].tag == "br" and not (children[index].tail or "").strip())
+
+
+def rebuild(container: HtmlElement, children: list[HtmlElement]) -> None:
+    """Lay the container's content out again: blocks as they are, stretches as paragraphs."""
+    text, run, pieces = container.text, [], []
+    container.text = None
+    for child in children:
+        container.remove(child)  # each keeps its tail
+    index = 0
+    while index < len(children):
+        if is_blank_line(children, index) or is_block(children[index]):
+            pieces += paragraph_of(container, text, run)
+            while is_blank_line(children, index):
+                index += 1  # to the blank line's last <br>, whose tail opens the next stretch
+            child = children[index]
+            text, run, child.tail = child.tail, [], None
+            if child.tag != "br":
+                pieces.append(child)
+        else:
+            run.append(children[index])
+        index += 1
+    pieces += paragraph_of(container, text, run)
+    for piece in pieces:
+        container.append(piece)
+
+
+def paragraph_of(container: HtmlElement, text: str | None, run: list[HtmlElement]
+                 ) -> list[HtmlElement]:
+    """The stretch as a <p> when it has words, else its elements as they were."""
+    if not WORD_RE.search((text or "") + "".join(
+            (e.text_content() if isinstance(e.tag, str) else "") + (e.tail or "") for e in run)):
+        return run
+    paragraph = container.makeelement("p", {})
+    paragraph.text = text
+    for element in run:
+        paragraph.append(element)
+    return [paragraph]
 
 
 def wrap_loose_text(tree: HtmlElement) -> None:

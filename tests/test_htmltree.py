@@ -121,3 +121,19 @@ def test_a_drop_cap_is_the_first_letter_of_its_word() -> None:
     assert "The harbour officials said" in " ".join(text_of(html).split())
     bold_word = page(f"<p><b>A</b> man walked into the harbour office on Monday.</p><p>{LOREM}</p>")
     assert "A man walked" in text_of(bold_word)
+
+
+def test_text_laid_out_with_blank_lines_is_paragraphs() -> None:
+    stretches = "<br><br>".join(f"Stretch {n}: {LOREM}" for n in range(3))
+    tree = visible_tree(page(f"<div class='lead'>{LOREM}</div><div class='body'>{stretches}</div>"))
+    assert tree is not None
+    paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert [p[:9] for p in paragraphs[1:]] == ["Stretch 0", "Stretch 1", "Stretch 2"]
+    assert paragraphs[0] == LOREM.strip()  # the sibling <div> of words is a paragraph too
+
+
+def test_one_paragraph_ending_on_a_blank_line_is_left_as_written() -> None:
+    # world.hey.com writes each paragraph as a <div> ending with <br><br>; making some of them
+    # <p>s made trafilatura drop the rest.
+    tree = visible_tree(page(f"<div>{LOREM}<br><br></div><div>{LOREM}<br><br></div>"))
+    assert tree is not None and not list(tree.iter("p"))
