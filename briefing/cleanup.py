@@ -6,7 +6,7 @@ list bullets, known furniture phrases, repetition); the article is the contiguou
 the most content (a maximum-sum span), minus the furniture inside it. A block of code inside the
 article costs nothing, so it does not cut the article in two; leaked markup is machinery.
 
-Each rule was kept only if it left the extraction bench, Readability's pages and three unseen
+Each rule was kept only if it left the extraction bench, Readability's pages and the unseen
 sets (benchmarks/README.md) level or better.
 """
 

@@ -166,10 +166,13 @@ def paragraphs_from_breaks(tree: HtmlElement) -> None:
     article's first paragraph (MacRumors) for its three links."""
     for container in list(tree.iter(*CONTAINER_TAGS)):
         children = list(container)
-        if (not any(child.tag == "p" for child in children)
-                and any(is_blank_line(children, i) for i in range(len(children)))
-                and stretches_with_words(container, children) >= MIN_BROKEN_PARAGRAPHS):
-            rebuild(container, children)
+        if any(child.tag == "p" for child in children) or not any(
+                is_blank_line(children, i) for i in range(len(children))):
+            continue
+        parts = layout(container, children)
+        if sum(isinstance(part, tuple) and has_words(*part) for part in parts) \
+                >= MIN_BROKEN_PARAGRAPHS:
+            rebuild(container, children, parts)
             paragraphs_of_leaf_siblings(container)
 
 
@@ -184,16 +187,29 @@ def paragraphs_of_leaf_siblings(container: HtmlElement) -> None:
             sibling.tag = "p"
 
 
-def stretches_with_words(container: HtmlElement, children: list[HtmlElement]) -> int:
-    """How many stretches of words the container's blank lines (and blocks) part."""
-    count, words = 0, bool(WORD_RE.search(container.text or ""))
-    for index, child in enumerate(children):
-        if is_blank_line(children, index) or is_block(child):
-            count, words = count + words, False
-        elif isinstance(child.tag, str):
-            words = words or bool(WORD_RE.search(child.text_content()))
-        words = words or bool(WORD_RE.search(child.tail or ""))
-    return count + words
+Stretch = tuple[str | None, list[HtmlElement]]  # text, then inline elements with their tails
+
+
+def layout(container: HtmlElement, children: list[HtmlElement]) -> list[Stretch | HtmlElement]:
+    """The container's content in order: the stretches of text and inline elements that its
+    blank lines and blocks part, and the blocks."""
+    parts: list[Stretch | HtmlElement] = []
+    text, run = container.text, []
+    index = 0
+    while index < len(children):
+        if is_blank_line(children, index) or is_block(children[index]):
+            parts.append((text, run))
+            while is_blank_line(children, index):
+                index += 1  # to the blank line's last <br>, whose tail opens the next stretch
+            child = children[index]
+            text, run = child.tail, []
+            if child.tag != "br":
+                parts.append(child)
+        else:
+            run.append(children[index])
+        index += 1
+    parts.append((text, run))
+    return parts
 
 
 def is_blank_line(children: list[HtmlElement], index: int) -> bool:
@@ -202,40 +218,28 @@ def is_blank_line(children: list[HtmlElement], index: int) -> bool:
             and children[index + 1].tag == "br" and not (children[index].tail or "").strip())
 
 
-def rebuild(container: HtmlElement, children: list[HtmlElement]) -> None:
+def rebuild(container: HtmlElement, children: list[HtmlElement],
+            parts: list[Stretch | HtmlElement]) -> None:
     """Lay the container's content out again: blocks as they are, stretches as paragraphs."""
-    text, run, pieces = container.text, [], []
     container.text = None
     for child in children:
         container.remove(child)  # each keeps its tail
-    index = 0
-    while index < len(children):
-        if is_blank_line(children, index) or is_block(children[index]):
-            pieces += paragraph_of(container, text, run)
-            while is_blank_line(children, index):
-                index += 1  # to the blank line's last <br>, whose tail opens the next stretch
-            child = children[index]
-            text, run, child.tail = child.tail, [], None
-            if child.tag != "br":
-                pieces.append(child)
+    for part in parts:
+        if isinstance(part, tuple):
+            container.extend(paragraph_of(container, *part))
         else:
-            run.append(children[index])
-        index += 1
-    pieces += paragraph_of(container, text, run)
-    for piece in pieces:
-        container.append(piece)
+            part.tail = None  # it opened the next stretch
+            container.append(part)
 
 
-def paragraph_of(container: HtmlElement, text: str | None, run: list[HtmlElement]
+def paragraph_of(maker: HtmlElement, text: str | None, run: list[HtmlElement]
                  ) -> list[HtmlElement]:
     """The stretch as a <p> when it has words, else its elements as they were."""
-    if not WORD_RE.search((text or "") + "".join(
-            (e.text_content() if isinstance(e.tag, str) else "") + (e.tail or "") for e in run)):
+    if not has_words(text, run):
         return run
-    paragraph = container.makeelement("p", {})
+    paragraph = maker.makeelement("p", {})
     paragraph.text = text
-    for element in run:
-        paragraph.append(element)
+    paragraph.extend(run)  # moves them, with their tails
     return [paragraph]
 
 
@@ -259,25 +263,22 @@ def loose_runs(container: HtmlElement) -> list[tuple[HtmlElement, list[HtmlEleme
             runs.append((child, []))
         elif runs:
             runs[-1][1].append(child)
-    return [(block, inline) for block, inline in runs if has_words(block, inline)]
+    return [(block, inline) for block, inline in runs if has_words(block.tail, inline)]
 
 
 def is_block(element: HtmlElement) -> bool:
     """A block element, or any element holding one (a custom element wrapping a table)."""
     return isinstance(element.tag, str) and (
-        element.tag in BLOCK_TAGS or any(isinstance(e.tag, str) and e.tag in BLOCK_TAGS
-                                         for e in element.iterdescendants()))
+        element.tag in BLOCK_TAGS or next(element.iterdescendants(*BLOCK_TAGS), None) is not None)
 
 
-def has_words(block: HtmlElement, inline: list[HtmlElement]) -> bool:
-    texts = [block.tail or ""] + [(e.text_content() if isinstance(e.tag, str) else "")
-                                  + (e.tail or "") for e in inline]
-    return any(WORD_RE.search(text) for text in texts)
+def has_words(text: str | None, elements: list[HtmlElement]) -> bool:
+    """Whether a stretch (text, then inline elements with their tails) holds a word."""
+    return bool(WORD_RE.search((text or "") + "".join(
+        (e.text_content() if isinstance(e.tag, str) else "") + (e.tail or "") for e in elements)))
 
 
 def wrap(block: HtmlElement, inline: list[HtmlElement]) -> None:
-    paragraph = block.makeelement("p", {})
-    paragraph.text, block.tail = block.tail, None
+    [paragraph] = paragraph_of(block, block.tail, inline)  # it has words: a <p>
+    block.tail = None
     block.addnext(paragraph)
-    for element in inline:
-        paragraph.append(element)  # moves it, with its tail
