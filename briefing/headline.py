@@ -77,19 +77,18 @@ def names_site(segment: str, site: str, url: str) -> bool:
     piece = squashed(segment)
     if not piece or DOMAIN_RE.match(segment.strip()):
         return True
-    names = [squashed(site)] if site else []
-    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/")[0]
-    names += [squashed(part) for part in host.split(".")[:-1] if len(part) >= MIN_HOST_NAME]
     short = len(WORD_RE.findall(segment)) <= SHORT_TAIL_WORDS
-    return any(name and (piece == name or piece in name or (short and name in piece)
-                         or name in abbreviations(segment))
-               for name in names)
+    return any(piece == name or piece in name or (short and name in piece)
+               or name in abbreviations(segment)
+               for name in site_names(site, url))
 
 
 def site_names(site: str, url: str) -> set[str]:
-    """The site's name and its web address's name, squashed ('How-To Geek', howtogeek.com)."""
+    """The site's name and its web address's names, squashed ('How-To Geek', howtogeek.com;
+    "co" in bbc.co.uk names nothing)."""
     host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.casefold()).split("/")[0]
-    return {squashed(name) for name in [site, *host.split(".")[:-1]] if squashed(name)}
+    parts = [part for part in host.split(".")[:-1] if len(part) >= MIN_HOST_NAME]
+    return {name for name in map(squashed, [site, *parts]) if name}
 
 
 def credible_site(site: str, candidates: Sequence[str]) -> str:

@@ -15,7 +15,6 @@ leans on. The patterns live in furniture.py.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -181,13 +180,11 @@ def embedded_posts(sentences: Sequence[Sentence]) -> set[int]:
     ("— Name (@handle) December 29, 2014"), and the line itself. A post is the page quoting
     someone's screen ("Aaron Rodgers u da real MVP!", "#stansted pic.twitter.com/..."), not
     the story's sentences; like a caption, it is not read."""
-    credits = {s.paragraph for s in sentences if EMBEDDED_POST_CREDIT_RE.match(s.text)}
-    sizes = Counter(s.paragraph for s in sentences)
-    paragraphs = sorted(sizes)
-    above = {paragraphs[i - 1] for i, p in enumerate(paragraphs)
-             if p in credits and sizes[p] == 1 and i > 0}  # a credit line of its own
-    return {position for position, s in enumerate(sentences)
-            if s.paragraph in credits or s.paragraph in above}
+    lines = [i for i, s in enumerate(sentences) if EMBEDDED_POST_CREDIT_RE.match(s.text)]
+    posts = {sentences[i].paragraph for i in lines}
+    posts |= {sentences[i - 1].paragraph for i in lines
+              if i > 0 and alone_in_paragraph(sentences, i)}  # a credit line of its own
+    return {position for position, s in enumerate(sentences) if s.paragraph in posts}
 
 
 def items_of_unaired_lists(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set[int]:
