@@ -107,7 +107,10 @@ SENTENCE_FURNITURE_RE = re.compile(
     r"|(?:photo|picture|image|video|graphic|source|credit|caption|updated|last updated|"
     r"published|posted|follow us|follow|read more|related|share this|advertisement|"
     r"sign up|subscribe)\b[\s:|-]"
-    r"|scroll down\b|click here\b|watch the video\b|see more\b)",
+    r"|scroll down\b|click here\b|watch the video\b|see more\b"
+    # "Written or reviewed by a board-certified physician.", "Fact-checked by ..."
+    r"|(?:written|reviewed|edited|fact[- ]checked|medically\s+reviewed)\s+(?:(?:or|and)\s+"
+    r"(?:written|reviewed|edited|fact[- ]checked)\s+)?by\b)",
     re.IGNORECASE,
 )
 # A reference list's entry, all its sentences: '^ Smart, N. (1999). "The discrete ...".'
@@ -122,7 +125,24 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|\bthis\s+(?:post|article|content)\s+(?:is|was)\s+(?:sponsored|paid\s+for)\b"
     # promotions: "Get Motor Cycle Monthly delivered through your letterbox every month."
     r"|\bdelivered\s+(?:to|through|straight\s+to)\s+your\s+(?:inbox|letterbox|door|doorstep"
-    r"|mailbox)\b",
+    r"|mailbox)\b"
+    # the newsletter or the site describing itself: "This is today's edition of The Download,
+    # our weekday newsletter ...", "FA Insights is a daily newsletter from Business Insider"
+    r"|\bour\s+(?:free\s+)?(?:daily|weekday|weekly|monthly|morning|evening)?\s*newsletter\b"
+    r"|\bis\s+an?\s+(?:free\s+)?(?:daily|weekday|weekly|monthly)\s+newsletter\s+(?:from|that|by)\b"
+    # a metered paywall: "This is your last article that you can read this month before you
+    # need to register a free LeadDev.com account."
+    r"|\b(?:last|final)\s+(?:free\s+)?article\s+(?:that\s+)?you\s+can\s+read\b"
+    r"|\b(?:free\s+)?articles?\s+(?:left|remaining)\s+this\s+month\b"
+    r"|\bregister\s+(?:for\s+)?a\s+free\s+(?:[\w.-]+\s+){0,2}account\b"
+    # staff credits: "CNN's Ann O'Neill contributed to this report.", "CNN's Ed Lavandera
+    # reported from Tulsa."
+    r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b"
+    r"|^\W*[A-Z][\w.&-]*['’]s\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,4})?"
+    r"(?:reported|wrote)\s+(?:from|in)\s+[A-Z]"
+    # "You can follow her on Twitter."
+    r"|\bfollow\s+(?:him|her|them|us|me|@\w+)\s+on\s+(?:twitter|x|instagram|facebook|bluesky"
+    r"|threads|mastodon|linkedin|tiktok)\b",
     re.IGNORECASE,
 )
 # A sentence pointing at what is on the page, which a listener cannot see: "Check out the full
@@ -186,6 +206,15 @@ CREDIT_LINE_RE = re.compile(
 # The line under an embedded post: "— Lil Wayne WEEZY F (@LilTunechi) December 29, 2014".
 EMBEDDED_POST_CREDIT_RE = re.compile(
     r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+[A-Za-zÀ-ÿ]+\.?\s+\d{1,2},?\s+\d{4}\s*$")
+# A picture's credit line: "Credit: WhiteHaven/Shutterstock.com", "Photo: AP",
+# "RIVERSIDE COUNTY SHERIFF'S DEPT./CONTRIBUTED IMAGE", "(Getty Images)".
+PICTURE_CREDIT_RE = re.compile(
+    r"^\W*(?:(?:(?:photo|image|picture|illustration)s?(?:\s+credit)?|credit)(?:\s+by)?\s*[:|]"
+    r"\s*\S.{0,100}\W*"
+    r"|[^!?]{0,80}(?:\bgetty\s+images|\bshutterstock(?:\.com)?|\bap\s+photo|/contributed\s+"
+    r"(?:image|photo)|/staff\s+photo)[\s)\]|]*)$",  # no full stop: a credit, not a sentence
+    re.IGNORECASE,
+)
 # The credit that closes a wire story: "(Reporting by Indulal PM; Editing by Sunil Nair)".
 WIRE_CREDIT_RE = re.compile(
     r"^\W*\(?\s*(?:reporting|additional\s+reporting|writing|editing)\s+by\b", re.IGNORECASE)

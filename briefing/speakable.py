@@ -15,6 +15,7 @@ leans on. The patterns live in furniture.py.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -34,6 +35,7 @@ from briefing.furniture import (
     MARKUP_RE,
     PAGE_POINTER_RE,
     PHOTO_CAPTION_RE,
+    PICTURE_CREDIT_RE,
     READER_PROMPT_RE,
     READING_TIME_RE,
     REFERENCE_ENTRY_RE,
@@ -65,6 +67,7 @@ COMMON_VERBS = word_set(
 )
 # A paragraph of one sentence this short without an end mark is a sub-heading.
 HEADING_MAX_WORDS = 15
+CAPTION_MAX_SENTENCES = 3  # a caption or an embedded post is short
 END_MARKS = ".!?…。！？।؟"
 CLOSING_MARKS = "\"'”’»)]"
 # An article that ends at least this share of its sentences with a mark writes them that way.
@@ -143,9 +146,9 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     references = apparatus(sentences)
     texts = [strip_dateline(sentence.text) for sentence in sentences]
     capitalised = not writes_in_lower_case(texts)
-    posts = embedded_posts(sentences)
+    credited = credited_media(sentences)
     reasons = [FURNITURE if position in references
-               else CAPTION if position in posts
+               else CAPTION if position in credited
                else unspeakable_reason(sentences, position, text, punctuated, capitalised)
                for position, text in enumerate(texts)]
     for position in items_of_unaired_lists(sentences, reasons):
@@ -175,16 +178,21 @@ def apparatus(sentences: Sequence[Sentence]) -> set[int]:
     return found
 
 
-def embedded_posts(sentences: Sequence[Sentence]) -> set[int]:
-    """Positions of embedded social-media posts: the paragraph above a post's credit line
-    ("— Name (@handle) December 29, 2014"), and the line itself. A post is the page quoting
-    someone's screen ("Aaron Rodgers u da real MVP!", "#stansted pic.twitter.com/..."), not
-    the story's sentences; like a caption, it is not read."""
-    lines = [i for i, s in enumerate(sentences) if EMBEDDED_POST_CREDIT_RE.match(s.text)]
-    posts = {sentences[i].paragraph for i in lines}
-    posts |= {sentences[i - 1].paragraph for i in lines
-              if i > 0 and alone_in_paragraph(sentences, i)}  # a credit line of its own
-    return {position for position, s in enumerate(sentences) if s.paragraph in posts}
+def credited_media(sentences: Sequence[Sentence]) -> set[int]:
+    """Positions of what a credit line marks as a picture's caption or an embedded post: the
+    credit's own paragraph, and the one above when the credit stands alone (a picture's
+    "Credit: WhiteHaven/Shutterstock.com", a post's "— Name (@handle) December 29, 2014"), when
+    it is short, as a caption is. A post is the page quoting someone's screen ("Aaron Rodgers u
+    da real MVP!"), not the story's sentences; like a caption, it is not read."""
+    credits = [i for i, s in enumerate(sentences)
+               if EMBEDDED_POST_CREDIT_RE.match(s.text) or PICTURE_CREDIT_RE.match(s.text)]
+    sizes = Counter(s.paragraph for s in sentences)
+    marked = {sentences[i].paragraph for i in credits
+              if sizes[sentences[i].paragraph] <= CAPTION_MAX_SENTENCES + 1}
+    marked |= {sentences[i - 1].paragraph for i in credits
+               if i > 0 and alone_in_paragraph(sentences, i)
+               and sizes[sentences[i - 1].paragraph] <= CAPTION_MAX_SENTENCES}
+    return {position for position, s in enumerate(sentences) if s.paragraph in marked}
 
 
 def items_of_unaired_lists(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set[int]:

@@ -268,3 +268,40 @@ def test_what_follows_a_wire_storys_closing_credit_is_not_the_story():
 ])
 def test_a_sentence_pointing_at_what_is_on_the_page_is_not_read(text, points):
     assert (reason(text, in_paragraph=True) == "furniture") is points
+
+
+@pytest.mark.parametrize(("text", "furniture"), [
+    ("Written or reviewed by a board-certified physician.", True),
+    ("Fact-checked by Anna Smith, health editor.", True),
+    ("This is your last article that you can read this month before you need to register a "
+     "free LeadDev.com account.", True),
+    ("This is today's edition of The Download, our weekday newsletter on technology.", True),
+    ("FA Insights is a daily newsletter from Business Insider that delivers the top news.", True),
+    ("CNN's Ann O'Neill and Steve Almasy contributed to this report.", True),
+    ("CNN's Ed Lavandera reported from Tulsa, and Ray Sanchez wrote in Atlanta.", True),
+    ("You can follow her on Twitter and on Instagram.", True),
+    ("The Times launched a daily newsletter for its readers last year.", False),
+    ("The company reported from its Tulsa plant a fall in output this year.", False),
+    ("Reviewers said the bridge was built to last for a hundred years.", False),
+])
+def test_credits_newsletters_and_paywall_notices_are_furniture(text, furniture):
+    assert (reason(text, in_paragraph=True) == "furniture") is furniture
+
+
+def test_a_picture_credit_marks_the_short_paragraph_above_it_as_a_caption():
+    caption = "Judy Avalos, 20, was charged with conspiracy to commit murder after a shooting."
+    sentences = alone(caption, "RIVERSIDE COUNTY SHERIFF'S DEPT./CONTRIBUTED IMAGE", NEWS)
+    assert [j.reason for j in judge(sentences)] == ["caption", "caption", ""]
+    in_its_paragraph = one_paragraph(
+        "Magic mushrooms can create vivid hallucinations of strange and fantastical things.",
+        "Credit: WhiteHaven/Shutterstock.com |")
+    assert [j.reason for j in judge([*in_its_paragraph, Sentence(NEWS, 1, 2)])] == [
+        "caption", "caption", ""]
+
+
+def test_a_long_paragraph_above_a_picture_credit_is_the_story():
+    story = one_paragraph(NEWS, "The bridge will reopen to buses and bicycles in the spring.",
+                          "Work on the new bridge starts in May and will take three years.",
+                          "The council will meet again on Friday to set the tolls.")
+    sentences = [*story, Sentence("Photo: AP", 1, 4)]
+    assert [j.reason for j in judge(sentences)][:4] == ["", "", "", ""]
