@@ -94,6 +94,7 @@ FURNITURE = "furniture"
 CODE = "code"
 CAPTION = "caption"
 DANGLING = "dangling"
+BOX = "box"  # the items of a key-points box above the article's prose
 
 DANGLING_WORDS = word_set(
     "he she they it its his her their them him this that these those such but however also "
@@ -153,6 +154,8 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
                for position, text in enumerate(texts)]
     for position in items_of_unaired_lists(sentences, reasons):
         reasons[position] = DANGLING
+    for position in key_points_box(sentences, reasons):
+        reasons[position] = BOX
     if capitalised:
         for position in rests_of_unaired_sentences(sentences, texts, reasons):
             reasons[position] = FRAGMENT
@@ -209,6 +212,23 @@ def items_of_unaired_lists(sentences: Sequence[Sentence], reasons: Sequence[str]
         else:
             introduced = reasons[position] == DANGLING and sentence.text.rstrip().endswith(":")
     return found
+
+
+def key_points_box(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set[int]:
+    """Positions of the list items right above the article's first sentence of prose ("Key
+    takeaways", "Quickly"): the page's summary of the story that follows, which a briefing
+    tells from its lead. Items that a heading parts from the prose are the article itself (a
+    list of findings, then a how-to), and so are those of an article without prose."""
+    listed = {s.paragraph for s in sentences if LIST_ITEM_RE.match(s.text)}
+    items: set[int] = set()
+    for position, sentence in enumerate(sentences):
+        if sentence.paragraph in listed:
+            items |= set() if reasons[position] else {position}
+        elif not reasons[position]:
+            return items
+        elif items and (sentence.heading or reasons[position] == HEADING):
+            return set()
+    return set()
 
 
 def rests_of_unaired_sentences(sentences: Sequence[Sentence], texts: Sequence[str],

@@ -305,3 +305,22 @@ def test_a_long_paragraph_above_a_picture_credit_is_the_story():
                           "The council will meet again on Friday to set the tolls.")
     sentences = [*story, Sentence("Photo: AP", 1, 4)]
     assert [j.reason for j in judge(sentences)][:4] == ["", "", "", ""]
+
+
+def test_a_key_points_box_above_the_prose_is_not_the_lead():
+    sentences = alone("Key takeaways:", "- The bridge closes to cars on Monday.",
+                      "- Buses and bicycles can still cross it.", NEWS,
+                      "The bridge will reopen to buses and bicycles in the spring.")
+    assert [j.reason for j in judge(sentences)] == ["fragment", "box", "box", "", ""]
+    assert speakable_sentences(sentences)[0].text == NEWS
+
+
+def test_list_items_stay_when_a_heading_parts_them_from_the_prose_or_there_is_no_prose():
+    findings = ["- The npm account of the lead maintainer was hijacked last night.",
+                "- Anyone who installed the package should rotate every key."]
+    parted = alone(*findings, "How to check if you are affected",
+                   "Scan your lock file for the two bad versions of the package.")
+    assert [j.reason for j in judge(parted)][:2] == ["", ""]
+    assert [j.reason for j in judge(alone(*findings))] == ["", ""]
+    introduced = alone("Here is what we know about the attack so far:", *findings, NEWS)
+    assert "box" not in [j.reason for j in judge(introduced)]
