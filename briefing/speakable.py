@@ -85,6 +85,7 @@ MIN_CODE_WORDS = 3
 CODE_WORD_SHARE = 0.25
 
 # A comma or full stop after a space: something (a formula, a link) was cut out before it.
+READER_RE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 
 # Why a sentence is not aired (summary.py adds "repeat", "time" and "dangling").
@@ -156,6 +157,8 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
         reasons[position] = DANGLING
     for position in key_points_box(sentences, reasons):
         reasons[position] = BOX
+    for position in call_out_questions(sentences, texts, reasons):
+        reasons[position] = FURNITURE
     if capitalised:
         for position in rests_of_unaired_sentences(sentences, texts, reasons):
             reasons[position] = FRAGMENT
@@ -212,6 +215,18 @@ def items_of_unaired_lists(sentences: Sequence[Sentence], reasons: Sequence[str]
         else:
             introduced = reasons[position] == DANGLING and sentence.text.rstrip().endswith(":")
     return found
+
+
+def call_out_questions(sentences: Sequence[Sentence], texts: Sequence[str],
+                       reasons: Sequence[str]) -> set[int]:
+    """Positions of the questions put to the reader just before the page asks them to act, in
+    one paragraph ("Are you in the grips of the storm? Please share your videos ...", "Have you
+    been affected? Tell us ..."): the call-out's opening, not the story's."""
+    return {position - 1 for position in range(1, len(sentences))
+            if reasons[position] == FURNITURE and READER_PROMPT_RE.match(texts[position])
+            and sentences[position - 1].paragraph == sentences[position].paragraph
+            and texts[position - 1].rstrip().endswith("?")
+            and READER_RE.search(texts[position - 1])}
 
 
 def key_points_box(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set[int]:

@@ -324,3 +324,12 @@ def test_list_items_stay_when_a_heading_parts_them_from_the_prose_or_there_is_no
     assert [j.reason for j in judge(alone(*findings))] == ["", ""]
     introduced = alone("Here is what we know about the attack so far:", *findings, NEWS)
     assert "box" not in [j.reason for j in judge(introduced)]
+
+
+def test_a_question_to_the_reader_that_opens_a_call_out_is_not_read():
+    call_out = one_paragraph("Are you in the grips of the wintry storm sweeping the country?",
+                             "Please share your videos, pictures and stories at iReport.")
+    assert [j.reason for j in judge([*call_out, Sentence(NEWS, 1, 2)])] == [
+        "furniture", "furniture", ""]
+    feature = one_paragraph("Are you ready for the coldest winter in a decade?", NEWS)
+    assert [j.reason for j in judge(feature)] == ["", ""]
