@@ -97,6 +97,8 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 DATELINE_RE = re.compile(
     r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*)?"
     r"\((?:CNN|AP|AFP|Reuters|UPI|dpa|PA|Bloomberg|EW\.com|CNN Student News)\)\s*(?:--|[—–-])?\s*"
+    # a station's call sign in capitals, before a dash: "ST. LOUIS, MO (KTVI) -- "
+    r"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*\([A-Z]{2,6}\)\s*(?:--|[—–-])\s*"
     r"|^\s*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s+(?:--|[—–])\s+"
     rf"|^\s*(?:[A-Z][a-z]+day,?\s+)?(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?"
     r"\s+(?:--|[—–])\s+"
@@ -170,7 +172,8 @@ READER_PROMPT_RE = re.compile(
     r"|reading\s+time|related\s*:|more\s*:|also\s+read|recommended\s*:"
     r"|(?:add|share|tell\s+us|let\s+us\s+know|sound\s+off|weigh\s+in)\b[^.!?]{0,60}"
     r"\b(?:in|on)\s+the\s+comments\b"
-    r"|this\s+(?:article|story|post)\s+(?:was\s+)?(?:originally\s+)?(?:appeared|published|first)"
+    r"|this\s+(?:article|story|post)\s+(?:was\s+)?(?:originally\s+)?(?:appear(?:s|ed)|published"
+    r"|first|ran)"
     # Portuguese
     r"|leia\s+(?:mais|também|tamb[eé]m)|saiba\s+mais|deixe\s+(?:seu|sua|seus|suas|o\s+seu|a\s+sua)"
     r"|clique\s+(?:aqui|no|na)|assine|inscreva-se|compartilhe|siga-nos|tempo\s+de\s+leitura"

@@ -85,6 +85,16 @@ MIN_CODE_WORDS = 3
 CODE_WORD_SHARE = 0.25
 
 # A comma or full stop after a space: something (a formula, a link) was cut out before it.
+# A sentence that is all quotation: '"I could see a lot of downsides."', '"We want hackers."'.
+WHOLE_QUOTE_RE = re.compile(r"^\s*[\"“‘«„]\S.*[.!?…,][\"”’»]\s*$")
+# A set-up for what follows: "Here are seven more places to check.", "Here's what caught our
+# eye today.", "the following line".
+SET_UP_RE = re.compile(
+    r"^\W*here(?:['’]s|\s+is|\s+are)\b[^:;]{0,80}[.!]?\s*$"
+    r"|\b(?:the\s+following|as\s+follows)\s*(?:[:.]|$|(?:\w+\s+)?(?:line|list|statement|passage|"
+    r"quote|excerpt|example|code|steps?|tips?|items?|ways?|questions?)\b)",
+    re.IGNORECASE,
+)
 READER_RE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 
@@ -293,8 +303,8 @@ def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str,
     alone = alone_in_paragraph(sentences, position)
     if PHOTO_CAPTION_RE.match(text) or (alone and (is_caption(text) or CAPTION_RE.search(text))):
         return CAPTION
-    if text.rstrip().endswith(":"):
-        return DANGLING  # it introduces what follows
+    if introduces_what_follows(text):
+        return DANGLING
     if alone and is_heading(text):
         return HEADING
     if punctuated and not ends_as_sentence(text):
@@ -394,10 +404,22 @@ def is_heading(text: str) -> bool:
 
 def leans_back(text: str) -> bool:
     """Whether a sentence cannot be understood without the one before it: one that points back,
-    or one so short that the sentence before it carries its sense ("The results are the same.",
-    "The reality is messier.")."""
+    one so short that the sentence before it carries its sense ("The results are the same.",
+    "The reality is messier."), or a quotation that does not say whose it is, which goes on
+    quoting the speaker named before it ('"I could see a lot of downsides."')."""
     return (len(words_of(text)) < MIN_WORDS or opens_with_dangling_reference(text)
-            or bool(POINTER_RE.search(text)))
+            or bool(POINTER_RE.search(text)) or is_unattributed_quote(text))
+
+
+def is_unattributed_quote(text: str) -> bool:
+    """A sentence that is all quotation, with no word of who says it."""
+    return bool(WHOLE_QUOTE_RE.match(text)) and not SPEECH_VERB_RE.search(text)
+
+
+def introduces_what_follows(text: str) -> bool:
+    """A sentence whose point is what comes after it: one that ends with a colon, or sets it up
+    ("Here are seven more places to check.", "... something like the following line.")."""
+    return text.rstrip().endswith(":") or bool(SET_UP_RE.search(text))
 
 
 def continues_in_lower_case(text: str) -> bool:

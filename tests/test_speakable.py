@@ -333,3 +333,33 @@ def test_a_question_to_the_reader_that_opens_a_call_out_is_not_read():
         "furniture", "furniture", ""]
     feature = one_paragraph("Are you ready for the coldest winter in a decade?", NEWS)
     assert [j.reason for j in judge(feature)] == ["", ""]
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ('"I could see a lot of downsides."', True),
+    ("“We want real hackers, not the toy ones like me and my students.”", True),
+    ('"I could see a lot of downsides," said Nathan Pensler, a resident.', False),
+    ('"The Crown" returns to Netflix on Sunday with a new cast.', False),
+])
+def test_a_quotation_that_does_not_say_whose_it_is_leans_on_the_sentence_before(text, leans):
+    assert leans_back(text) is leans
+
+
+@pytest.mark.parametrize(("text", "sets_up"), [
+    ("Here are seven more places around your home to check.", True),
+    ("Here's what caught our eye today, December 19.", True),
+    ("The new rules read something like the following line of code.", True),
+    ("The following day, the council met again to discuss the bridge.", False),
+    ("Here in Ohio, voters went to the polls on Tuesday to elect a governor.", False),
+])
+def test_a_sentence_that_sets_up_what_follows_is_not_aired_alone(text, sets_up):
+    assert (reason(text, in_paragraph=True) == "dangling") is sets_up
+
+
+def test_a_stations_call_sign_is_a_dateline_and_a_magazine_notice_is_furniture():
+    judged = judge(alone("ST. LOUIS, MO (KTVI) – A woman whose husband died spoke on Monday.",
+                         "Apple (AAPL) shares rose on Monday after the company's results.",
+                         "This story appears in the January 2017 issue of the magazine."))
+    assert judged[0].sentence.text == "A woman whose husband died spoke on Monday."
+    assert judged[1].sentence.text.startswith("Apple (AAPL)")
+    assert judged[2].reason == "furniture"
