@@ -78,7 +78,10 @@ CAPTION_RE = re.compile(
     r"|(?:credit|\bphoto|\bimage|\bphotograph|\bphotographer|\bsource|\billustration)\s*:\s*\S"
     r"|\(\d{1,2}:\d\d\)$|^preview\s+thumbnail"
     r"|\((?:pictured|left|right|centre|center|above|below|top|bottom|file)\)"
-    r"|\b(?:an?\s+(?:aerial\s+)?(?:photo|image|picture)\s+(?:shows|of)|photo\s+by)\b"
+    # "An aerial photo shows ...", "A picture of ..." at the start ("painted a picture of" is no
+    # caption)
+    r"|\ban?\s+(?:aerial\s+)?(?:photo|image|picture)\s+shows\b|\bphoto\s+by\b"
+    r"|^\W*an?\s+(?:aerial\s+)?(?:photo|image|picture)\s+of\b"
     r"|\b(?:getty\s+images|shutterstock|ap\s+photo|afp|reuters|epa|alamy)\s*\)?$",
     re.IGNORECASE,
 )
@@ -210,12 +213,15 @@ CREDIT_LINE_RE = re.compile(
 EMBEDDED_POST_CREDIT_RE = re.compile(
     r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+[A-Za-zÀ-ÿ]+\.?\s+\d{1,2},?\s+\d{4}\s*$")
 # A picture's credit line: "Credit: WhiteHaven/Shutterstock.com", "Photo: AP",
-# "RIVERSIDE COUNTY SHERIFF'S DEPT./CONTRIBUTED IMAGE", "(Getty Images)".
+# "(Harry Benson/Getty)", "RIVERSIDE COUNTY SHERIFF'S DEPT./CONTRIBUTED IMAGE", "(Getty Images)".
 PICTURE_CREDIT_RE = re.compile(
     r"^\W*(?:(?:(?:photo|image|picture|illustration)s?(?:\s+credit)?|credit)(?:\s+by)?\s*[:|]"
     r"\s*\S.{0,100}\W*"
     r"|[^!?]{0,80}(?:\bgetty\s+images|\bshutterstock(?:\.com)?|\bap\s+photo|/contributed\s+"
-    r"(?:image|photo)|/staff\s+photo)[\s)\]|]*)$",  # no full stop: a credit, not a sentence
+    r"(?:image|photo)|/staff\s+photo)[\s)\]|]*"  # no full stop: a credit, not a sentence
+    # a photographer and the outlet in brackets: "(Scott Heins/Gothamist)", "(AP Photo/E. Vucci)"
+    r"|\((?=[^)]*\s)(?-i:\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w.'’&-]*"
+    r"(?:\s+[\w.'’&-]+){0,4})\s*\))$",
     re.IGNORECASE,
 )
 # The credit that closes a wire story: "(Reporting by Indulal PM; Editing by Sunil Nair)".

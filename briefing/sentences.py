@@ -43,6 +43,8 @@ OPENING_PUNCTUATION = "\"'“‘«([{"
 CLOSING_PUNCTUATION = "\"'”’»)]}"
 INITIAL = re.compile(r"[^\W\d_]")
 INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+# A part's number in Roman numerals after "Pt." or "Vol.": "Cold War Pt. II" ("I" alone is a word).
+ROMAN_NUMERAL = re.compile(r"(?=[IVXL]{2,})X{0,3}(?:IX|IV|V?I{0,3})|[VX]")
 LIST_MARKER = re.compile(r"\(?\d{1,2}[.)]")
 LIST_MARKER_AFTER_COLON = re.compile(r":\s+\d{1,2}\.$")
 NAME_PARTICLES = _words("de del della der di da dos du la le van von al el bin ibn ben ter")
@@ -155,7 +157,7 @@ def starts_sentence_after_abbreviation(kind: str, next_token: str, rules: NewsRu
         return word.rstrip(".") not in rules.time_words
     if kind in ("abbreviation", "initial"):
         return word in rules.starters
-    return kind == "numeric"
+    return kind == "numeric" and not ROMAN_NUMERAL.fullmatch(word)
 
 
 def breaks_after(

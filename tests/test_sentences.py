@@ -210,6 +210,13 @@ TRAPS = [
          "The vote is on Jan. 3 in Iowa."],
         id="month-abbreviation-ends-a-sentence-unless-a-day-follows",
     ),
+    pytest.param(
+        "2017 is not exactly Cold War Pt. II, but the fear is back. He met Henry VIII. Then he "
+        "left.",
+        ["2017 is not exactly Cold War Pt. II, but the fear is back.", "He met Henry VIII.",
+         "Then he left."],
+        id="part-roman-numeral",
+    ),
 ]
 
 

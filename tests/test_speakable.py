@@ -363,3 +363,17 @@ def test_a_stations_call_sign_is_a_dateline_and_a_magazine_notice_is_furniture()
     assert judged[0].sentence.text == "A woman whose husband died spoke on Monday."
     assert judged[1].sentence.text.startswith("Apple (AAPL)")
     assert judged[2].reason == "furniture"
+
+
+def test_a_photographers_credit_in_brackets_marks_its_caption():
+    caption = one_paragraph("The basement at 80 New York Avenue is one of many old fallout "
+                            "shelters that you would not want to spend much time in.",
+                            "(Scott Heins/Gothamist)")
+    assert [j.reason for j in judge([*caption, Sentence(NEWS, 1, 2)])] == [
+        "caption", "caption", ""]
+
+
+def test_a_sentence_that_paints_a_picture_is_no_caption():
+    text = ("The trial painted a picture of a young man who spent months planning the attack "
+            "on the church.")
+    assert reason(text) == ""
