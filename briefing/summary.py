@@ -143,9 +143,13 @@ def kept_positions(candidates: Sequence[Candidate], keep: Collection[str]) -> se
 
 def deduplicated(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
     """The sentences less any that repeats an earlier one (the longer wording of a pair is
-    kept, in the place of the first telling), and the repeats left out."""
+    kept, in the place of the first telling), and the repeats left out. A pull quote (a
+    paragraph of one sentence that the body says later, inside a paragraph) is the repeat,
+    not the first telling: said there, it would be said out of its place and its speaker."""
+    quotes = pull_quotes(sentences)
+    repeats: list[Sentence] = [s for position, s in enumerate(sentences) if position in quotes]
+    sentences = [s for position, s in enumerate(sentences) if position not in quotes]
     kept: list[Sentence] = []
-    repeats: list[Sentence] = []
     shingles: list[frozenset[tuple[str, ...]]] = []
     index: dict[tuple[str, ...], list[int]] = {}
     for sentence in sentences:
@@ -161,6 +165,27 @@ def deduplicated(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Se
             if len(sentence.text) > len(kept[match].text) and len(own) > len(shingles[match]):
                 kept[match] = replace(kept[match], text=sentence.text)
     return kept, repeats
+
+
+def pull_quotes(sentences: Sequence[Sentence]) -> set[int]:
+    """Positions of the one-sentence paragraphs that a later paragraph of several sentences
+    repeats, the lead aside (a lead of its own paragraph, repeated further down, is the lead)."""
+    sizes = Counter(s.paragraph for s in sentences)
+    index: dict[tuple[str, ...], list[int]] = {}
+    for position, sentence in enumerate(sentences):
+        if sizes[sentence.paragraph] > 1:
+            for shingle in shingles_of(sentence.text):
+                index.setdefault(shingle, []).append(position)
+    found = set()
+    for position, sentence in enumerate(sentences):
+        if position == 0 or sizes[sentence.paragraph] != 1:
+            continue
+        own = shingles_of(sentence.text)
+        shared = Counter(i for shingle in own for i in index.get(shingle, ()) if i > position)
+        if any(shingle_containment(count, own, shingles_of(sentences[i].text))
+               > DUPLICATE_THRESHOLD for i, count in shared.items()):
+            found.add(position)
+    return found
 
 
 def first_duplicate(

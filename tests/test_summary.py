@@ -264,3 +264,16 @@ def test_a_story_that_fits_whole_is_read_whole_whatever_the_rounding():
 
     assert cost[0] + (sum(cost) - cost[0]) < sum(cost)  # as fitting adds the budget up
     assert len(summarize(article, sum(cost) - 1e-12, seconds)) == 7
+
+
+def test_a_pull_quote_is_the_repeat_not_the_first_telling():
+    texts = [(0, "Couples have squabbled over the office thermostat for as long as there "
+                 "have been offices."),
+             (1, "I totally agree with my wife."),
+             (2, "Researchers asked a hundred couples how warm they like their rooms."),
+             (3, "“I totally agree with my wife."),
+             (3, "That is one solution,” Kingma says with a laugh.")]
+    sentences = [Sentence(text, paragraph, index) for index, (paragraph, text) in enumerate(texts)]
+    selection = select(sentences, budget=1000)
+    assert [s.index for s in selection.chosen] == [0, 2, 3, 4]
+    assert (sentences[1], "repeat") in selection.left_out
