@@ -171,6 +171,7 @@ READER_PROMPT_RE = re.compile(
     r"|videos?|photos?|pictures?|stories)"
     r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe)\b"
     r"|sign\s+up|subscribe|follow\s+(?:us|me)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
+    r"|join\s+(?:us|our|the\s+(?:conversation|discussion|community))\b"
     r"|don['’]t\s+miss|watch\s+(?:the|our)\s+(?:video|full)|listen\s+to\s+(?:the|our)\s+podcast"
     r"|reading\s+time|related\s*:|more\s*:|also\s+read|recommended\s*:"
     r"|(?:add|share|tell\s+us|let\s+us\s+know|sound\s+off|weigh\s+in)\b[^.!?]{0,60}"

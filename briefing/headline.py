@@ -206,8 +206,10 @@ def best_headline(candidates: Sequence[str], paragraphs: Sequence[str], site: st
         longer = [t for t in titles
                   if word_count(t.text) > word_count(cleaned[0].text)]
         cleaned = longer[:1] + cleaned
-    # The page's own title may be short ("Hermitian matrix"); a stand-in must be a headline.
-    cleaned = cleaned[:1] + [h for h in cleaned[1:] if is_headline_length(h)]
+    # The page's own title may be short ("Hermitian matrix"); a stand-in must be a headline,
+    # not a standfirst, which is a sentence ("The long history of separate toys ... children.").
+    cleaned = cleaned[:1] + [h for h in cleaned[1:]
+                             if is_headline_length(h) and not h.text.rstrip().endswith(".")]
     text = " ".join(paragraphs)
     scores = [0.0 if is_furniture(h.text) else relevance(h.text, text)
               for h in cleaned]

@@ -151,3 +151,13 @@ def test_a_title_escaped_twice_is_read_unescaped() -> None:
     assert clean_headline("Sean Penn &#039;proposes to Charlize Theron&#039;").text == (
         "Sean Penn 'proposes to Charlize Theron'")
     assert clean_headline("AT&T and T-Mobile cut prices").text == "AT&T and T-Mobile cut prices"
+
+
+def test_a_standfirst_never_stands_in_for_the_headline() -> None:
+    candidates = ["How Today's Toys May Be Harming Your Daughter",
+                  "Separate toys for girls and boys show that marketing by gender has a "
+                  "profound impact on children.",
+                  "Russian cargo spaceship breaks up over Siberia after launch"]
+    paragraphs = ["Separate toys for girls and boys show that marketing by gender has a "
+                  "profound impact on children, and on what they learn to play."]
+    assert best_headline(candidates[:2], paragraphs).text == candidates[0]
