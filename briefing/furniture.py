@@ -145,6 +145,11 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b"
     r"|^\W*[A-Z][\w.&-]*['’]s\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,4})?"
     r"(?:reported|wrote)\s+(?:from|in)\s+[A-Z]"
+    # how to write to someone: "Contact her at adkins@forward.com or on Twitter."
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b"
+    r"|^\W*(?:contact|e-?mail|write\s+to|reach)\s+(?:him|her|them|us|me|the\s+author)\s+(?:at|on|via)\b"
+    # a shop's offer: "Fire Tablet, 7\" Display for $39.99 (list price $49.99)"
+    r"|\((?:list|regular|retail|original)\s+price:?\s*[$£€]\s?\d"
     # "You can follow her on Twitter."
     r"|\bfollow\s+(?:him|her|them|us|me|@\w+)\s+on\s+(?:twitter|x|instagram|facebook|bluesky"
     r"|threads|mastodon|linkedin|tiktok)\b",
@@ -242,6 +247,14 @@ LABEL_CAPTION_RE = re.compile(r"^\s*[A-Z][\w'’!-]*(?:\s+[\w'’!-]+)?:\s+[A-Z'
 MARKUP_RE = re.compile(r"</?[a-z][a-z0-9]*(?:\s+[a-z-]+\s*=[^<>]{0,300})?\s*/?>")
 # A list item's mark: "- ", "* ", "• ", "1. ".
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-–*•▪►]|\d{1,2}[.)])\s+")
+# The label of a box that sums up the story above its first paragraph ("Quickly", "Key
+# takeaways"): what it heads is the page's summary, not the story's opening.
+SUMMARY_BOX_LABEL_RE = re.compile(
+    r"^\W*(?:quickly|key\s+(?:takeaways?|points|facts)|in\s+(?:short|brief)|tl;?\s*dr|at\s+a\s+glance"
+    r"|the\s+short\s+version|story\s+highlights|highlights|what\s+you\s+need\s+to\s+know"
+    r"|the\s+gist)\W*$",
+    re.IGNORECASE,
+)
 # The heading of an article's apparatus: what follows it is references, not the story.
 APPARATUS_HEADING_RE = re.compile(
     r"^\s*(?:references?|notes|footnotes|sources|citations|bibliography|further\s+reading|"

@@ -42,6 +42,7 @@ from briefing.furniture import (
     SENTENCE_FURNITURE_ANYWHERE_RE,
     SENTENCE_FURNITURE_RE,
     SPEECH_VERB_RE,
+    SUMMARY_BOX_LABEL_RE,
     WIRE_CREDIT_RE,
 )
 from briefing.languages import CJK_CHARS
@@ -240,14 +241,16 @@ def call_out_questions(sentences: Sequence[Sentence], texts: Sequence[str],
 
 
 def key_points_box(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set[int]:
-    """Positions of the list items right above the article's first sentence of prose ("Key
-    takeaways", "Quickly"): the page's summary of the story that follows, which a briefing
-    tells from its lead. Items that a heading parts from the prose are the article itself (a
-    list of findings, then a how-to), and so are those of an article without prose."""
-    listed = {s.paragraph for s in sentences if LIST_ITEM_RE.match(s.text)}
+    """Positions of a box that sums up the story above its first sentence of prose: list
+    items ("Key takeaways: - ..."), or the paragraph under a box's label ("Quickly"). It is the
+    page's summary of the story that follows, which a briefing tells from its lead. Items that
+    a heading parts from the prose are the article itself (a list of findings, then a how-to),
+    and so is a box with no prose after it."""
+    boxed = {s.paragraph for s in sentences if LIST_ITEM_RE.match(s.text)}
+    boxed |= {s.paragraph + 1 for s in sentences if SUMMARY_BOX_LABEL_RE.match(s.text)}
     items: set[int] = set()
     for position, sentence in enumerate(sentences):
-        if sentence.paragraph in listed:
+        if sentence.paragraph in boxed:
             items |= set() if reasons[position] else {position}
         elif not reasons[position]:
             return items

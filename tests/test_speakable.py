@@ -378,3 +378,20 @@ def test_a_sentence_that_paints_a_picture_is_no_caption():
     text = ("The trial painted a picture of a young man who spent months planning the attack "
             "on the church.")
     assert reason(text) == ""
+
+
+def test_the_paragraph_under_a_summary_boxs_label_is_not_the_lead():
+    sentences = [Sentence("Quickly", 0, 0, heading=True),
+                 Sentence("How did the Cowboys end two decades of mediocrity this year?", 1, 1),
+                 Sentence("Start with the one man who will stand up to the owner.", 1, 2),
+                 Sentence(NEWS, 2, 3)]
+    assert [j.reason for j in judge(sentences)] == ["heading", "box", "box", ""]
+
+
+@pytest.mark.parametrize("text", [
+    "Contact her at adkins@forward.com or on Twitter.",
+    "Tips for the newsroom can be sent to tips@example.com at any time of the day.",
+    "Fire Tablet, 7 inch Display, Wi-Fi, 8 GB, Black for $39.99 (list price $49.99)",
+])
+def test_addresses_to_write_to_and_shop_offers_are_furniture(text):
+    assert reason(text, in_paragraph=True) == "furniture"
