@@ -150,6 +150,13 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|^\W*(?:contact|e-?mail|write\s+to|reach)\s+(?:him|her|them|us|me|the\s+author)\s+(?:at|on|via)\b"
     # a shop's offer: "Fire Tablet, 7\" Display for $39.99 (list price $49.99)"
     r"|\((?:list|regular|retail|original)\s+price:?\s*[$£€]\s?\d"
+    # the page's interface talking: "The interactive transcript could not be loaded.", "This
+    # feature is not available right now.", "When you tweet with a location, ..."
+    r"|\b(?:could\s+not\s+be\s+loaded|failed\s+to\s+load|(?:is|are)\s+not\s+available\s+right\s+now"
+    r"|please\s+try\s+again\s+later|when\s+autoplay\s+is\s+enabled|rating\s+is\s+available\s+when"
+    r"|when\s+you\s+tweet\s+with\s+a\s+location|your\s+location\s+history"
+    r"|(?:javascript|cookies)\s+(?:is|are)\s+(?:disabled|required|not\s+enabled)"
+    r"|your\s+browser\s+does\s+not\s+support|by\s+copying\s+the\s+code\s+below)\b"
     # "You can follow her on Twitter."
     r"|\bfollow\s+(?:him|her|them|us|me|@\w+)\s+on\s+(?:twitter|x|instagram|facebook|bluesky"
     r"|threads|mastodon|linkedin|tiktok)\b",

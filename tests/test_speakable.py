@@ -395,3 +395,13 @@ def test_the_paragraph_under_a_summary_boxs_label_is_not_the_lead():
 ])
 def test_addresses_to_write_to_and_shop_offers_are_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
+
+
+@pytest.mark.parametrize("text", [
+    "The interactive transcript could not be loaded.",
+    "This feature is not available right now.",
+    "When autoplay is enabled, a suggested video will automatically play next.",
+    "Add this Tweet to your website by copying the code below.",
+])
+def test_the_pages_interface_talking_is_furniture(text):
+    assert reason(text, in_paragraph=True) == "furniture"
