@@ -62,6 +62,8 @@ WORD_RE = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}](?:[^\W_{CJK_CHARS}]|['â€
 MIN_WORDS = 6
 # ... unless it is a sentence of this many words inside a paragraph, with a verb.
 SHORT_MIN_WORDS = 4
+# A sentence under this many words leans on the one before it, which carries its sense.
+LEANING_MAX_WORDS = 6
 COMMON_VERBS = word_set(
     "is are was were has have had said says will would can could did does do died won lost "
     "fell rose left took made came went began ended agreed denied"
@@ -410,7 +412,7 @@ def leans_back(text: str) -> bool:
     one so short that the sentence before it carries its sense ("The results are the same.",
     "The reality is messier."), or a quotation that does not say whose it is, which goes on
     quoting the speaker named before it ('"I could see a lot of downsides."')."""
-    return (len(words_of(text)) < MIN_WORDS or opens_with_dangling_reference(text)
+    return (len(words_of(text)) <= LEANING_MAX_WORDS or opens_with_dangling_reference(text)
             or bool(POINTER_RE.search(text)) or is_unattributed_quote(text))
 
 

@@ -405,3 +405,11 @@ def test_addresses_to_write_to_and_shop_offers_are_furniture(text):
 ])
 def test_the_pages_interface_talking_is_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("Dion is refusing to take part.", True),
+    ("The council refused to take part in the vote.", False),
+])
+def test_a_sentence_of_six_words_or_fewer_leans_on_the_one_before(text, leans):
+    assert leans_back(text) is leans
