@@ -98,7 +98,7 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 # "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - ", "PARIS — ", "April 17, 2015 -- ":
 # where and when the story was filed, before a dash.
 DATELINE_RE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*)?"
+    rf"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}(?:,?\s+{MONTH}\s+\d{{1,2}})?\s*)?"
     r"\((?:CNN|AP|AFP|Reuters|UPI|dpa|PA|Bloomberg|EW\.com|CNN Student News)\)\s*(?:--|[—–-])?\s*"
     # a station's call sign in capitals, before a dash: "ST. LOUIS, MO (KTVI) -- "
     r"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*\([A-Z]{2,6}\)\s*(?:--|[—–-])\s*"
@@ -112,7 +112,7 @@ SENTENCE_FURNITURE_RE = re.compile(
     r"|(?:photo|picture|image|video|graphic|source|credit|caption|updated|last updated|"
     r"published|posted|follow us|follow|read more|related|share this|advertisement|"
     r"sign up|subscribe)\b[\s:|-]"
-    r"|scroll down\b|click here\b|watch the video\b|see more\b"
+    r"|scroll down\b|click here\b|watch the video\b|see more\b|hat\s+tip\b|h/t\b"
     # "Written or reviewed by a board-certified physician.", "Fact-checked by ..."
     r"|(?:written|reviewed|edited|fact[- ]checked|medically\s+reviewed)\s+(?:(?:or|and)\s+"
     r"(?:written|reviewed|edited|fact[- ]checked)\s+)?by\b)",
@@ -184,6 +184,7 @@ READER_PROMPT_RE = re.compile(
     r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe)\b"
     r"|sign\s+up|subscribe|follow\s+(?:us|me)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
     r"|join\s+(?:us|our|the\s+(?:conversation|discussion|community))\b"
+    r"|let\s+(?:me|us)\s+know\b"
     r"|don['’]t\s+miss|watch\s+(?:the|our)\s+(?:video|full)|listen\s+to\s+(?:the|our)\s+podcast"
     r"|reading\s+time|related\s*:|more\s*:|also\s+read|recommended\s*:"
     r"|(?:add|share|tell\s+us|let\s+us\s+know|sound\s+off|weigh\s+in)\b[^.!?]{0,60}"

@@ -39,6 +39,11 @@ SECTION_LABELS = frozenset({
     "uk news", "latest news", "breaking news", "home", "video", "live", "analysis",
     "features", "local", "markets", "economy",
 })
+# Labels of how news comes, said before a headline as a section's name is ("Breaking: ...").
+BULLETIN_LABELS = frozenset({
+    "breaking", "exclusive", "just in", "developing", "update", "updated", "watch", "photos",
+    "listen", "podcast",
+})
 # "Opinion: ...", "OPINION — ...": a label and a colon or dash before the headline.
 LABEL_PREFIX_RE = re.compile(r"^\s*([A-Za-zÀ-ÿ][\w' -]{1,24}?)\s*(?::|\s[|–—-])\s+(?=\S)")
 OPINION_PATH_RE = re.compile(r"/(?:opinions?|commentisfree|op-?ed|editorials?|meinung|opiniao)/",
@@ -154,8 +159,11 @@ def clean_headline(title: str, site: str = "", url: str = "") -> Headline:
     if squashed(text) in site_names(site, url):
         return Headline("", genre)  # the site's own name ("How-To Geek"), no headline
     label = LABEL_PREFIX_RE.match(text)
-    if label and label.group(1).strip().casefold() in OPINION_LABELS:
+    name = label.group(1).strip().casefold() if label else ""
+    if name in OPINION_LABELS:
         genre, text = "opinion", text[label.end():]
+    elif name in SECTION_LABELS | BULLETIN_LABELS:
+        text = text[label.end():]
     return Headline(text.strip(), genre)
 
 

@@ -134,6 +134,7 @@ ELLIPSIS_THEN_WORD_RE = re.compile(r"\.\.\.(?=[^\W\d_])")
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 BARE_DOMAIN_RE = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.uk|uk|de|es)\b")
 EMAIL_RE = re.compile(r"\b([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\b")
+BRACKETED_LETTERS_RE = re.compile(r"\[(\w{1,3})\](?=\w)|(?<=\w)\[(\w{1,3})\]")
 BRACKETED_RE = re.compile(r"[ \t]*[(\[{]\s*([^()\[\]{}]*?)\s*[)\]}][ \t]*")
 GROUPED_INTEGER = r"(\d{1,3}(?:,\d{3})+|\d+)"
 NUMBER_RANGE_RE = re.compile(
@@ -340,7 +341,9 @@ def shorten_urls(text: str, dot: str = "dot", at: str = "at") -> str:
 
 
 def expand_brackets(text: str) -> str:
-    """'Daesh [ISIS].' -> 'Daesh, ISIS.': bracketed text is kept, set off by commas."""
+    """'Daesh [ISIS].' -> 'Daesh, ISIS.': bracketed text is kept, set off by commas; an
+    editor's letters inside a word are part of it ('[S]ome' -> 'Some')."""
+    text = BRACKETED_LETTERS_RE.sub(lambda m: m[1] or m[2], text)
     previous = None
     while previous != text:  # innermost first, so nested brackets also open up
         previous = text

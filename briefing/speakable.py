@@ -98,6 +98,8 @@ SET_UP_RE = re.compile(
     r"quote|excerpt|example|code|steps?|tips?|items?|ways?|questions?)\b)",
     re.IGNORECASE,
 )
+MAIN_PICTURE_RE = re.compile(r"\b(?:featured|top|header|cover|hero|lead)\s+(?:image|photo|picture)",
+                             re.IGNORECASE)
 READER_RE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 
@@ -118,7 +120,7 @@ DANGLING_WORDS = word_set(
 )
 DANGLING_PHRASES = (
     "in addition", "as a result", "in contrast", "by contrast", "on the other hand",
-    "at the same time", "even so", "in turn", "after that",
+    "at the same time", "even so", "in turn", "after that", "in fact", "after all",
     "despite this", "despite that", "because of this", "as well as this",
 )
 # Pointers anywhere in a sentence at something said before it: "A mission to do just that",
@@ -130,7 +132,8 @@ POINTER_RE = re.compile(
     r"|the\s+former\s*(?:[.,;!?]|\s+(?:is|was|has|had|will|would|said|says)\b)"
     r"|as\s+(?:mentioned|noted|stated|described)\s+(?:above|earlier|before)"
     r"|(?:mentioned|described|shown)\s+above"
-    r"|\bboth\s+(?:of\s+them|the\s+\w+|\w+s)\b)",
+    r"|\bboth\s+(?:of\s+them|the\s+\w+|\w+s)\b"
+    r"|[,;]\s*however\b|\ba\s+similar\b)",
     re.IGNORECASE,
 )
 # "This week", "That night": time, not a reference back.
@@ -202,13 +205,17 @@ def credited_media(sentences: Sequence[Sentence]) -> set[int]:
     credit's own paragraph, and the one above when the credit stands alone (a picture's
     "Credit: WhiteHaven/Shutterstock.com", a post's "— Name (@handle) December 29, 2014"), when
     it is short, as a caption is. A post is the page quoting someone's screen ("Aaron Rodgers u
-    da real MVP!"), not the story's sentences; like a caption, it is not read."""
-    credits = [i for i, s in enumerate(sentences)
-               if EMBEDDED_POST_CREDIT_RE.match(s.text) or PICTURE_CREDIT_RE.match(s.text)]
+    da real MVP!"), not the story's sentences; like a caption, it is not read. A picture's
+    credit at the article's end, or one for the page's main picture ("[Featured Image by
+    ...]"), names no caption above it."""
+    posts = [i for i, s in enumerate(sentences) if EMBEDDED_POST_CREDIT_RE.match(s.text)]
+    pictures = [i for i, s in enumerate(sentences) if PICTURE_CREDIT_RE.match(s.text)]
     sizes = Counter(s.paragraph for s in sentences)
-    marked = {sentences[i].paragraph for i in credits
+    marked = {sentences[i].paragraph for i in posts + pictures
               if sizes[sentences[i].paragraph] <= CAPTION_MAX_SENTENCES + 1}
-    marked |= {sentences[i - 1].paragraph for i in credits
+    under_caption = posts + [i for i in pictures if i + 1 < len(sentences)
+                             and not MAIN_PICTURE_RE.search(sentences[i].text)]
+    marked |= {sentences[i - 1].paragraph for i in under_caption
                if i > 0 and alone_in_paragraph(sentences, i)
                and sizes[sentences[i - 1].paragraph] <= CAPTION_MAX_SENTENCES}
     return {position for position, s in enumerate(sentences) if s.paragraph in marked}

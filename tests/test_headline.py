@@ -28,6 +28,10 @@ from briefing.headline import best_headline, clean_headline, credible_site, spok
      "United States to Lift Sudan Sanctions"),
     ("Fed holds rates steady - The Wall Street Journal", "", "https://www.wsj.com/articles/x",
      "Fed holds rates steady"),
+    ("Breaking: Houston hires Major Applewhite as head coach", "", "",
+     "Houston hires Major Applewhite as head coach"),
+    ("Politics: Senate passes the budget after a long night", "", "",
+     "Senate passes the budget after a long night"),
 ])
 def test_site_names_and_section_labels_are_dropped(title, site, url, expected):
     assert clean_headline(title, site, url).text == expected

@@ -115,6 +115,7 @@ def test_shorten_urls(text: str, expected: str) -> None:
         ("empty () here", "empty here"),
         ("in Iraq. (file)\nU.S. troops", "in Iraq., file, \nU.S. troops"),
         ("a (b [c]) d", "a, b, c,, d"),
+        ("[S]ome electors walk[ed] out", "Some electors walked out"),
     ],
 )  # fmt: skip
 def test_expand_brackets(text: str, expected: str) -> None:

@@ -413,3 +413,27 @@ def test_the_pages_interface_talking_is_furniture(text):
 ])
 def test_a_sentence_of_six_words_or_fewer_leans_on_the_one_before(text, leans):
     assert leans_back(text) is leans
+
+
+@pytest.mark.parametrize("text", [
+    "There is good reason for concern, however.",
+    "In fact, they are already doing so on a regular basis in the city.",
+    "Now, a similar discovery has been made in Greece by the same team.",
+])
+def test_a_sentence_that_answers_or_compares_with_the_one_before_leans_on_it(text):
+    assert leans_back(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hat tip to Curbed for the timely find.",
+    "Let me know if you like this format for sharing talks.",
+])
+def test_hat_tips_and_requests_for_feedback_are_furniture(text):
+    assert reason(text, in_paragraph=True) == "furniture"
+
+
+def test_a_dated_dateline_goes_and_a_featured_pictures_credit_names_no_caption():
+    judged = judge(alone("HONOLULU, Dec. 23 (UPI) — A man was arrested on Friday at the port.",
+                         NEWS, "[Featured Image by Joe Raedle/Getty Images]"))
+    assert judged[0].sentence.text == "A man was arrested on Friday at the port."
+    assert [j.reason for j in judged] == ["", "", "caption"]
