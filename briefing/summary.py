@@ -3,8 +3,9 @@
 A story opens with its lead: the first sentence that can be aired (speakable.py decides which
 can: no dateline, byline, caption, sub-heading, fragment or call to action). Fitting to a
 budget never drops it. The rest of the budget buys the sentences that say the most new weighted
-content per unit of cost: words are weighted by where they occur (news puts the point first),
-each counting only up to twice, so what is already said earns nothing. A sentence that repeats
+content per unit of cost: words are weighted by where they occur (news puts the point first)
+and by the headline (the story told shortest), each counting only up to twice, so what is
+already said earns nothing. A sentence that repeats
 a chosen one is never chosen again, one that leans on the sentence before it ("He said ...",
 "to do just that") comes with it or not at all, and a quotation is kept whole. Chosen
 sentences are read in article order. Every sentence left out has its reason (Selection).
@@ -34,6 +35,8 @@ Cost = Callable[[str], float]
 SHINGLE_SIZE = 3
 DUPLICATE_THRESHOLD = 0.6  # share of the shorter sentence's shingles found in the other
 POSITION_HALF_LIFE = 2.0  # sentences: a word's weight halves every this many sentences
+# The headline is the story told shortest: each of its words weighs as one in the lead does.
+TITLE_WEIGHT = 1.0
 TERM_CAP = 2  # a term said this often is covered; saying it again adds nothing
 MIN_COST = 1e-9
 # Budgets are sums of costs added in another order: a whole article must not miss its own
@@ -97,14 +100,15 @@ def summarize(
 
 def select(
     sentences: Sequence[Sentence], budget: float, cost: Cost = word_count,
-    keep: Collection[str] = (),
+    keep: Collection[str] = (), title: str = "",
 ) -> Selection:
     """The lead, then the best of the rest that fits the budget, in article order.
 
     The whole article (less what cannot be aired, and repeats) when it fits; the lead alone
     when even it is over budget (whether that story is aired is the caller's choice).
     Sentences whose text is in `keep` (already spoken, say) stay chosen when they fit the
-    budget together, and the rest of it goes to the best of the others.
+    budget together, and the rest of it goes to the best of the others. The headline, when
+    given, weighs its words as the lead does.
     """
     judged = judge(sentences)
     left_out = [(j.sentence, j.reason) for j in judged if j.reason]
@@ -118,7 +122,7 @@ def select(
     if sum(c.cost for c in candidates) <= budget + BUDGET_SLACK:
         chosen = set(range(len(candidates)))
     else:
-        chosen = choose(candidates, budget, kept_positions(candidates, keep))
+        chosen = choose(candidates, budget, kept_positions(candidates, keep), title)
     for position, candidate in enumerate(candidates):
         if position not in chosen:
             needs = candidate.needs
@@ -278,8 +282,8 @@ def coverage_gain(bag: Counter[str], covered: Counter[str], weights: Counter[str
     return gain
 
 
-def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = frozenset()
-           ) -> set[int]:
+def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = frozenset(),
+           title: str = "") -> set[int]:
     """The lead (the first candidate, with the rest of any quotation it opens), then greedy
     budgeted coverage: most new weighted content per unit of cost, until nothing fits.
 
@@ -290,6 +294,8 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
     """
     bags = [content_terms(c.sentence.text) for c in candidates]
     weights = term_weights(bags)
+    for term in content_terms(title):
+        weights[term] += TITLE_WEIGHT
     chosen = dependency_chain(candidates, 0)
     kept = set(kept) - chosen
     room = budget - sum(candidates[i].cost for i in chosen)

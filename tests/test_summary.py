@@ -277,3 +277,19 @@ def test_a_pull_quote_is_the_repeat_not_the_first_telling():
     selection = select(sentences, budget=1000)
     assert [s.index for s in selection.chosen] == [0, 2, 3, 4]
     assert (sentences[1], "repeat") in selection.left_out
+
+
+def test_the_headline_weighs_the_words_of_what_the_story_is_about():
+    texts = ["Communications Commission chairman Tom Wheeler announced this morning that he "
+             "will leave the agency on Jan. 20.",
+             "Wheeler's departure likely spells the end of network neutrality, rules the agency "
+             "adopted in 2015 that stop internet providers from favouring some sites.",
+             "Wheeler is the second Democratic commissioner to leave the agency in the past week.",
+             "Last Friday, the Senate failed to reconfirm Democratic Commissioner Jessica "
+             "Rosenworcel.",
+             "Next year, Trump will appoint a new Republican chairman."]
+    sentences = [Sentence(text, i, i) for i, text in enumerate(texts)]
+    budget = word_count(texts[0]) + 24
+    title = "Tom Wheeler's departure is the death knell for net neutrality"
+    assert [s.index for s in select(sentences, budget).chosen] == [0, 2, 4]
+    assert [s.index for s in select(sentences, budget, title=title).chosen] == [0, 1]
