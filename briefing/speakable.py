@@ -133,7 +133,7 @@ POINTER_RE = re.compile(
     r"|as\s+(?:mentioned|noted|stated|described)\s+(?:above|earlier|before)"
     r"|(?:mentioned|described|shown)\s+above"
     r"|\bboth\s+(?:of\s+them|the\s+\w+|\w+s)\b"
-    r"|[,;]\s*however\b|\ba\s+similar\b)",
+    r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*either\s*[.!?]?[\"”’]?\s*$)",
     re.IGNORECASE,
 )
 # "This week", "That night": time, not a reference back.

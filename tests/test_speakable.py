@@ -419,6 +419,7 @@ def test_a_sentence_of_six_words_or_fewer_leans_on_the_one_before(text, leans):
     "There is good reason for concern, however.",
     "In fact, they are already doing so on a regular basis in the city.",
     "Now, a similar discovery has been made in Greece by the same team.",
+    "2016 probably wasn't the most enjoyable year for billionaire Elon Musk, either.",
 ])
 def test_a_sentence_that_answers_or_compares_with_the_one_before_leans_on_it(text):
     assert leans_back(text)
