@@ -177,7 +177,7 @@ PAGE_POINTER_RE = re.compile(
 READER_PROMPT_RE = re.compile(
     r"^\W*(?:"
     # English
-    r"read\s+(?:more|the\s+(?:original|full)|our|also|next|on)\b|continue\s+reading"
+    r"read\s+(?:more|the\s+(?:original|full|print|digital)|our|also|next|on)\b|continue\s+reading"
     r"|find\s+out\s+more|learn\s+more|see\s+(?:more|also)|click\s+(?:here|to|on)|tap\s+(?:here|to)"
     r"|(?:leave|post|add|share)\s+(?:a|your)\s+(?:comment|thoughts|reply|questions?|opinions?"
     r"|videos?|photos?|pictures?|stories)"

@@ -49,6 +49,7 @@ def test_fragments_under_six_words_are_never_aired(text):
     "Please share your videos, pictures and stories at iReport.",
     "Get Motor Cycle Monthly delivered through your letterbox every month.",
     "Join our Fan Contributor Program and share your voice on Fandom.com!",
+    "Read the print version in stores December 27, or purchase a copy by mail.",
     '- ^ "Netscape Announces mozilla.org, a Dedicated Team and Web Site Supporting Development".',
     "This post contains affiliate links, so we may earn a commission on what you buy.",
 ])
