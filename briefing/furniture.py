@@ -238,6 +238,9 @@ PICTURE_CREDIT_RE = re.compile(
     r"(?:\s+[\w.'’&-]+){0,4})\s*\))$",
     re.IGNORECASE,
 )
+# A credit for the page's main picture ("[Featured Image by ...]"), not for a caption above it.
+MAIN_PICTURE_RE = re.compile(r"\b(?:featured|top|header|cover|hero|lead)\s+(?:image|photo|picture)",
+                             re.IGNORECASE)
 # The credit that closes a wire story: "(Reporting by Indulal PM; Editing by Sunil Nair)".
 WIRE_CREDIT_RE = re.compile(
     r"^\W*\(?\s*(?:reporting|additional\s+reporting|writing|editing)\s+by\b", re.IGNORECASE)

@@ -44,7 +44,7 @@ CLOSING_PUNCTUATION = "\"'”’»)]}"
 INITIAL = re.compile(r"[^\W\d_]")
 INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # A part's number in Roman numerals after "Pt." or "Vol.": "Cold War Pt. II" ("I" alone is a word).
-ROMAN_NUMERAL = re.compile(r"(?=[IVXL]{2,})X{0,3}(?:IX|IV|V?I{0,3})|[VX]")
+ROMAN_NUMERAL = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})|[VX]")
 LIST_MARKER = re.compile(r"\(?\d{1,2}[.)]")
 LIST_MARKER_AFTER_COLON = re.compile(r":\s+\d{1,2}\.$")
 NAME_PARTICLES = _words("de del della der di da dos du la le van von al el bin ibn ben ter")

@@ -32,6 +32,7 @@ from briefing.furniture import (
     LEADING_MARK_RE,
     LINK_LIST_RE,
     LIST_ITEM_RE,
+    MAIN_PICTURE_RE,
     MARKUP_RE,
     PAGE_POINTER_RE,
     PHOTO_CAPTION_RE,
@@ -87,7 +88,6 @@ TITLE_CASE_SHARE = 0.6
 MIN_CODE_WORDS = 3
 CODE_WORD_SHARE = 0.25
 
-# A comma or full stop after a space: something (a formula, a link) was cut out before it.
 # A sentence that is all quotation: '"I could see a lot of downsides."', '"We want hackers."'.
 WHOLE_QUOTE_RE = re.compile(r"^\s*[\"“‘«„]\S.*[.!?…,][\"”’»]\s*$")
 # A set-up for what follows: "Here are seven more places to check.", "Here's what caught our
@@ -98,9 +98,9 @@ SET_UP_RE = re.compile(
     r"quote|excerpt|example|code|steps?|tips?|items?|ways?|questions?)\b)",
     re.IGNORECASE,
 )
-MAIN_PICTURE_RE = re.compile(r"\b(?:featured|top|header|cover|hero|lead)\s+(?:image|photo|picture)",
-                             re.IGNORECASE)
+# Words that speak to the reader.
 READER_RE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+# A comma or full stop after a space: something (a formula, a link) was cut out before it.
 HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 
 # Why a sentence is not aired (summary.py adds "repeat", "time" and "dangling").

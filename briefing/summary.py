@@ -160,8 +160,7 @@ def deduplicated(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Se
         own = shingles_of(sentence.text)
         match = first_duplicate(own, shingles, index)
         if match is None:
-            for shingle in own:
-                index.setdefault(shingle, []).append(len(kept))
+            add_to_index(index, own, len(kept))
             kept.append(sentence)
             shingles.append(own)
         else:
@@ -173,23 +172,24 @@ def deduplicated(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Se
 
 def pull_quotes(sentences: Sequence[Sentence]) -> set[int]:
     """Positions of the one-sentence paragraphs that a later paragraph of several sentences
-    repeats, the lead aside (a lead of its own paragraph, repeated further down, is the lead)."""
+    repeats, the lead aside (a lead of its own paragraph, repeated further down, is the lead).
+    Read from the end, so that the index holds only what comes later."""
     sizes = Counter(s.paragraph for s in sentences)
+    shingles = [shingles_of(s.text) for s in sentences]
     index: dict[tuple[str, ...], list[int]] = {}
-    for position, sentence in enumerate(sentences):
-        if sizes[sentence.paragraph] > 1:
-            for shingle in shingles_of(sentence.text):
-                index.setdefault(shingle, []).append(position)
     found = set()
-    for position, sentence in enumerate(sentences):
-        if position == 0 or sizes[sentence.paragraph] != 1:
-            continue
-        own = shingles_of(sentence.text)
-        shared = Counter(i for shingle in own for i in index.get(shingle, ()) if i > position)
-        if any(shingle_containment(count, own, shingles_of(sentences[i].text))
-               > DUPLICATE_THRESHOLD for i, count in shared.items()):
+    for position in reversed(range(len(sentences))):
+        if sizes[sentences[position].paragraph] > 1:
+            add_to_index(index, shingles[position], position)
+        elif position > 0 and first_duplicate(shingles[position], shingles, index) is not None:
             found.add(position)
     return found
+
+
+def add_to_index(index: dict[tuple[str, ...], list[int]], own: frozenset[tuple[str, ...]],
+                 position: int) -> None:
+    for shingle in own:
+        index.setdefault(shingle, []).append(position)
 
 
 def first_duplicate(
