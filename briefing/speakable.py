@@ -143,6 +143,7 @@ TIME_NOUNS = word_set(
 )
 LEADING_QUOTES = "'\"‘“‚„«»`([ "
 OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“](?=\S)")
+DOUBLE_QUOTES = "\"“”„«»"
 CLOSE_QUOTE_RE = re.compile(r"(?<=\S)['’\"”](?=$|[\s,.;:!?)\]—–-])")
 
 
@@ -462,13 +463,19 @@ def opens_with_dangling_reference(text: str) -> bool:
                 and words[1].rstrip("s") in TIME_NOUNS)
 
 
-def leaves_quote_open(text: str, was_open: bool) -> bool:
-    """Whether a quotation is still open at the end of this sentence."""
+def quote_left_open(text: str, open_mark: str = "") -> str:
+    """The kind of quotation mark ("double" or "single") whose quotation is still open at the
+    end of this sentence, "" when none is; `open_mark`: the one open before it. A quotation
+    closes only with its own kind of mark: the apostrophe of "victims’ contact lists" does
+    not close a quotation opened with “."""
     marks = sorted(
-        [(m.start(), True) for m in OPEN_QUOTE_RE.finditer(text)]
-        + [(m.start(), False) for m in CLOSE_QUOTE_RE.finditer(text)]
+        [(m.start(), m.group(), True) for m in OPEN_QUOTE_RE.finditer(text)]
+        + [(m.start(), m.group(), False) for m in CLOSE_QUOTE_RE.finditer(text)]
     )
-    is_open = was_open
-    for _, opens in marks:
-        is_open = opens if not is_open else False
-    return is_open
+    for _, mark, opens in marks:
+        kind = "double" if mark in DOUBLE_QUOTES else "single"
+        if not open_mark and opens:
+            open_mark = kind
+        elif open_mark == kind and not opens:
+            open_mark = ""
+    return open_mark

@@ -25,7 +25,7 @@ from briefing.speakable import (
     MIN_WORDS,
     judge,
     leans_back,
-    leaves_quote_open,
+    quote_left_open,
     word_set,
     words_of,
 )
@@ -227,16 +227,16 @@ def shingles_of(text: str) -> frozenset[tuple[str, ...]]:
 def candidates_of(sentences: Sequence[Sentence], cost: Cost) -> list[Candidate]:
     """Each sentence with its cost and the earlier sentence it cannot be said without."""
     candidates = []
-    in_quote = False
+    in_quote = ""  # the kind of quotation mark left open
     quoted = 0  # sentences of the open quotation so far
     for position, sentence in enumerate(sentences):
         same_paragraph = position > 0 and sentences[position - 1].paragraph == sentence.paragraph
-        inside_quote = in_quote and same_paragraph and quoted < MAX_QUOTE_SENTENCES
+        inside_quote = bool(in_quote) and same_paragraph and quoted < MAX_QUOTE_SENTENCES
         quoted = quoted + 1 if inside_quote else 1
         leaning = inside_quote or leans_back(sentence.text)
         needs = position - 1 if position > 0 and leaning else None
         candidates.append(Candidate(sentence, cost(sentence.text), needs, inside_quote))
-        in_quote = leaves_quote_open(sentence.text, inside_quote)
+        in_quote = quote_left_open(sentence.text, in_quote if inside_quote else "")
     return candidates
 
 

@@ -293,3 +293,15 @@ def test_the_headline_weighs_the_words_of_what_the_story_is_about():
     title = "Tom Wheeler's departure is the death knell for net neutrality"
     assert [s.index for s in select(sentences, budget).chosen] == [0, 2, 4]
     assert [s.index for s in select(sentences, budget, title=title).chosen] == [0, 1]
+
+
+def test_an_apostrophe_does_not_close_a_quotation_so_its_speaker_comes_with_it():
+    texts = ["Researchers are warning of a new Android ransomware spread by links in forums.",
+             "“Using victims’ contact lists, it spreads further via SMS with malicious links.",
+             "Its impact is limited for now,” said Lukas Stefanko of ESET on Monday."]
+    sentences = [Sentence(texts[0], 0, 0), Sentence(texts[1], 1, 1), Sentence(texts[2], 1, 2)]
+    chosen = [s.index for s in select(sentences, word_count(texts[0]) + 14).chosen]
+    assert 1 not in chosen or 2 in chosen
+    assert [s.index for s in select(sentences, 1000).chosen] == [0, 1, 2]
+    both = word_count(texts[1]) + word_count(texts[2])
+    assert [s.index for s in select(sentences, word_count(texts[0]) + both).chosen] == [0, 1, 2]
