@@ -9,7 +9,8 @@ expected text, and a lead labelled by hand in data/unseen-leads.json: readers wh
 briefing's output picked each page's first sentence of body prose past any dateline, kicker,
 caption, credit or byline, and its standfirst if it has one, which may open the story too; a
 labelled lead under 6 words is a kicker, and the sentence after it stands for the lead).
-Per aired story: lead aired (the first aired sentence is the gold lead: unless labelled, its
+Per aired story: lead aired (the first aired sentence of 6+ words is the gold lead, a kicker
+said with it before it counted as a fragment; unless labelled, the gold lead is its
 first sentence of 6+ words past a dateline or "By X" line, not a heading, ending as a sentence
 ends (. ! ? or a closing quote after one: "CLICK FOR FULL RESULTS", "Posted by X", "Palm Bay d.
 Rockledge 70-44" and a subtitle are not leads); token Jaccard >= 0.6 or containment) and
@@ -289,6 +290,11 @@ def rouge_pair(scorer, item: Item, aired: list[str]) -> dict[str, tuple[float, f
     return {metric: (f1(aired, metric), f1(lead, metric)) for metric in ("rouge1", "rouge2")}
 
 
+def past_kicker_aired(aired: list[str]) -> str:
+    """The first aired sentence of LEAD_MIN_WORDS words or more (the first, when none is)."""
+    return next((s for s in aired if len(tokens(s)) >= LEAD_MIN_WORDS), aired[0])
+
+
 def measure(item: Item, story, voice_language: str, scorer) -> StoryResult:
     aired = [s.text for s in story.sentences]
     gold_tokens = tokens("\n".join(item.body))
@@ -296,7 +302,7 @@ def measure(item: Item, story, voice_language: str, scorer) -> StoryResult:
     lead, title = item.lead, story.article.title
     return StoryResult(
         item=item, title=title, language=story.article.language, aired=aired, lead=lead,
-        lead_first=bool(lead and aired and opens_with(aired[0], item)),
+        lead_first=bool(lead and aired and opens_with(past_kicker_aired(aired), item)),
         lead_among=bool(lead and any(opens_with(s, item) for s in aired)),
         outside=[s for s in aired if not in_body(s, gold_tokens, gold_shingles)],
         fragments=[s for s in aired if len(tokens(s)) < FRAGMENT_WORDS],

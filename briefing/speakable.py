@@ -124,7 +124,8 @@ DANGLING_PHRASES = (
     "despite this", "despite that", "because of this", "as well as this",
 )
 # Pointers anywhere in a sentence at something said before it: "A mission to do just that",
-# "the latter said", "as mentioned above", "destroyed both drones".
+# "the latter said", "as mentioned above", "destroyed both drones", "..., that is." (the end of a
+# sentence begun before it).
 POINTER_RE = re.compile(
     r"\b(?:(?:just|exactly|precisely)\s+(?:that|this)\b"
     r"|(?:do|does|did|doing|done)\s+(?:so|that)\s*[.,;!?]"
@@ -133,7 +134,7 @@ POINTER_RE = re.compile(
     r"|as\s+(?:mentioned|noted|stated|described)\s+(?:above|earlier|before)"
     r"|(?:mentioned|described|shown)\s+above"
     r"|\bboth\s+(?:of\s+them|the\s+\w+|\w+s)\b"
-    r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*either\s*[.!?]?[\"”’]?\s*$)",
+    r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*(?:either|that\s+is)\s*[.!?]?[\"”’]?\s*$)",
     re.IGNORECASE,
 )
 # "This week", "That night": time, not a reference back.

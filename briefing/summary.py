@@ -23,6 +23,8 @@ from briefing.model import Sentence
 from briefing.speakable import (
     FRAGMENT,
     MIN_WORDS,
+    Judged,
+    ends_as_sentence,
     judge,
     leans_back,
     quote_left_open,
@@ -114,22 +116,54 @@ def select(
     left_out = [(j.sentence, j.reason) for j in judged if j.reason]
     speakable, repeats = deduplicated([j.sentence for j in judged if not j.reason])
     left_out += [(s, REPEAT) for s in repeats]
-    while speakable and len(words_of(speakable[0].text)) < MIN_WORDS:  # a kicker, not a lead
-        left_out.append((speakable.pop(0), FRAGMENT))
+    speakable, kickers, lead = past_kickers(speakable, judged)
+    left_out = [pair for pair in left_out if pair[0] not in speakable[:lead]]
+    left_out += [(s, FRAGMENT) for s in kickers]
     if not speakable:
         return Selection((), None, in_order(left_out))
     candidates = candidates_of(speakable, cost)
     if sum(c.cost for c in candidates) <= budget + BUDGET_SLACK:
         chosen = set(range(len(candidates)))
     else:
-        chosen = choose(candidates, budget, kept_positions(candidates, keep), title)
+        chosen = choose(candidates, budget, kept_positions(candidates, keep), title, lead)
     for position, candidate in enumerate(candidates):
         if position not in chosen:
             needs = candidate.needs
             reason = DANGLING if needs is not None and needs not in chosen else TIME
             left_out.append((candidate.sentence, reason))
     return Selection(tuple(candidates[i].sentence for i in sorted(chosen)),
-                     candidates[0].sentence, in_order(left_out))
+                     candidates[lead].sentence, in_order(left_out))
+
+
+def past_kickers(speakable: list[Sentence], judged: Sequence[Judged]
+                 ) -> tuple[list[Sentence], list[Sentence], int]:
+    """The sentences less the short ones that open the story (a kicker: "Oil."), those
+    kickers, and the lead's position. Kickers the lead leans on ("I love musicals. Like, love
+    them love them. So you can imagine ...") are said with it, before it: the short sentences
+    just before it, and those of its own paragraph that are too short to say alone."""
+    kickers = []
+    while speakable and len(words_of(speakable[0].text)) < MIN_WORDS:
+        kickers.append(speakable.pop(0))
+    if not speakable or len(kickers) >= MAX_CHAIN or not leans_back(speakable[0].text):
+        return speakable, kickers, 0
+    opening = [*short_fragments_before(judged, (kickers or speakable)[0], speakable[0]),
+               *kickers]
+    return opening + speakable, [], len(opening)
+
+
+def short_fragments_before(judged: Sequence[Judged], first: Sentence, lead: Sentence
+                           ) -> list[Sentence]:
+    """The sentences of the lead's paragraph just before `first` that were left out only as
+    too short, in order."""
+    found: list[Sentence] = []
+    position = next(i for i, j in enumerate(judged) if j.sentence.index == first.index)
+    for j in reversed(judged[:position]):
+        if (j.reason != FRAGMENT or j.sentence.paragraph != lead.paragraph
+                or len(words_of(j.sentence.text)) >= MIN_WORDS
+                or not ends_as_sentence(j.sentence.text) or len(found) == MAX_CHAIN):
+            break
+        found.insert(0, j.sentence)
+    return found
 
 
 def in_order(pairs: list[tuple[Sentence, str]]) -> tuple[tuple[Sentence, str], ...]:
@@ -283,8 +317,9 @@ def coverage_gain(bag: Counter[str], covered: Counter[str], weights: Counter[str
 
 
 def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = frozenset(),
-           title: str = "") -> set[int]:
-    """The lead (the first candidate, with the rest of any quotation it opens), then greedy
+           title: str = "", lead: int = 0) -> set[int]:
+    """The lead (the candidate at `lead`, with any kicker it leans on and the rest of any
+    quotation it opens), then greedy
     budgeted coverage: most new weighted content per unit of cost, until nothing fits.
 
     Lazy greedy (gains only shrink as more is covered) keeps it near linear; a sentence comes
@@ -296,7 +331,7 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
     weights = term_weights(bags)
     for term in content_terms(title):
         weights[term] += TITLE_WEIGHT
-    chosen = dependency_chain(candidates, 0)
+    chosen = dependency_chain(candidates, lead)
     kept = set(kept) - chosen
     room = budget - sum(candidates[i].cost for i in chosen)
     kept_fits = sum(candidates[i].cost for i in kept) <= room + BUDGET_SLACK

@@ -421,6 +421,7 @@ def test_a_sentence_of_six_words_or_fewer_leans_on_the_one_before(text, leans):
     "In fact, they are already doing so on a regular basis in the city.",
     "Now, a similar discovery has been made in Greece by the same team.",
     "2016 probably wasn't the most enjoyable year for billionaire Elon Musk, either.",
+    "The time to quietly panic about what to wear to all the holiday parties, that is.",
 ])
 def test_a_sentence_that_answers_or_compares_with_the_one_before_leans_on_it(text):
     assert leans_back(text)

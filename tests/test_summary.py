@@ -253,6 +253,22 @@ def test_a_short_opener_is_a_kicker_not_the_lead():
     assert (article[0], "fragment") in selection.left_out
 
 
+def test_kickers_the_lead_leans_on_are_said_with_it_before_it():
+    article = [Sentence("Warning: this piece contains spoilers.", 0, 0),
+               Sentence("I love musicals.", 1, 1),
+               Sentence("Like, love them love them.", 1, 2),
+               Sentence("So you can imagine my trepidation about La La Land, the musical that "
+                        "is a frontrunner for the Best Picture Oscar.", 1, 3),
+               Sentence("Hollywood tries to bring the musical back every two years, and it "
+                        "almost never works.", 2, 4),
+               Sentence("The film follows two dreamers in Los Angeles who fall in love while "
+                        "chasing their careers.", 3, 5)]
+    selection = select(article, 30)
+    assert selection.lead.index == 3
+    assert [s.index for s in selection.chosen] == [1, 2, 3]  # the lead's paragraph, whole
+    assert (article[0], "fragment") in selection.left_out  # a paragraph of its own: not said
+
+
 def test_a_story_that_fits_whole_is_read_whole_whatever_the_rounding():
     words = ["bridge", "council", "engineers", "repairs", "traffic", "ferries", "budget"]
     article = make(*[f"Sentence number {n} is about the {word} alone." for n, word
