@@ -93,7 +93,7 @@ WHOLE_QUOTE_RE = re.compile(r"^\s*[\"“‘«„]\S.*[.!?…,][\"”’»]\s*$")
 # A set-up for what follows: "Here are seven more places to check.", "Here's what caught our
 # eye today.", "the following line".
 SET_UP_RE = re.compile(
-    r"^\W*here(?:['’]s|\s+is|\s+are)\b[^:;]{0,80}[.!]?\s*$"
+    r"^\W*here(?:['’]s|\s+is|\s+are)\b[^:;]{0,80}[.!:]?\s*$"
     r"|\b(?:the\s+following|as\s+follows)\s*(?:[:.]|$|(?:\w+\s+)?(?:line|list|statement|passage|"
     r"quote|excerpt|example|code|steps?|tips?|items?|ways?|questions?)\b)",
     re.IGNORECASE,
@@ -180,6 +180,8 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     if capitalised:
         for position in rests_of_unaired_sentences(sentences, texts, reasons):
             reasons[position] = FRAGMENT
+    for position in lead_ins_to_aired(sentences, reasons):
+        reasons[position] = ""
     return [Judged(sentence if text == sentence.text else replace(sentence, text=text), reason)
             for sentence, text, reason in zip(sentences, texts, reasons, strict=True)]
 
@@ -428,6 +430,25 @@ def leans_back(text: str) -> bool:
 def is_unattributed_quote(text: str) -> bool:
     """A sentence that is all quotation, with no word of who says it."""
     return bool(WHOLE_QUOTE_RE.match(text)) and not SPEECH_VERB_RE.search(text)
+
+
+def lead_ins_to_aired(sentences: Sequence[Sentence], reasons: Sequence[str]) -> list[int]:
+    """Positions of the sentences that lead into the next with a colon ("Lee wrote in a
+    statement:") when the next can be aired: said with it (summary.py ties them), they are
+    one telling, and the statement keeps its speaker."""
+    return [position for position in range(len(sentences) - 1)
+            if reasons[position] == DANGLING and not reasons[position + 1]
+            and goes_on_into(sentences[position], sentences[position + 1])]
+
+
+def goes_on_into(lead_in: Sentence, following: Sentence) -> bool:
+    """Whether a sentence leads into the one after it: it ends with a colon, is no set-up
+    ("Here are six I like:"), and what follows is in its paragraph or a quotation (after a
+    paragraph break without one, the colon introduced a chart or a list, not this)."""
+    return (lead_in.text.rstrip().endswith(":") and not SET_UP_RE.search(lead_in.text)
+            and lead_in.index + 1 == following.index
+            and (lead_in.paragraph == following.paragraph
+                 or following.text.lstrip()[:1] in LEADING_QUOTES))
 
 
 def introduces_what_follows(text: str) -> bool:

@@ -25,6 +25,7 @@ from briefing.speakable import (
     MIN_WORDS,
     Judged,
     ends_as_sentence,
+    goes_on_into,
     judge,
     leans_back,
     quote_left_open,
@@ -75,7 +76,9 @@ class Candidate:
     sentence: Sentence
     cost: float
     needs: int | None  # position (in the candidate list) of the sentence it depends on
-    inside_quote: bool = False  # continues a quotation opened before it: never said alone
+    # Goes on from the sentence before it (a quotation it opened, a colon's lead-in): never
+    # said alone, and never said without it.
+    continues: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,9 +270,10 @@ def candidates_of(sentences: Sequence[Sentence], cost: Cost) -> list[Candidate]:
         same_paragraph = position > 0 and sentences[position - 1].paragraph == sentence.paragraph
         inside_quote = bool(in_quote) and same_paragraph and quoted < MAX_QUOTE_SENTENCES
         quoted = quoted + 1 if inside_quote else 1
-        leaning = inside_quote or leans_back(sentence.text)
-        needs = position - 1 if position > 0 and leaning else None
-        candidates.append(Candidate(sentence, cost(sentence.text), needs, inside_quote))
+        continues = inside_quote or (position > 0
+                                     and goes_on_into(sentences[position - 1], sentence))
+        needs = position - 1 if position > 0 and (continues or leans_back(sentence.text)) else None
+        candidates.append(Candidate(sentence, cost(sentence.text), needs, continues))
         in_quote = quote_left_open(sentence.text, in_quote if inside_quote else "")
     return candidates
 
@@ -406,6 +410,6 @@ def dependency_chain(candidates: Sequence[Candidate], position: int,
         chain.add(current)
         if candidates[current].needs is not None:
             pending.append(candidates[current].needs)
-        if current + 1 < len(candidates) and candidates[current + 1].inside_quote:
+        if current + 1 < len(candidates) and candidates[current + 1].continues:
             pending.append(current + 1)
     return chain

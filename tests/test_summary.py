@@ -269,6 +269,24 @@ def test_kickers_the_lead_leans_on_are_said_with_it_before_it():
     assert (article[0], "fragment") in selection.left_out  # a paragraph of its own: not said
 
 
+def test_a_colon_lead_in_and_the_quotation_it_introduces_are_said_together():
+    article = [Sentence("Twitter said after the election that it would take action on any "
+                        "accounts that violated its harassment policies:", 0, 0),
+               Sentence("“The Twitter Rules prohibit violent threats, harassment and hateful "
+                        "conduct, and we will take action on accounts violating them.”", 1, 1),
+               Sentence("Do the president-elect's tweets fall into this category of "
+                        "actionable offenses?", 2, 2),
+               Sentence("The best way to picture the company's long stagnation is this one "
+                        "chart:", 3, 3),
+               Sentence("Its revenue has not grown in the last five years, whatever it spent "
+                        "on marketing.", 4, 4)]
+    selection = select(article, 45)
+    assert [s.index for s in selection.chosen] == [0, 1]
+    assert selection.lead.index == 0
+    left_out = dict((s.index, reason) for s, reason in select(article, 1000).left_out)
+    assert left_out == {3: "dangling"}  # a chart it introduced, not the next paragraph
+
+
 def test_a_story_that_fits_whole_is_read_whole_whatever_the_rounding():
     words = ["bridge", "council", "engineers", "repairs", "traffic", "ferries", "budget"]
     article = make(*[f"Sentence number {n} is about the {word} alone." for n, word
