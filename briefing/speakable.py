@@ -95,7 +95,7 @@ WHOLE_QUOTE_RE = re.compile(r"^\s*[\"“‘«„]\S.*[.!?…,][\"”’»]\s*$")
 SET_UP_RE = re.compile(
     r"^\W*here(?:['’]s|\s+is|\s+are)\b[^:;]{0,80}[.!:]?\s*$"
     r"|\b(?:the\s+following|as\s+follows)\s*(?:[:.]|$|(?:\w+\s+)?(?:line|list|statement|passage|"
-    r"quote|excerpt|example|code|steps?|tips?|items?|ways?|questions?)\b)",
+    r"quote|excerpt|example|code|steps?|tips?|items?|ways?|questions?|information|details)\b)",
     re.IGNORECASE,
 )
 # Words that speak to the reader.

@@ -364,6 +364,18 @@ def test_a_run_on_sentence_is_said_in_pieces_cut_after_its_commas():
     assert all(piece.endswith((",", ".")) for piece in pieces)  # cut after a comma
 
 
+def test_a_long_sentence_of_news_is_one_sentence():
+    # 62 words (HuffPost): cut in pieces, none of them could be aired.
+    sentence = ("Federal Reserve Bank of Kansas City President Thomas M. Hoenig, the Fed's "
+                "longest-serving policymaker and one of 10 people who decides what interest "
+                "rates borrowers pay on mortgages, loans and other credit products, said that "
+                "the Fed's policy of effectively guaranteeing zero percent interest rates for "
+                "the foreseeable future is \"risking a repeat of past errors and the "
+                "consequences they bring.\"")
+    assert len(sentence.split()) > 60
+    assert split_sentences(sentence) == [sentence]
+
+
 def test_words_without_any_punctuation_are_said_in_pieces_too():
     pieces = split_sentences("word " * 1000)
     assert len(pieces) == 25 and all(len(piece.split()) == 40 for piece in pieces)

@@ -84,6 +84,9 @@ def test_captions_are_not_aired():
 def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
     assert reason("In a wide-ranging interview, the president also said:") == "dangling"
     assert reason("Here are six off-the-rack dresses I like:", in_paragraph=True) == "dangling"
+    assert reason("Each of the entries contains the following information, if applicable: "
+                  "name of teacher or school, address, phone numbers and website.",
+                  in_paragraph=True) == "dangling"
 
 
 @pytest.mark.parametrize("dateline", [
