@@ -17,7 +17,10 @@ the three unseen ones (benchmarks/extraction.py, readability.py, unseen.py):
 - text laid out in stretches parted by blank lines (<br><br>) is paragraphs, and so are the
   <div>s of words beside it; a single <div> ending on a blank line is left as written;
 - text that sits loose after a block among paragraphs (an agency's lead after a box of related
-  links, where a stray </p> closed nothing) is shown as a block of its own: a paragraph.
+  links, where a stray </p> closed nothing) is shown as a block of its own: a paragraph;
+- an empty inline element shows nothing: WordPress's `<span id="more-91292"></span>` mid-
+  paragraph is no break in it (trafilatura, favouring precision, dropped the text after it:
+  TIME's lead, the sentence after the kicker).
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def visible_tree(html: str) -> HtmlElement | None:
     if tree is None:
         return None
     remove_hidden(tree)
+    unwrap_empty_inlines(tree)
     remove_link_clusters(tree)
     plain_links(tree)
     collapse_whitespace(tree)
@@ -80,6 +84,14 @@ def remove_hidden(tree: HtmlElement) -> None:
             continue
         if len(element.findall(".//p")) < MIN_HIDDEN_ARTICLE_PARAGRAPHS:
             element.drop_tree()
+
+
+def unwrap_empty_inlines(tree: HtmlElement) -> None:
+    """Inline elements with no text and nothing inside go; the text after each stays put."""
+    empty = [e for e in tree.iter(*INLINE_TAGS) if not len(e) and not (e.text or "").strip()]
+    for element in empty:
+        if element.getparent() is not None:
+            element.drop_tag()
 
 
 def is_link_cluster(element: HtmlElement) -> bool:

@@ -137,3 +137,14 @@ def test_one_paragraph_ending_on_a_blank_line_is_left_as_written() -> None:
     # <p>s made trafilatura drop the rest.
     tree = visible_tree(page(f"<div>{LOREM}<br><br></div><div>{LOREM}<br><br></div>"))
     assert tree is not None and not list(tree.iter("p"))
+
+
+def test_an_empty_inline_element_is_no_break_in_its_paragraph() -> None:
+    # WordPress marks where a post's excerpt ends; trafilatura, favouring precision, dropped
+    # the text after it: the lead that followed a kicker.
+    paragraph = ("<p>Toppled lawn chairs were not the worst of the damage from the earthquake."
+                 '<span id="more-91292"></span> The Washington Monument developed a crack near '
+                 "its peak, and officials closed it indefinitely.</p>")
+    article = extract_html(page(paragraph + f"<p>{LOREM * 2}</p>"))
+    assert article is not None
+    assert article.paragraphs[0].endswith("officials closed it indefinitely.")
