@@ -58,6 +58,7 @@ MIN_RELEVANCE = 0.5  # share of a stand-in's words the article must use
 CONTENT_WORD_LETTERS = 5
 MATCHED_LETTERS = 5
 MIN_HEADLINE_WORDS = 3
+BYLINE_WORDS = frozenset({"and", "by", "with"})
 DOMAIN_ENDINGS = frozenset({"co", "com", "org", "net", "uk", "us", "de", "fr", "es", "it", "au",
                             "ca", "in", "jp"})
 MAX_SITE_NAME_WORDS = 5  # "South China Morning Post"; a longer site name may be a headline
@@ -136,16 +137,24 @@ def is_label(segment: str) -> bool:
     return segment.strip().casefold() in OPINION_LABELS | SECTION_LABELS
 
 
-def clean_headline(title: str, site: str = "", url: str = "") -> Headline:
-    """The headline without the site's name or section labels; an opinion label kept as the
-    genre ('Opinion | Republicans Are ...' -> 'Republicans Are ...', opinion)."""
+def names_authors(segment: str, authors: str) -> bool:
+    """Whether a piece of a title is its byline: names of the article's authors, and "and",
+    "by" ("2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz")."""
+    named = {w.casefold() for w in WORD_RE.findall(authors)}
+    words = [w.casefold() for w in WORD_RE.findall(segment) if w.casefold() not in BYLINE_WORDS]
+    return len(words) >= 2 and all(w in named for w in words)
+
+
+def clean_headline(title: str, site: str = "", url: str = "", authors: str = "") -> Headline:
+    """The headline without the site's name, section labels or byline; an opinion label kept
+    as the genre ('Opinion | Republicans Are ...' -> 'Republicans Are ...', opinion)."""
     text = " ".join(html.unescape(title).split())  # a page may escape its title twice: &#039;
     genre = "opinion" if url and OPINION_PATH_RE.search(url) else ""
     parts = [p for p in SEPARATOR_RE.split(text) if p.strip()]
     while len(parts) > 1:
         first, last = parts[0], parts[-1]
         rest_words = word_count(" ".join(parts[:-1]))
-        if names_site(last, site, url) or is_label(last) or (
+        if names_site(last, site, url) or is_label(last) or names_authors(last, authors) or (
                 word_count(last) <= SHORT_TAIL_WORDS
                 and rest_words >= FULL_HEADLINE_WORDS):
             genre = genre or opinion_of(last)
@@ -201,16 +210,16 @@ def is_headline_length(headline: Headline) -> bool:
 
 
 def best_headline(candidates: Sequence[str], paragraphs: Sequence[str], site: str = "",
-                  url: str = "", page_titles: Sequence[str] = ()) -> Headline:
+                  url: str = "", page_titles: Sequence[str] = (), authors: str = "") -> Headline:
     """The page's own title (the first candidate), cleaned; another of its candidates only
     when the article is about it and clearly not about the title (a promotion, the site's
     name, a section). A title too short to be a headline gives way to the longer of what
     the page's head calls it (page_titles: <title>, og:title)."""
-    cleaned = [clean_headline(c, site, url) for c in candidates if c and c.strip()]
+    cleaned = [clean_headline(c, site, url, authors) for c in candidates if c and c.strip()]
     if not cleaned:
         return Headline("")
     if not is_headline_length(cleaned[0]):
-        titles = [clean_headline(t, site, url) for t in page_titles if t and t.strip()]
+        titles = [clean_headline(t, site, url, authors) for t in page_titles if t and t.strip()]
         longer = [t for t in titles
                   if word_count(t.text) > word_count(cleaned[0].text)]
         cleaned = longer[:1] + cleaned

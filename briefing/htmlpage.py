@@ -245,13 +245,14 @@ def extract_html(html: str, url: str = "") -> HtmlArticle | None:
     candidates = [title or (metadata.title if metadata else "") or "", *page_titles,
                   *page_headings]
     site = spoken_site(credible_site((metadata.sitename if metadata else "") or "", candidates))
-    headline = best_headline(candidates, paragraphs, site, page_url, page_titles)
+    authors = (metadata.author if metadata else "") or ""
+    headline = best_headline(candidates, paragraphs, site, page_url, page_titles, authors)
     return HtmlArticle(
         title=headline.text,
         genre=headline.genre,
         paragraphs=paragraphs,
         headings=headings,
-        author=(metadata.author if metadata else "") or "",
+        author=authors,
         published=iso_date(metadata.date if metadata else ""),
         site_name=site,
         url=page_url,

@@ -113,6 +113,16 @@ def test_a_double_hyphen_sets_the_site_apart_as_a_dash_does():
         "New court files expose a spy operation against Julian Assange")
 
 
+def test_the_authors_names_after_the_headline_are_its_byline():
+    title = "2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz - POLITICO.com"
+    authors = "Maggie Haberman; Shira Toeplitz"
+    assert clean_headline(title, "POLITICO", authors=authors).text == (
+        "2012 map takes unfamiliar shape")
+    # A part that names someone else stays: it is the headline's own.
+    assert clean_headline("Interview - Shira Toeplitz and Ann Lee", authors=authors).text == (
+        "Interview - Shira Toeplitz and Ann Lee")
+
+
 def test_the_sites_name_written_as_its_address_is_no_headline():
     candidates = ["How-To Geek", "Amazon Echo vs. Google Home: Which One Should You Buy?"]
     chosen = best_headline(candidates, ["Amazon Echo and Google Home both play music."],
