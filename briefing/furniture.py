@@ -103,6 +103,11 @@ DATELINE_RE = re.compile(
     # a station's call sign in capitals, before a dash: "ST. LOUIS, MO (KTVI) -- "
     r"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*\([A-Z]{2,6}\)\s*(?:--|[—–-])\s*"
     r"|^\s*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s+(?:--|[—–])\s+"
+    # a place in capitals and a double hyphen without spaces: "NEW YORK--Verizon is ..."
+    r"|^\s*[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+){0,3}--(?=[A-Z])"
+    # the date in brackets after the place: "WASHINGTON (Aug. 13) -- "
+    rf"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}\s*\({MONTH}\s+\d{{1,2}}\)"
+    r"\s*(?:--|[—–-])\s*"
     rf"|^\s*(?:[A-Z][a-z]+day,?\s+)?(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?"
     r"\s+(?:--|[—–])\s+"
 )
@@ -128,6 +133,11 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|\b(?:contains|may\s+contain|includes)\s+affiliate\s+links\b"
     r"|\b(?:we|i)\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\b"
     r"|\bthis\s+(?:post|article|content)\s+(?:is|was)\s+(?:sponsored|paid\s+for)\b"
+    # a review's disclosure: "Shovel Knight was reviewed using code provided by Yacht Club
+    # Games.", "A review copy was provided by the publisher."
+    r"|\breviewed\s+(?:on\s+\w+(?:\s+\w+)?\s+)?using\s+(?:a\s+)?(?:\w+\s+)?(?:code|copy|unit|sample)"
+    r"\s+provided\s+by\b"
+    r"|\breview\s+(?:copy|code|unit|sample)\s+(?:was\s+)?provided\s+by\b"
     # promotions: "Get Motor Cycle Monthly delivered through your letterbox every month."
     r"|\bdelivered\s+(?:to|through|straight\s+to)\s+your\s+(?:inbox|letterbox|door|doorstep"
     r"|mailbox)\b"

@@ -52,6 +52,7 @@ def test_fragments_under_six_words_are_never_aired(text):
     "Read the print version in stores December 27, or purchase a copy by mail.",
     '- ^ "Netscape Announces mozilla.org, a Dedicated Team and Web Site Supporting Development".',
     "This post contains affiliate links, so we may earn a commission on what you buy.",
+    "Shovel Knight was reviewed using code provided by Yacht Club Games.",
 ])
 def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
@@ -91,6 +92,7 @@ def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
 
 @pytest.mark.parametrize("dateline", [
     "WASHINGTON (CNN) -- ", "April 17, 2015 -- ", "Tuesday, Sept. 3 — ", "17 April 2015 – ",
+    "NEW YORK--", "WASHINGTON (Aug. 13) -- ",
 ])
 def test_datelines_are_dropped_and_the_sentence_kept(dateline):
     [judged] = judge(alone(dateline + NEWS))
