@@ -69,6 +69,9 @@ COMMON_VERBS = word_set(
     "is are was were has have had said says will would can could did does do died won lost "
     "fell rose left took made came went began ended agreed denied"
 )
+# A quotation runs at most this many sentences: a stray quote mark (a page's '| Study
+# Webtext "Bartleby ...') must not glue the rest of a paragraph to one sentence.
+MAX_QUOTE_SENTENCES = 6
 # A paragraph of one sentence this short without an end mark is a sub-heading.
 HEADING_MAX_WORDS = 15
 CAPTION_MAX_SENTENCES = 3  # a caption or an embedded post is short
@@ -180,6 +183,8 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     if capitalised:
         for position in rests_of_unaired_sentences(sentences, texts, reasons):
             reasons[position] = FRAGMENT
+    for position in rests_of_quotations(sentences, texts, reasons):
+        reasons[position] = ""
     for position in lead_ins_to_aired(sentences, reasons):
         reasons[position] = ""
     return [Judged(sentence if text == sentence.text else replace(sentence, text=text), reason)
@@ -270,6 +275,28 @@ def key_points_box(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set
         elif items and (sentence.heading or reasons[position] == HEADING):
             return set()
     return set()
+
+
+def rests_of_quotations(sentences: Sequence[Sentence], texts: Sequence[str],
+                        reasons: Sequence[str]) -> set[int]:
+    """Positions of the short sentences that carry on a quotation an aired sentence of their
+    paragraph opened ('... I would be the first to let you know. Unfortunately, that day has
+    come."'): part of the quotation, said with it (summary.py keeps a quotation whole), not
+    fragments."""
+    found: set[int] = set()
+    open_mark, quoted = "", 0
+    for position, text in enumerate(texts):
+        same_paragraph = (position > 0
+                          and sentences[position - 1].paragraph == sentences[position].paragraph)
+        inside = bool(open_mark) and same_paragraph and quoted < MAX_QUOTE_SENTENCES
+        if inside and reasons[position] == FRAGMENT and len(words_of(text)) < MIN_WORDS:
+            found.add(position)
+        if not (reasons[position] == "" or position in found):
+            open_mark, quoted = "", 0
+            continue
+        quoted = quoted + 1 if inside else 1
+        open_mark = quote_left_open(text, open_mark if inside else "")
+    return found
 
 
 def rests_of_unaired_sentences(sentences: Sequence[Sentence], texts: Sequence[str],

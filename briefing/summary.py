@@ -22,6 +22,7 @@ from functools import lru_cache
 from briefing.model import Sentence
 from briefing.speakable import (
     FRAGMENT,
+    MAX_QUOTE_SENTENCES,
     MIN_WORDS,
     Judged,
     ends_as_sentence,
@@ -49,9 +50,6 @@ BUDGET_SLACK = 1e-6
 # poor choice anyway, and pricing it for every sentence of a text where each leans on the one
 # before (hostile input) would take time quadratic in its length.
 MAX_CHAIN = 12
-# A quotation runs at most this many sentences: a stray quote mark (a page's '| Study
-# Webtext "Bartleby ...') must not glue the rest of a paragraph to one sentence.
-MAX_QUOTE_SENTENCES = 6
 
 # Why a speakable sentence was not chosen (speakable.py has the reasons a sentence cannot be).
 REPEAT = "repeat"

@@ -287,6 +287,20 @@ def test_a_colon_lead_in_and_the_quotation_it_introduces_are_said_together():
     assert left_out == {3: "dangling"}  # a chart it introduced, not the next paragraph
 
 
+def test_a_short_sentence_that_ends_a_quotation_is_said_with_it():
+    article = [Sentence("Steve Jobs resigned as chief executive of Apple on Wednesday, saying he "
+                        "could no longer handle the job.", 0, 0),
+               Sentence("In a letter to the board, Jobs said: \"I have always said if there ever "
+                        "came a day when I could no longer meet my duties, I would be the first "
+                        "to let you know.", 1, 1),
+               Sentence("Unfortunately, that day has come.\"", 1, 2),
+               Sentence("Apple's shares fell five percent in trading after the markets closed.",
+                        2, 3)]
+    selection = select(article, 60)
+    assert [s.index for s in selection.chosen] == [0, 1, 2]
+    assert (article[2], "fragment") not in selection.left_out
+
+
 def test_a_story_that_fits_whole_is_read_whole_whatever_the_rounding():
     words = ["bridge", "council", "engineers", "repairs", "traffic", "ferries", "budget"]
     article = make(*[f"Sentence number {n} is about the {word} alone." for n, word
