@@ -141,6 +141,8 @@ NUMBER_RANGE_RE = re.compile(
     r"(?<![\d.,])" + GROUPED_INTEGER + r"\s*[-–—]\s*" + GROUPED_INTEGER + r"(?![\d-])(?![.,]\d)"
 )
 YEAR_SLASH_RE = re.compile(r"\b((?:1[1-9]|20)\d\d)/(\d\d)\b")
+# A list's number before an item said alone: "1. As we had expected, ..." ("one." aloud).
+LIST_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))\s+(?=[^\W\d_])")
 WORD_DASH_RE = re.compile(r"\s+[-–—]+\s+|\s*[—]\s*|\s*--+\s*|\s+–|–\s+")
 TIME_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b(\.?)", re.IGNORECASE)
 RATIO_RE = re.compile(r"\b(\d{1,2}):(\d)\b(?![\d:])")  # '3:1', a score or odds; '3:10' is a time
@@ -349,6 +351,12 @@ def expand_brackets(text: str) -> str:
         previous = text
         text = BRACKETED_RE.sub(lambda m: f", {m[1]}, " if m[1] else " ", text)
     return text
+
+
+def drop_list_number(text: str) -> str:
+    """An item of a numbered list, aired without the list, is said without its number. (English
+    only: in German "1. FC Köln" is an ordinal.)"""
+    return LIST_NUMBER_RE.sub("", text, count=1)
 
 
 def expand_dashes(text: str) -> str:
@@ -794,6 +802,7 @@ def build_pipeline(language: str) -> tuple[Step, ...]:
 
 ENGLISH_PIPELINE: tuple[Step, ...] = (
     repair_unicode,
+    drop_list_number,
     normalize_ellipses,
     shorten_urls,
     expand_brackets,

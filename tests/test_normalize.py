@@ -10,6 +10,7 @@ import pytest
 from briefing.normalize import (
     PIPELINES,
     collapse_whitespace,
+    drop_list_number,
     drop_unspeakable,
     expand_abbreviations,
     expand_brackets,
@@ -134,6 +135,20 @@ def test_expand_brackets(text: str, expected: str) -> None:
 )
 def test_expand_dashes(text: str, expected: str) -> None:
     _check(expand_dashes, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. As we had expected, the Fed acted.", "As we had expected, the Fed acted."),
+        ("(2) The second point.", "The second point."),
+        ("2014. The year was good.", "2014. The year was good."),
+        ("1.5 million people voted.", "1.5 million people voted."),
+        ("10 people died.", "10 people died."),
+    ],
+)
+def test_drop_list_number(text: str, expected: str) -> None:
+    _check(drop_list_number, text, expected)
 
 
 @pytest.mark.parametrize(
