@@ -72,6 +72,9 @@ COMMON_VERBS = word_set(
 # A quotation runs at most this many sentences: a stray quote mark (a page's '| Study
 # Webtext "Bartleby ...') must not glue the rest of a paragraph to one sentence.
 MAX_QUOTE_SENTENCES = 6
+# A sentence reporting speech at this length under a "Further reading" heading is the story
+# resuming after the box.
+REPORTED_MIN_WORDS = 12
 # A paragraph of one sentence this short without an end mark is a sub-heading.
 HEADING_MAX_WORDS = 15
 CAPTION_MAX_SENTENCES = 3  # a caption or an embedded post is short
@@ -202,11 +205,20 @@ def apparatus(sentences: Sequence[Sentence]) -> set[int]:
         if sentence.heading or (alone_in_paragraph(sentences, position)
                                 and is_heading(sentence.text)):
             under_heading = bool(APPARATUS_HEADING_RE.match(sentence.text))
+        elif under_heading and reports_speech(sentence.text):
+            under_heading = False  # the story again, after a box whose links were dropped
         if under_heading or ended or sentence.paragraph in entries:
             found.add(position)
         ended = ended or (position >= STORY_MIN_SENTENCES
                           and bool(WIRE_CREDIT_RE.match(sentence.text)))
     return found
+
+
+def reports_speech(text: str) -> bool:
+    """A sentence of a story, not an entry of a list of reading: someone said something
+    ("ACCA said a speedy jump would facilitate trade ..."), at some length, not as a list item."""
+    return (len(words_of(text)) >= REPORTED_MIN_WORDS and bool(SPEECH_VERB_RE.search(text))
+            and not LIST_ITEM_RE.match(text) and not REFERENCE_ENTRY_RE.match(text))
 
 
 def credited_media(sentences: Sequence[Sentence]) -> set[int]:

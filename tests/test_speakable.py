@@ -187,6 +187,13 @@ def test_what_follows_a_references_heading_is_not_the_story():
     assert [j.reason for j in judge(sentences)][2:] == ["furniture", "fragment", ""]
 
 
+def test_the_story_resumes_after_a_further_reading_box_whose_links_were_dropped():
+    sentences = alone(NEWS, "Further reading",
+                      "ACCA said a speedy jump would facilitate trade and the transfer of skills "
+                      "between the two countries.")
+    assert [j.reason for j in judge(sentences)][1:] == ["furniture", ""]
+
+
 def test_every_sentence_of_a_reference_entry_is_furniture():
     texts = ['- ^ Smart, N. (1999).',
              '"The discrete logarithm problem on elliptic curves of trace one".',
