@@ -148,6 +148,9 @@ TIME_NOUNS = word_set(
     "year week month morning afternoon evening night weekend summer spring autumn fall winter "
     "season time day decade century"
 )
+# "this" or "these" inside a sentence, and the word after it.
+THIS_NOUN_RE = re.compile(r"(?<=\w[\s,])\s*\b(?:this|these)\s+([a-z]+)\b")
+THIS_NOT_POINTING = word_set("days one ones of as and or to in on is are was were will would")
 LEADING_QUOTES = "'\"‘“‚„«»`([ "
 OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“](?=\S)")
 DOUBLE_QUOTES = "\"“”„«»"
@@ -463,7 +466,14 @@ def leans_back(text: str) -> bool:
     "The reality is messier."), or a quotation that does not say whose it is, which goes on
     quoting the speaker named before it ('"I could see a lot of downsides."')."""
     return (len(words_of(text)) <= LEANING_MAX_WORDS or opens_with_dangling_reference(text)
-            or bool(POINTER_RE.search(text)) or is_unattributed_quote(text))
+            or bool(POINTER_RE.search(text)) or is_unattributed_quote(text)
+            or points_with_this(text))
+
+
+def points_with_this(text: str) -> bool:
+    """'... said this approach would ...': a thing named before ("this week" is time)."""
+    return any(following.lower() not in TIME_NOUNS | COMMON_VERBS | THIS_NOT_POINTING
+               for following in THIS_NOUN_RE.findall(text))
 
 
 def is_unattributed_quote(text: str) -> bool:
