@@ -133,6 +133,14 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|\b(?:contains|may\s+contain|includes)\s+affiliate\s+links\b"
     r"|\b(?:we|i)\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\b"
     r"|\bthis\s+(?:post|article|content)\s+(?:is|was)\s+(?:sponsored|paid\s+for)\b"
+    # the page asking or pointing its reader on: "Have something to add to this story?",
+    # "More information is available in this article from 36kr.com."
+    r"|^\W*have\s+something\s+to\s+add\b"
+    r"|\b(?:information|details)\s+(?:is|are)\s+available\s+(?:in|at|on|from)\s+(?:this|the)\s+"
+    r"(?:article|link|page|website|site|report|post)\b"
+    # a transcript's stage direction, alone: "[MUSIC]", "[APPLAUSE]"
+    r"|^\s*\[(?:MUSIC|LAUGHTER|LAUGHS|APPLAUSE|CHEERING|INAUDIBLE|CROSSTALK|SILENCE|NOISE"
+    r"|BLEEP|BLANK_AUDIO|MUSIC PLAYING|SOUNDBITE)\]\s*$"
     # a review's disclosure: "Shovel Knight was reviewed using code provided by Yacht Club
     # Games.", "A review copy was provided by the publisher."
     r"|\breviewed\s+(?:on\s+\w+(?:\s+\w+)?\s+)?using\s+(?:a\s+)?(?:\w+\s+)?(?:code|copy|unit|sample)"

@@ -141,6 +141,10 @@ NUMBER_RANGE_RE = re.compile(
     r"(?<![\d.,])" + GROUPED_INTEGER + r"\s*[-–—]\s*" + GROUPED_INTEGER + r"(?![\d-])(?![.,]\d)"
 )
 YEAR_SLASH_RE = re.compile(r"\b((?:1[1-9]|20)\d\d)/(\d\d)\b")
+# A transcript's stage direction: "[MUSIC]", "[LAUGHTER]" (not words anyone says).
+STAGE_DIRECTION_RE = re.compile(
+    r"\[(?:MUSIC|LAUGHTER|LAUGHS|APPLAUSE|CHEERING|INAUDIBLE|CROSSTALK|SILENCE|NOISE|BLEEP"
+    r"|BLANK_AUDIO|MUSIC PLAYING|SOUNDBITE)\]\s*")
 # A list's number before an item said alone: "1. As we had expected, ..." ("one." aloud).
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))\s+(?=[^\W\d_])")
 WORD_DASH_RE = re.compile(r"\s+[-–—]+\s+|\s*[—]\s*|\s*--+\s*|\s+–|–\s+")
@@ -351,6 +355,11 @@ def expand_brackets(text: str) -> str:
         previous = text
         text = BRACKETED_RE.sub(lambda m: f", {m[1]}, " if m[1] else " ", text)
     return text
+
+
+def drop_stage_directions(text: str) -> str:
+    """'[MUSIC] A piece of tape ...' -> 'A piece of tape ...'."""
+    return STAGE_DIRECTION_RE.sub("", text)
 
 
 def drop_list_number(text: str) -> str:
@@ -784,6 +793,7 @@ def build_pipeline(language: str) -> tuple[Step, ...]:
     words = languages.language(language).symbol_words
     return (
         repair_unicode,
+        drop_stage_directions,
         normalize_ellipses,
         partial(shorten_urls, dot=words.get("dot", "."), at=words.get("@", " ")),
         expand_brackets,
@@ -802,6 +812,7 @@ def build_pipeline(language: str) -> tuple[Step, ...]:
 
 ENGLISH_PIPELINE: tuple[Step, ...] = (
     repair_unicode,
+    drop_stage_directions,
     drop_list_number,
     normalize_ellipses,
     shorten_urls,

@@ -11,6 +11,7 @@ from briefing.normalize import (
     PIPELINES,
     collapse_whitespace,
     drop_list_number,
+    drop_stage_directions,
     drop_unspeakable,
     expand_abbreviations,
     expand_brackets,
@@ -149,6 +150,11 @@ def test_expand_dashes(text: str, expected: str) -> None:
 )
 def test_drop_list_number(text: str, expected: str) -> None:
     _check(drop_list_number, text, expected)
+
+
+def test_drop_stage_directions() -> None:
+    _check(drop_stage_directions, "[MUSIC] A piece of tape holds it.", "A piece of tape holds it.")
+    _check(drop_stage_directions, "The [sic] word stays.", "The [sic] word stays.")
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,9 @@ def test_fragments_under_six_words_are_never_aired(text):
     '- ^ "Netscape Announces mozilla.org, a Dedicated Team and Web Site Supporting Development".',
     "This post contains affiliate links, so we may earn a commission on what you buy.",
     "Shovel Knight was reviewed using code provided by Yacht Club Games.",
+    "Have something to add to this story?",
+    "More information is available in this article from 36kr.com.",
+    "[MUSIC]",
 ])
 def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
@@ -435,6 +438,7 @@ def test_a_sentence_of_six_words_or_fewer_leans_on_the_one_before(text, leans):
     "Now, a similar discovery has been made in Greece by the same team.",
     "2016 probably wasn't the most enjoyable year for billionaire Elon Musk, either.",
     "The time to quietly panic about what to wear to all the holiday parties, that is.",
+    "Experts at the university said this approach would fail within a year.",
 ])
 def test_a_sentence_that_answers_or_compares_with_the_one_before_leans_on_it(text):
     assert leans_back(text)
@@ -453,3 +457,11 @@ def test_a_dated_dateline_goes_and_a_featured_pictures_credit_names_no_caption()
                          NEWS, "[Featured Image by Joe Raedle/Getty Images]"))
     assert judged[0].sentence.text == "A man was arrested on Friday at the port."
     assert [j.reason for j in judged] == ["", "", "caption"]
+
+
+@pytest.mark.parametrize("text", [
+    "The council met this week to vote on the harbour bridge and its repairs.",
+    "Officials said these days the ferry runs late more often than not.",
+])
+def test_this_week_is_time_not_a_pointer(text):
+    assert not leans_back(text)
