@@ -100,6 +100,9 @@ WHOLE_QUOTE_RE = re.compile(r"^\s*[\"“‘«„]\S.*[.!?…,][\"”’»]\s*$")
 # eye today.", "the following line".
 SET_UP_RE = re.compile(
     r"^\W*here(?:['’]s|\s+is|\s+are)\b[^:;]{0,80}[.!:]?\s*$"
+    # "There are three things to be watching here." (and the three are another sentence's)
+    r"|^\W*there\s+are\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+"
+    r"(?:\w+\s+)?(?:things|ways|reasons|questions|lessons|takeaways|steps|points)\b"
     r"|\b(?:the\s+following|as\s+follows)\s*(?:[:.]|$|(?:\w+\s+)?(?:line|list|statement|passage|"
     r"quote|excerpt|example|code|steps?|tips?|items?|ways?|questions?|information|details)\b)",
     re.IGNORECASE,

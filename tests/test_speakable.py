@@ -88,6 +88,9 @@ def test_captions_are_not_aired():
 def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
     assert reason("In a wide-ranging interview, the president also said:") == "dangling"
     assert reason("Here are six off-the-rack dresses I like:", in_paragraph=True) == "dangling"
+    assert reason("There are three things to be watching here.", in_paragraph=True) == "dangling"
+    assert reason("There are three bridges across the river in the old town.",
+                  in_paragraph=True) == ""
     assert reason("Each of the entries contains the following information, if applicable: "
                   "name of teacher or school, address, phone numbers and website.",
                   in_paragraph=True) == "dangling"
