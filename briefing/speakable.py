@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.furniture import (
@@ -152,8 +152,9 @@ TIME_NOUNS = word_set(
     "season time day decade century"
 )
 # "this" or "these" inside a sentence, and the word after it.
-THIS_NOUN_RE = re.compile(r"(?<=\w[\s,])\s*\b(?:this|these)\s+([a-z]+)\b")
-THIS_NOT_POINTING = word_set("days one ones of as and or to in on is are was were will would")
+THIS_NOUN_RE = re.compile(r"(?<=\w[\s,])\s*(?:this|these)\s+([a-z]+)\b")
+NOT_POINTED_AT = TIME_NOUNS | COMMON_VERBS | word_set(
+    "days one ones of as and or to in on is are was were will would")
 LEADING_QUOTES = "'\"‘“‚„«»`([ "
 OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“](?=\S)")
 DOUBLE_QUOTES = "\"“”„«»"
@@ -302,19 +303,35 @@ def rests_of_quotations(sentences: Sequence[Sentence], texts: Sequence[str],
     come."'): part of the quotation, said with it (summary.py keeps a quotation whole), not
     fragments."""
     found: set[int] = set()
+
+    def aired(position: int, inside: bool) -> bool:
+        if inside and reasons[position] == FRAGMENT and len(words_of(texts[position])) < MIN_WORDS:
+            found.add(position)
+        return not reasons[position] or position in found
+
+    inside_quotations(sentences, texts, aired)
+    return found
+
+
+def inside_quotations(sentences: Sequence[Sentence], texts: Sequence[str],
+                      aired: Callable[[int, bool], bool] = lambda position, inside: True
+                      ) -> list[bool]:
+    """For each sentence, whether it carries on a quotation that an earlier sentence of its
+    paragraph left open (at most MAX_QUOTE_SENTENCES in all). A sentence that is not aired
+    (`aired(position, inside)` false) ends any quotation."""
+    flags: list[bool] = []
     open_mark, quoted = "", 0
     for position, text in enumerate(texts):
         same_paragraph = (position > 0
                           and sentences[position - 1].paragraph == sentences[position].paragraph)
         inside = bool(open_mark) and same_paragraph and quoted < MAX_QUOTE_SENTENCES
-        if inside and reasons[position] == FRAGMENT and len(words_of(text)) < MIN_WORDS:
-            found.add(position)
-        if not (reasons[position] == "" or position in found):
+        flags.append(inside)
+        if not aired(position, inside):
             open_mark, quoted = "", 0
             continue
         quoted = quoted + 1 if inside else 1
         open_mark = quote_left_open(text, open_mark if inside else "")
-    return found
+    return flags
 
 
 def rests_of_unaired_sentences(sentences: Sequence[Sentence], texts: Sequence[str],
@@ -475,8 +492,7 @@ def leans_back(text: str) -> bool:
 
 def points_with_this(text: str) -> bool:
     """'... said this approach would ...': a thing named before ("this week" is time)."""
-    return any(following.lower() not in TIME_NOUNS | COMMON_VERBS | THIS_NOT_POINTING
-               for following in THIS_NOUN_RE.findall(text))
+    return any(following not in NOT_POINTED_AT for following in THIS_NOUN_RE.findall(text))
 
 
 def is_unattributed_quote(text: str) -> bool:

@@ -22,14 +22,13 @@ from functools import lru_cache
 from briefing.model import Sentence
 from briefing.speakable import (
     FRAGMENT,
-    MAX_QUOTE_SENTENCES,
     MIN_WORDS,
     Judged,
     ends_as_sentence,
     goes_on_into,
+    inside_quotations,
     judge,
     leans_back,
-    quote_left_open,
     word_set,
     words_of,
 )
@@ -262,17 +261,12 @@ def shingles_of(text: str) -> frozenset[tuple[str, ...]]:
 def candidates_of(sentences: Sequence[Sentence], cost: Cost) -> list[Candidate]:
     """Each sentence with its cost and the earlier sentence it cannot be said without."""
     candidates = []
-    in_quote = ""  # the kind of quotation mark left open
-    quoted = 0  # sentences of the open quotation so far
+    quoted = inside_quotations(sentences, [s.text for s in sentences])
     for position, sentence in enumerate(sentences):
-        same_paragraph = position > 0 and sentences[position - 1].paragraph == sentence.paragraph
-        inside_quote = bool(in_quote) and same_paragraph and quoted < MAX_QUOTE_SENTENCES
-        quoted = quoted + 1 if inside_quote else 1
-        continues = inside_quote or (position > 0
-                                     and goes_on_into(sentences[position - 1], sentence))
+        continues = quoted[position] or (position > 0
+                                         and goes_on_into(sentences[position - 1], sentence))
         needs = position - 1 if position > 0 and (continues or leans_back(sentence.text)) else None
         candidates.append(Candidate(sentence, cost(sentence.text), needs, continues))
-        in_quote = quote_left_open(sentence.text, in_quote if inside_quote else "")
     return candidates
 
 
