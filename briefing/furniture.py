@@ -185,6 +185,7 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
 PAGE_POINTER_RE = re.compile(
     r"\b(?:video|photo|picture|image|graphic|chart|graph|map|clip|slideshow|gallery|tweet|"
     r"statement|footage)s?\s+(?:above|below)\b"
+    r"|\bafter\s+the\s+(?:break|jump)\b"  # a blog's "more after the break": the rest of the page
     r"|\b(?:see|watch|check\s+out|listen\s+to)\b[^.!?]{0,60}\b(?:above|below)"
     r"(?=\s*(?:[.,:;!?)]|$|from\b|to\b|for\b|as\b))",
     re.IGNORECASE,
@@ -201,6 +202,8 @@ READER_PROMPT_RE = re.compile(
     r"|videos?|photos?|pictures?|stories)"
     r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe)\b"
     r"|sign\s+up|subscribe|follow\s+(?:us|me)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
+    r"|(?:follow|get|find|like)\s[^.!?]{0,50}\bon\s+(?:twitter|facebook|instagram|google\+|youtube"
+    r"|linkedin|tiktok|threads|bluesky)\b"
     r"|join\s+(?:us|our|the\s+(?:conversation|discussion|community))\b"
     r"|let\s+(?:me|us)\s+know\b"
     r"|don['’]t\s+miss|watch\s+(?:the|our)\s+(?:video|full)|listen\s+to\s+(?:the|our)\s+podcast"

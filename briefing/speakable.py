@@ -125,8 +125,12 @@ DANGLING_WORDS = word_set(
     "he she they it its his her their them him this that these those such but however also "
     "meanwhile moreover furthermore additionally and so yet still instead nevertheless "
     "nonetheless then thus hence therefore consequently similarly likewise indeed otherwise "
-    "besides both neither or nor which whom whose"
+    "besides both neither or nor which whom whose another"
 )
+# "Second, ...", "A third lure ...": one of a count begun before ("A third of voters" is a share).
+ORDINAL_OPENING_RE = re.compile(
+    r"^(?:(?:second|third|fourth|fifth|finally|lastly),"
+    r"|an?\s+(?:second|third|fourth|fifth)\s+(?!of\b)[a-z])", re.IGNORECASE)
 DANGLING_PHRASES = (
     "in addition", "as a result", "in contrast", "by contrast", "on the other hand",
     "at the same time", "even so", "in turn", "after that", "in fact", "after all",
@@ -143,6 +147,8 @@ POINTER_RE = re.compile(
     r"|as\s+(?:mentioned|noted|stated|described)\s+(?:above|earlier|before)"
     r"|(?:mentioned|described|shown)\s+above"
     r"|\bboth\s+(?:of\s+them|the\s+\w+|\w+s)\b"
+    r"|\bthe\s+same\s+(?:is|was|goes|went|holds|applies)\b"
+    r"|\b(?:do|does|did|doing)\s+the\s+same(?:\s+thing)?\s*[.,;!?]"
     r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*(?:either|that\s+is)\s*[.!?]?[\"”’]?\s*$)",
     re.IGNORECASE,
 )
@@ -545,6 +551,8 @@ def opens_with_dangling_reference(text: str) -> bool:
         return False
     if any(opening.startswith(phrase + " ") or opening.startswith(phrase + ",")
            for phrase in DANGLING_PHRASES):
+        return True
+    if ORDINAL_OPENING_RE.match(opening):
         return True
     first = words[0].replace("’", "'").split("'")[0]
     if first not in DANGLING_WORDS:

@@ -56,6 +56,9 @@ def test_fragments_under_six_words_are_never_aired(text):
     "Have something to add to this story?",
     "More information is available in this article from 36kr.com.",
     "[MUSIC]",
+    "Get HuffPost Business On Twitter, Facebook, and Google Buzz!",
+    "Follow Stephanie Pappas on Twitter and Google+.",
+    "Check out a couple more screens after the break.",
 ])
 def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
@@ -119,6 +122,19 @@ def test_pointers_at_what_came_before_lean_back():
     assert not leans_back("The latter part of the year will see the bridge reopen.")
     assert not leans_back("The former president said the bridge would reopen in the spring.")
     assert not leans_back(NEWS)
+
+
+@pytest.mark.parametrize("text, leans", [
+    ("A second lure for Apple is TV advertising.", True),  # a count begun before it
+    ("Second, the Fed will reinvest maturing mortgage bonds in mortgage bonds.", True),
+    ("Another man died after he was hit by a brick during the clash.", True),
+    ("The same is true for Ohio, another state the president carried.", True),
+    ("If you are shopping online, you can do the same thing.", True),
+    ("A third of web users now reach the site from a phone.", False),  # a share
+    ("The report found the same problems in all twelve hospitals it visited.", False),
+])
+def test_a_count_or_comparison_begun_before_leans_back(text, leans):
+    assert leans_back(text) == leans
 
 
 def test_speakable_sentences_keep_news_and_drop_the_rest():
