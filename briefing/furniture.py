@@ -180,6 +180,18 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|threads|mastodon|linkedin|tiktok)\b",
     re.IGNORECASE,
 )
+# The text talking about itself: "In this article, we will focus on ...", "Ars will update this
+# post if ...", "An earlier version of this article misstated ...", "A follow-up publication
+# will provide ...". Not a quotation of someone's own post (speakable.py checks who says it);
+# "this piece of legislation" is no text.
+SELF_REFERENCE_RE = re.compile(
+    r"\b(?:this|the\s+present)\s+(?:blog\s+post|post|article|blog|piece|write-?up)\b"
+    r"(?!\s+(?:of|office)\b|-)"
+    r"|\b(?:an?\s+(?:earlier|previous|later|future|follow-up|upcoming|subsequent)|the\s+next)\s+"
+    r"(?:version\s+of\s+this\b|(?:blog\s+)?post\b|article\b|publication\b|installment\b)"
+    r"|\bthis\s+series\s+of\s+(?:articles|posts)\b",
+    re.IGNORECASE,
+)
 # A sentence pointing at what is on the page, which a listener cannot see: "Check out the full
 # statement below", "The video above shows ...", "see the map below".
 PAGE_POINTER_RE = re.compile(

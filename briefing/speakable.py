@@ -40,6 +40,7 @@ from briefing.furniture import (
     READER_PROMPT_RE,
     READING_TIME_RE,
     REFERENCE_ENTRY_RE,
+    SELF_REFERENCE_RE,
     SENTENCE_FURNITURE_ANYWHERE_RE,
     SENTENCE_FURNITURE_RE,
     SPEECH_VERB_RE,
@@ -448,6 +449,7 @@ def is_furniture(text: str) -> bool:
         or READER_PROMPT_RE.match(text)
         or PAGE_POINTER_RE.search(text)
         or READING_TIME_RE.search(text)
+        or (SELF_REFERENCE_RE.search(text) and not SPEECH_VERB_RE.search(text))
         or BRACKETED_RE.match(text)
         or CREDIT_LINE_RE.match(text)
         or LINK_LIST_RE.search(text)

@@ -59,9 +59,20 @@ def test_fragments_under_six_words_are_never_aired(text):
     "Get HuffPost Business On Twitter, Facebook, and Google Buzz!",
     "Follow Stephanie Pappas on Twitter and Google+.",
     "Check out a couple more screens after the break.",
+    "In this article, we will focus on the attacks that most often raise concerns.",
+    "A follow-up publication will provide a deeper technical analysis of the malware.",
+    "An earlier version of this article misstated the number of bombings on Saturday night.",
+    "Ars is asking Mojang for comment and will update this post if officials respond.",
 ])
 def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
+
+
+def test_a_quoted_post_or_a_piece_of_something_is_no_talk_of_the_text_itself():
+    assert reason('"I thought a lot before writing this post," the developer Ammar Askar wrote '
+                  "on his blog.", in_paragraph=True) == ""
+    assert reason("The senate passed this piece of legislation by a single vote on Tuesday.",
+                  in_paragraph=True) == ""
 
 
 def test_a_short_sentence_with_a_verb_inside_a_paragraph_is_aired():

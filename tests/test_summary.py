@@ -266,7 +266,7 @@ def test_kickers_the_lead_leans_on_are_said_with_it_before_it():
     selection = select(article, 30)
     assert selection.lead.index == 3
     assert [s.index for s in selection.chosen] == [1, 2, 3]  # the lead's paragraph, whole
-    assert (article[0], "fragment") in selection.left_out  # a paragraph of its own: not said
+    assert (article[0], "furniture") in selection.left_out  # the text talking of itself
 
 
 def test_a_colon_lead_in_and_the_quotation_it_introduces_are_said_together():
