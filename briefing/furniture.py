@@ -126,7 +126,7 @@ SENTENCE_FURNITURE_RE = re.compile(
 # A reference list's entry, all its sentences: '^ Smart, N. (1999). "The discrete ...".'
 REFERENCE_ENTRY_RE = re.compile(r"^\s*(?:[-–•*]\s*)?\^\s")
 SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
-    r"scroll down for (?:the )?(?:video|more)|click here to|follow us on|sign up for our"
+    r"scroll down for (?:the )?(?:video|more)|\b(?:click|tap)\s+here\b|follow us on|sign up for our"
     r"|all rights reserved|©"
     # disclosures: "All opinions are mine alone.", "This post contains affiliate links."
     r"|\ball\s+opinions\s+(?:expressed\s+)?are\s+(?:my|mine|our|ours|the\s+author['’]s)\b"

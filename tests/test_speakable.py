@@ -63,6 +63,7 @@ def test_fragments_under_six_words_are_never_aired(text):
     "A follow-up publication will provide a deeper technical analysis of the malware.",
     "An earlier version of this article misstated the number of bombings on Saturday night.",
     "Ars is asking Mojang for comment and will update this post if officials respond.",
+    "To listen to the complete interview, click here.",
 ])
 def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
