@@ -175,6 +175,12 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|when\s+you\s+tweet\s+with\s+a\s+location|your\s+location\s+history"
     r"|(?:javascript|cookies)\s+(?:is|are)\s+(?:disabled|required|not\s+enabled)"
     r"|your\s+browser\s+does\s+not\s+support|by\s+copying\s+the\s+code\s+below)\b"
+    # a no-comment line, which says nothing happened: "WeWork declined to comment.", "A
+    # spokesman did not respond to a request for comment." (not one that goes on with news)
+    r"|^.{0,100}\b(?:declined|refused)\s+to\s+comment(?:\s+on\s+[^.!?]{0,60})?[.!?]?\)?$"
+    r"|^.{0,100}\b(?:did\s+not|didn['’]t|ignored|could\s+not\s+be\s+reached)\s+"
+    r"(?:immediately\s+)?(?:(?:respond|reply)\s+to\s+)?(?:a|an|our|several|multiple|repeated)?\s*"
+    r"(?:emailed\s+)?(?:requests?\s+)?for\s+comment(?:\s+on\s+[^.!?]{0,60})?[.!?]?\)?$"
     # "You can follow her on Twitter."
     r"|\bfollow\s+(?:him|her|them|us|me|@\w+)\s+on\s+(?:twitter|x|instagram|facebook|bluesky"
     r"|threads|mastodon|linkedin|tiktok)\b",

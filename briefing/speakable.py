@@ -101,6 +101,9 @@ WHOLE_QUOTE_RE = re.compile(r"^\s*[\"“‘«„]\S.*[.!?…,][\"”’»]\s*$")
 # eye today.", "the following line".
 SET_UP_RE = re.compile(
     r"^\W*here(?:['’]s|\s+is|\s+are)\b[^:;]{0,80}[.!:]?\s*$"
+    # "Here are five lessons we've learned ...", however long: the five are other sentences
+    r"|^\W*here(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine"
+    r"|ten|\d+|several|a\s+few)\s"
     # "There are three things to be watching here." (and the three are another sentence's)
     r"|^\W*there\s+are\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+"
     r"(?:\w+\s+)?(?:things|ways|reasons|questions|lessons|takeaways|steps|points)\b"
@@ -525,6 +528,13 @@ def goes_on_into(lead_in: Sentence, following: Sentence) -> bool:
             and lead_in.index + 1 == following.index
             and (lead_in.paragraph == following.paragraph
                  or following.text.lstrip()[:1] in LEADING_QUOTES))
+
+
+def answers_question(question: Sentence, following: Sentence) -> bool:
+    """Whether a sentence comes right after a question the article asks ("But do you know what
+    I like more than collecting?"): the two are one telling, as neither makes sense heard
+    alone ("Well, because it just wasn't good enough!")."""
+    return question.text.rstrip().endswith("?") and question.index + 1 == following.index
 
 
 def introduces_what_follows(text: str) -> bool:

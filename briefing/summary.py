@@ -7,7 +7,8 @@ content per unit of cost: words are weighted by where they occur (news puts the 
 and by the headline (the story told shortest), each counting only up to twice, so what is
 already said earns nothing. A sentence that repeats
 a chosen one is never chosen again, one that leans on the sentence before it ("He said ...",
-"to do just that") comes with it or not at all, and a quotation is kept whole. Chosen
+"to do just that") comes with it or not at all, a quotation is kept whole, and a question the
+article asks is said with the sentence after it. Chosen
 sentences are read in article order. Every sentence left out has its reason (Selection).
 """
 
@@ -24,6 +25,7 @@ from briefing.speakable import (
     FRAGMENT,
     MIN_WORDS,
     Judged,
+    answers_question,
     ends_as_sentence,
     goes_on_into,
     inside_quotations,
@@ -263,8 +265,10 @@ def candidates_of(sentences: Sequence[Sentence], cost: Cost) -> list[Candidate]:
     candidates = []
     quoted = inside_quotations(sentences, [s.text for s in sentences])
     for position, sentence in enumerate(sentences):
-        continues = quoted[position] or (position > 0
-                                         and goes_on_into(sentences[position - 1], sentence))
+        before = sentences[position - 1] if position > 0 else None
+        continues = quoted[position] or (before is not None
+                                         and (goes_on_into(before, sentence)
+                                              or answers_question(before, sentence)))
         needs = position - 1 if position > 0 and (continues or leans_back(sentence.text)) else None
         candidates.append(Candidate(sentence, cost(sentence.text), needs, continues))
     return candidates

@@ -64,6 +64,8 @@ def test_fragments_under_six_words_are_never_aired(text):
     "An earlier version of this article misstated the number of bombings on Saturday night.",
     "Ars is asking Mojang for comment and will update this post if officials respond.",
     "To listen to the complete interview, click here.",
+    "WeWork declined to comment.",
+    "Representatives for Ms. Haley did not reply to a request for comment.",
 ])
 def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
@@ -74,6 +76,11 @@ def test_a_quoted_post_or_a_piece_of_something_is_no_talk_of_the_text_itself():
                   "on his blog.", in_paragraph=True) == ""
     assert reason("The senate passed this piece of legislation by a single vote on Tuesday.",
                   in_paragraph=True) == ""
+
+
+def test_a_no_comment_that_goes_on_with_news_is_aired():
+    assert reason("Apple declined to comment, but two people familiar with the plan said the "
+                  "company would cut 500 jobs next year.", in_paragraph=True) == ""
 
 
 def test_a_short_sentence_with_a_verb_inside_a_paragraph_is_aired():
@@ -104,6 +111,8 @@ def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
     assert reason("In a wide-ranging interview, the president also said:") == "dangling"
     assert reason("Here are six off-the-rack dresses I like:", in_paragraph=True) == "dangling"
     assert reason("There are three things to be watching here.", in_paragraph=True) == "dangling"
+    assert reason("Here are five lessons we’ve learned about social media from our own "
+                  "still-evolving experience.", in_paragraph=True) == "dangling"
     assert reason("There are three bridges across the river in the old town.",
                   in_paragraph=True) == ""
     assert reason("Each of the entries contains the following information, if applicable: "

@@ -269,6 +269,18 @@ def test_kickers_the_lead_leans_on_are_said_with_it_before_it():
     assert (article[0], "furniture") in selection.left_out  # the text talking of itself
 
 
+def test_a_question_the_article_asks_and_what_follows_it_are_said_together():
+    texts = ["Just before 8 on Monday, phones across New York City chimed with an alert naming "
+             "a suspect in the bombings.",
+             "How did the alert get sent so quickly?",
+             "The city used a federal system that reaches every phone within range of a tower.",
+             "Officials said the alert system had been used twice before in the city."]
+    sentences = [Sentence(text, i, i) for i, text in enumerate(texts)]
+    for budget in range(int(word_count(texts[0])), int(sum(map(word_count, texts))) + 1):
+        chosen = [s.index for s in select(sentences, budget).chosen]
+        assert (1 in chosen) == (2 in chosen), budget  # neither the question nor the answer alone
+
+
 def test_a_colon_lead_in_and_the_quotation_it_introduces_are_said_together():
     article = [Sentence("Twitter said after the election that it would take action on any "
                         "accounts that violated its harassment policies:", 0, 0),
