@@ -65,6 +65,8 @@ def test_fragments_under_six_words_are_never_aired(text):
     "Ars is asking Mojang for comment and will update this post if officials respond.",
     "To listen to the complete interview, click here.",
     "WeWork declined to comment.",
+    "Good morning!",
+    "Welcome to the Bitdefender Tech Explainers about DLL sideloading attacks!",
     "Representatives for Ms. Haley did not reply to a request for comment.",
 ])
 def test_calls_to_action_in_any_language_and_bracketed_links_are_furniture(text):
