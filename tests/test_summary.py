@@ -339,7 +339,7 @@ def test_a_pull_quote_is_the_repeat_not_the_first_telling():
     assert (sentences[1], "repeat") in selection.left_out
 
 
-def test_the_headline_weighs_the_words_of_what_the_story_is_about():
+def test_the_next_full_sentence_beats_short_side_sentences_that_merely_fit():
     texts = ["Communications Commission chairman Tom Wheeler announced this morning that he "
              "will leave the agency on Jan. 20.",
              "Wheeler's departure likely spells the end of network neutrality, rules the agency "
@@ -349,10 +349,19 @@ def test_the_headline_weighs_the_words_of_what_the_story_is_about():
              "Rosenworcel.",
              "Next year, Trump will appoint a new Republican chairman."]
     sentences = [Sentence(text, i, i) for i, text in enumerate(texts)]
-    budget = word_count(texts[0]) + 24
-    title = "Tom Wheeler's departure is the death knell for net neutrality"
-    assert [s.index for s in select(sentences, budget).chosen] == [0, 2, 4]
-    assert [s.index for s in select(sentences, budget, title=title).chosen] == [0, 1]
+    budget = word_count(texts[0]) + 24  # the second sentence, or the third and fifth
+    assert [s.index for s in select(sentences, budget).chosen] == [0, 1]
+
+
+def test_the_headline_weighs_the_words_of_what_the_story_is_about():
+    texts = ["Storms closed the harbour bridge and flooded the old market on Tuesday.",
+             "The harbour bridge will stay shut until engineers inspect its steel cables.",
+             "The old market will stay shut until cleaners remove the mud inside."]
+    sentences = [Sentence(text, i, i) for i, text in enumerate(texts)]
+    budget = word_count(texts[0]) + 13  # room for one of the two
+    assert [s.index for s in select(sentences, budget).chosen] == [0, 1]  # said first
+    title = "Floods shut the old market for a week"
+    assert [s.index for s in select(sentences, budget, title=title).chosen] == [0, 2]
 
 
 def test_an_apostrophe_does_not_close_a_quotation_so_its_speaker_comes_with_it():
