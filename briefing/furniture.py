@@ -103,8 +103,14 @@ DATELINE_RE = re.compile(
     # a station's call sign in capitals, before a dash: "ST. LOUIS, MO (KTVI) -- "
     r"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*\([A-Z]{2,6}\)\s*(?:--|[—–-])\s*"
     r"|^\s*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s+(?:--|[—–])\s+"
-    # a place in capitals and a double hyphen without spaces: "NEW YORK--Verizon is ..."
-    r"|^\s*[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+){0,3}--(?=[A-Z])"
+    # a place in capitals and a dash without spaces: "NEW YORK--Verizon is ...", "VATICAN
+    # CITY—The Vatican ..."
+    r"|^\s*[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+){0,3}(?:--|[—–])(?=[A-Z])"
+    # a place in capitals, its state spelled out, and a hyphen: "HUNTSVILLE, Alabama - "
+    r"|^\s*[A-Z][A-Z.'’-]+,\s+[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+)?\s+-\s+"
+    # a live blog's time stamp: "14.29 Indonesian authorities are hoping ..."
+    r"|^\s*(?:[01]?\d|2[0-3])[.:][0-5]\d\s+(?:(?:[ap]\.?m\.?|[AP]\.?M\.?)\s+)?"
+    r"(?:(?:GMT|BST|CET|ET|EST|EDT|PST|PDT|UTC)\s+)?(?=[A-Z][a-z]|[‘“\"])"
     # the date in brackets after the place: "WASHINGTON (Aug. 13) -- "
     rf"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}\s*\({MONTH}\s+\d{{1,2}}\)"
     r"\s*(?:--|[—–-])\s*"
@@ -195,7 +201,8 @@ SELF_REFERENCE_RE = re.compile(
     r"(?!\s+(?:of|office)\b|-)"
     r"|\b(?:an?\s+(?:earlier|previous|later|future|follow-up|upcoming|subsequent)|the\s+next)\s+"
     r"(?:version\s+of\s+this\b|(?:blog\s+)?post\b|article\b|publication\b|installment\b)"
-    r"|\bthis\s+series\s+of\s+(?:articles|posts)\b",
+    r"|\bthis\s+series\s+of\s+(?:articles|posts)\b"
+    r"|\b(?:our|this)\s+live\s+(?:coverage|blog|updates?|page)\b",
     re.IGNORECASE,
 )
 # A sentence pointing at what is on the page, which a listener cannot see: "Check out the full

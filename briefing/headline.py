@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from briefing.furniture import FURNITURE_LINE_RE, READER_PROMPT_RE
 from briefing.languages import CJK_CHARS, WORD_OR_CJK_RE
 
-# " | ", " - ", " -- ", " – ", " — ", " :: ", " · ", " » ", " • "; a pipe needs no spaces, nor
-# does an underscore between Chinese or Japanese characters ("人工智能迈上新台阶_科技_腾讯网").
+# " | ", " - ", " -- ", " – ", " — ", " :: ", " : ", " · ", " » ", " • "; a pipe needs no
+# spaces, nor does an underscore between Chinese or Japanese characters ("人工智能_科技_腾讯网").
 SEPARATOR_RE = re.compile(
-    rf"\s+(?:--?|–|—|::|·|»|•|\|)\s+|\s*\|\s*|(?<=[{CJK_CHARS}])_(?=[{CJK_CHARS}])")
+    rf"\s+(?:--?|–|—|::|:|·|»|•|\|)\s+|\s*\|\s*|(?<=[{CJK_CHARS}])_(?=[{CJK_CHARS}])")
 OPINION_LABELS = frozenset({
     "opinion", "opinions", "op-ed", "oped", "op ed", "commentary", "comment", "column",
     "editorial", "perspective", "viewpoint", "point of view", "letters", "guest essay",
@@ -63,6 +63,14 @@ DOMAIN_ENDINGS = frozenset({"co", "com", "org", "net", "uk", "us", "de", "fr", "
                             "ca", "in", "jp"})
 MAX_SITE_NAME_WORDS = 5  # "South China Morning Post"; a longer site name may be a headline
 CJK_RE = re.compile(f"[{CJK_CHARS}]")
+# What kind of page it is, said after the headline: "(photos)", "[VIDEO]", ": latest", "- live".
+MEDIA_TAG_RE = re.compile(
+    r"\s*(?:[(\[](?:with\s+)?(?:photos?|pictures|pics|video|videos|watch|gallery|slideshow|poll"
+    r"|infographic|audio|podcast|interactive|updated?)[)\]]"
+    r"|(?::|\s[–—-])\s*(?:latest|live|live\s+updates|latest\s+updates|as\s+it\s+happened))"
+    r"\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -149,6 +157,7 @@ def clean_headline(title: str, site: str = "", url: str = "", authors: str = "")
     """The headline without the site's name, section labels or byline; an opinion label kept
     as the genre ('Opinion | Republicans Are ...' -> 'Republicans Are ...', opinion)."""
     text = " ".join(html.unescape(title).split())  # a page may escape its title twice: &#039;
+    text = MEDIA_TAG_RE.sub("", text)
     genre = "opinion" if url and OPINION_PATH_RE.search(url) else ""
     parts = [p for p in SEPARATOR_RE.split(text) if p.strip()]
     while len(parts) > 1:

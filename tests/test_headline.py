@@ -113,6 +113,18 @@ def test_a_double_hyphen_sets_the_site_apart_as_a_dash_does():
         "New court files expose a spy operation against Julian Assange")
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Echoes of the Past : The Hotel Syracuse Ghostwalk (photos)",
+     "Echoes of the Past - The Hotel Syracuse Ghostwalk"),
+    ("Jennifer Lawrence Made An Appearance At The Flop Fest [VIDEO]",
+     "Jennifer Lawrence Made An Appearance At The Flop Fest"),
+    ("AirAsia plane found in Java Sea: latest", "AirAsia plane found in Java Sea"),
+    ("Going Gray: Perfect Wardrobe : Details", "Going Gray: Perfect Wardrobe"),
+])
+def test_what_kind_of_page_it_is_and_a_spaced_colon_set_apart_are_not_read(title, expected):
+    assert clean_headline(title).text == expected
+
+
 def test_the_authors_names_after_the_headline_are_its_byline():
     title = "2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz - POLITICO.com"
     authors = "Maggie Haberman; Shira Toeplitz"

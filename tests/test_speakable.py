@@ -66,6 +66,7 @@ def test_fragments_under_six_words_are_never_aired(text):
     "To listen to the complete interview, click here.",
     "WeWork declined to comment.",
     "Good morning!",
+    "We are going to leave our live coverage here for today, but will be back at dawn.",
     "Welcome to the Bitdefender Tech Explainers about DLL sideloading attacks!",
     "Representatives for Ms. Haley did not reply to a request for comment.",
 ])
@@ -124,11 +125,17 @@ def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
 
 @pytest.mark.parametrize("dateline", [
     "WASHINGTON (CNN) -- ", "April 17, 2015 -- ", "Tuesday, Sept. 3 — ", "17 April 2015 – ",
-    "NEW YORK--", "WASHINGTON (Aug. 13) -- ",
+    "NEW YORK--", "WASHINGTON (Aug. 13) -- ", "VATICAN CITY—", "HUNTSVILLE, Alabama - ",
+    "14.29 ",  # a live blog's time stamp
 ])
 def test_datelines_are_dropped_and_the_sentence_kept(dateline):
     [judged] = judge(alone(dateline + NEWS))
     assert judged.sentence.text == NEWS and judged.reason == ""
+
+
+def test_a_time_that_is_no_time_stamp_stays():
+    text = "9.30 A.M. is when the council meets to vote on closing the old harbour bridge."
+    assert judge(alone(text))[0].sentence.text == text
 
 
 def test_a_date_inside_a_sentence_is_no_dateline():
