@@ -98,7 +98,10 @@ def finite(value: float, param: click.Parameter) -> float:
 
 def report_failures(failures: list[pipeline.Failure]) -> None:
     for failure in failures:
-        click.echo(f"briefing: skipped {failure.reason}", err=True)
+        if failure.skipped:
+            click.echo(f"briefing: skipped {failure.reason}", err=True)
+        else:
+            click.echo(f"briefing: {failure.reason} (the summary is read instead)", err=True)
 
 
 LANG_HELP = ("The briefing's language, e.g. en, de, es (default: the voice's, else the one "
@@ -520,7 +523,6 @@ def publish(config_path: Path, wait_s: float) -> None:
               help="Port to listen on.")
 def serve(directory: Path, host: str, port: int) -> None:
     """Serve the output folder to podcast apps (byte ranges, right content types)."""
-    click.echo(f"serving {directory} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     serve_directory(directory, host, port)
 
 

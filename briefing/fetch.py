@@ -261,8 +261,17 @@ def decode_page(data: bytes, http_charset: str = "") -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode("cp1252", errors="replace")
+    guesses = from_bytes(data)
+    best = guesses.best()
+    if best is None:
+        return data.decode("cp1252", errors="replace")
+    # A short text fits several code pages equally well ("São" in cp1250 reads "Săo"): then
+    # windows-1252, the web's default for text that names no charset (WHATWG), is taken.
+    western = next((g for g in guesses if g.encoding == "cp1252"), None)
+    if western is not None and (western.chaos, -western.coherence) <= (best.chaos,
+                                                                      -best.coherence):
+        return str(western)
+    return str(best)
 
 
 def document_charset(data: bytes) -> str:

@@ -44,6 +44,7 @@ NOTHING_TO_READ = "nothing in it can be read aloud (menus, captions, links, frag
 class Failure:
     source: str
     reason: str
+    skipped: bool = True  # False: the story airs all the same (from its feed's summary)
 
 
 def load_articles(
@@ -56,7 +57,8 @@ def load_articles(
     `fetcher` reads the web and `extractor` each document (a fleet's editions share both)."""
     documents, unread = read_sources(sources, max_stories, stdin, fetcher, skip=skip)
     failures = [Failure(u.source, u.reason) for u in unread]
-    failures += [Failure(d.origin, f"{d.origin}: {d.note}") for d in documents if d.note]
+    failures += [Failure(d.origin, f"{d.origin}: {d.note}", skipped=False)
+                 for d in documents if d.note]
     articles: list[Article] = []
     kept = StoryIndex()
     for document in documents:
@@ -113,7 +115,8 @@ def not_aired(articles: list[Article], stories: list[Story], settings: Settings
         if not summarize(sentences_of(article), math.inf):
             why = "it only repeats earlier stories"
         else:
-            why = f"no time for its lead in {settings.minutes:g} minutes"
+            unit = "minute" if settings.minutes == 1 else "minutes"
+            why = f"no time for its lead in {settings.minutes:g} {unit}"
         lines.append(LeftOut(article, why))
     return lines
 

@@ -124,7 +124,7 @@ def to_document(data: bytes, origin: str) -> Document:
     if len(data) > MAX_BYTES:
         raise BriefingError(f"{origin}: larger than {MAX_BYTES // 2**20} MB; not an article")
     if not data.strip():
-        raise BriefingError(f"{origin}: is empty; give a file with an article in it")
+        raise BriefingError(f"{origin}: is empty; give it an article's text")
     text = decode(data, origin)
     kind = "html" if looks_like_html(text) else "text"
     return Document(text=text, origin=origin, kind=kind)

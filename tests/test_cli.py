@@ -526,3 +526,16 @@ def test_summarize_minutes_chooses_what_a_briefing_of_that_length_would_air():
     assert len(aired) + len(left_out) == 3 and left_out
     assert all(line.endswith("no time for its lead in 0.75 minutes") for line in left_out)
     assert sum(story["seconds"] for story in aired) < 45  # the opening and titles need time too
+
+
+def test_an_entry_read_from_its_feeds_summary_is_not_called_skipped(capsys):
+    from briefing.cli import report_failures
+    from briefing.pipeline import Failure
+
+    report_failures([Failure("feed.xml#entry-3", "feed.xml#entry-3: only the feed's summary: "
+                                                 "404 Not Found", skipped=False),
+                     Failure("gone.txt", "gone.txt: no such file")])
+    assert capsys.readouterr().err.splitlines() == [
+        "briefing: feed.xml#entry-3: only the feed's summary: 404 Not Found "
+        "(the summary is read instead)",
+        "briefing: skipped gone.txt: no such file"]

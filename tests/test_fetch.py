@@ -212,6 +212,14 @@ def test_the_http_charset_comes_first(http_server):
     assert "Åsa Ørsted" in fetch(url).text
 
 
+@pytest.mark.parametrize(("text", "codec"), [
+    ("Café owners protest new rules in São Paulo.", "latin-1"),  # cp1250 fits as well
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy na louce u Brna.", "cp1250"),
+])
+def test_a_short_text_that_fits_several_code_pages_is_read_as_windows_1252_first(text, codec):
+    assert decode_page(text.encode(codec)) == text
+
+
 def test_a_guess_when_nothing_names_the_charset():
     text = "Une économie fragile, selon le ministère des Finances. " * 20
     assert decode_page(text.encode("cp1252")) == text

@@ -479,3 +479,11 @@ def test_a_short_take_keeps_what_it_said_and_fills_the_seconds_it_lacks():
     assert abs(filled.over_s) < abs(short.over_s) / 2  # the pauses then take the rest
     kept = {s.text for story in filled.stories for s in story.sentences}
     assert {s.text for story in short.stories for s in story.sentences} <= kept
+
+
+def test_a_story_left_out_of_one_minute_says_minute():
+    lead = ("The river flooded three villages overnight and rescue teams are still searching "
+            "for two missing fishermen near the coast, officials said on Tuesday morning.")
+    story = article("Floods", lead)
+    [line] = pipeline.not_aired([story], [], Settings(minutes=1))
+    assert line.reason == "no time for its lead in 1 minute"
