@@ -217,6 +217,13 @@ TRAPS = [
          "Then he left."],
         id="part-roman-numeral",
     ),
+    pytest.param(
+        "The committee meets at 667 Madison Avenue, 14th Fl. Kellen Board Room, on Tuesday. It "
+        "will vote.",
+        ["The committee meets at 667 Madison Avenue, 14th Fl. Kellen Board Room, on Tuesday.",
+         "It will vote."],
+        id="an-address-floor",
+    ),
 ]
 
 

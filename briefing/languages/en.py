@@ -13,7 +13,7 @@ TITLES = words(
 MONTHS = words("jan feb mar apr jun jul aug sep sept oct nov dec")
 ABBREVIATIONS = TITLES | MONTHS | words(
     "a.m p.m u.s u.k u.n u.s.a d.c inc corp co ltd llc plc jr sr st ave blvd rd "
-    "ph.d al est dept univ "
+    "ph.d al est dept univ fl ste "
     "ala ariz calif colo conn fla ga kan ky md mich minn "
     "nev n.h n.j n.m n.y n.c n.d okla r.i s.c s.d tenn vt va w.va wis wyo"
 )
