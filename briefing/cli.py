@@ -37,7 +37,7 @@ from briefing.fitting import planned_selections, select_words
 from briefing.fleet import EditionOutcome, run_fleet
 from briefing.fleetfile import load_fleet
 from briefing.languages import is_language_code, parse_languages
-from briefing.model import Episode, Story
+from briefing.model import Article, Episode, Story
 from briefing.sentences import article_sentences
 from briefing.serve import serve as serve_directory
 from briefing.showfile import load_show_config, write_show_template
@@ -144,12 +144,20 @@ def report_left_out(episode: Episode | None) -> None:
         click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)
 
 
-def articles_or_fail(sources: tuple[str, ...], max_stories: int) -> list:
+def articles_or_fail(sources: tuple[str, ...], max_stories: int
+                     ) -> tuple[list[Article], list[pipeline.Failure]]:
+    """The sources' articles, each source that gave none reported; none at all: exit 2."""
     articles, failures = pipeline.load_articles(list(sources), max_stories=max_stories)
     if not articles:
         fail("; ".join(f.reason for f in failures) or "no article in the sources given")
     report_failures(failures)
-    return articles
+    return articles, failures
+
+
+def exit_if_some_failed(failures: list[pipeline.Failure]) -> None:
+    """Exit 3 after printing what the other sources gave, as `generate` does."""
+    if failures:
+        sys.exit(EXIT_SOME_SOURCES_FAILED)
 
 
 def generate_for_show(config_path: Path, sources: list[str], options: dict,
@@ -215,7 +223,8 @@ max_stories_option = click.option(
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line per story.")
 def extract(sources: tuple[str, ...], max_stories: int, as_json: bool) -> None:
     """Print the cleaned article of each SOURCE (a file, URL, feed, or - for stdin)."""
-    for article in articles_or_fail(sources, max_stories):
+    articles, failures = articles_or_fail(sources, max_stories)
+    for article in articles:
         if as_json:
             click.echo(json.dumps({
                 "title": article.title, "author": article.author, "date": article.published,
@@ -223,6 +232,7 @@ def extract(sources: tuple[str, ...], max_stories: int, as_json: bool) -> None:
             }, ensure_ascii=False))
         else:
             click.echo(f"{article.title}\n\n{article.text}\n")
+    exit_if_some_failed(failures)
 
 
 @main.command()
@@ -231,10 +241,12 @@ def extract(sources: tuple[str, ...], max_stories: int, as_json: bool) -> None:
 @click.option("--lang", "language", default="", help="Language (default: from the article).")
 def sentences(sources: tuple[str, ...], max_stories: int, language: str) -> None:
     """Print the sentences of each SOURCE, one a line."""
-    for article in articles_or_fail(sources, max_stories):
+    articles, failures = articles_or_fail(sources, max_stories)
+    for article in articles:
         for sentence in article_sentences(article.paragraphs, language or article.language,
                                           article.headings):
             click.echo(sentence.text)
+    exit_if_some_failed(failures)
 
 
 @main.command()
@@ -255,8 +267,8 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
         fail("give --words or --minutes, not both")
     settings = Settings(minutes=3.5 if minutes is None else minutes, voice=voice,
                         **correspondent_settings(correspondents), **language_settings(language))
-    articles, left_out, settings = pipeline.stories_to_read(
-        articles_or_fail(sources, max_stories), settings)
+    read, failures = articles_or_fail(sources, max_stories)
+    articles, left_out, settings = pipeline.stories_to_read(read, settings)
     for left in left_out:
         click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)
     # --words without --json neither sizes nor times anything, so it needs no voice.
@@ -286,6 +298,7 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
             click.echo(explanation(article.title, selection))
         else:
             click.echo(f"{article.title}\n\n" + "\n".join(texts) + "\n")
+    exit_if_some_failed(failures)
 
 
 def explanation(title: str, selection: Selection) -> str:

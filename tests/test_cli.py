@@ -539,3 +539,12 @@ def test_an_entry_read_from_its_feeds_summary_is_not_called_skipped(capsys):
         "briefing: feed.xml#entry-3: only the feed's summary: 404 Not Found "
         "(the summary is read instead)",
         "briefing: skipped gone.txt: no such file"]
+
+
+@pytest.mark.parametrize("command", [["extract"], ["sentences"], ["summarize", "--words", "30"]])
+def test_the_text_commands_print_what_they_read_and_exit_3_when_a_source_failed(command):
+    result = run(*command, str(EXAMPLE), "missing.txt")
+    assert result.returncode == 3, result.stderr.decode()
+    assert result.stderr.decode().strip() == "briefing: skipped missing.txt: no such file"
+    assert result.stdout.decode().strip()  # the example was still read
+    assert run(*command, str(EXAMPLE)).returncode == 0
