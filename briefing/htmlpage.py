@@ -82,6 +82,17 @@ def iso_date(value: str | None) -> str:
     return match.group(0) if match else ""
 
 
+def publication_date(value: str | None, html: str) -> str:
+    """The page's date, unless it is only its copyright year: with nothing better, the date
+    finder reads "Copyright 2024" as 2024-01-01, which is no day the story was published."""
+    date = iso_date(value)
+    if date.endswith("-01-01") and re.search(
+            rf"(?:©|&copy;|\bcopyright\b)\s*(?:\d{{4}}\s*[-–]\s*)?{date[:4]}\b", html,
+            re.IGNORECASE):
+        return ""
+    return date
+
+
 def trafilatura_document(html: str | HtmlElement, url: str, **settings: bool
                          ) -> Document | None:
     """trafilatura's article with metadata, or None when it finds no text."""
@@ -253,7 +264,7 @@ def extract_html(html: str, url: str = "") -> HtmlArticle | None:
         paragraphs=paragraphs,
         headings=headings,
         author=authors,
-        published=iso_date(metadata.date if metadata else ""),
+        published=publication_date(metadata.date if metadata else "", html),
         site_name=site,
         url=page_url,
         language=(metadata.language if metadata else "") or html_language(html),

@@ -60,6 +60,19 @@ def test_ap_metadata(ap: HtmlArticle) -> None:
     assert ap.language == "en"
 
 
+@pytest.mark.parametrize("footer", ["Copyright 2024 The Daily Gazette", "© 2019-2024 Gazette"])
+def test_a_copyright_year_is_no_publication_date(footer: str) -> None:
+    story = " ".join(["The city council voted on Tuesday to close the old harbour bridge for "
+                      "repairs that engineers say will take a year."] * 6)
+    page = (f"<html><head><title>Bridge closed</title></head><body><article><h1>Bridge closed"
+            f"</h1><p>{story}</p></article><footer>{footer}</footer></body></html>")
+    article = extract_html(page)
+    assert article is not None and article.published == ""
+    dated = page.replace("</head>", '<meta property="article:published_time" '
+                                    'content="2024-03-05T10:00:00Z"></head>')
+    assert extract_html(dated).published == "2024-03-05"
+
+
 def test_comments_and_share_buttons_are_excluded(pft: HtmlArticle) -> None:
     text = body(pft)
     assert pft.paragraphs[0].startswith("Chargers coach Anthony Lynn recognizes")
