@@ -155,7 +155,7 @@ def articles_or_fail(sources: tuple[str, ...], max_stories: int
 
 
 def exit_if_some_failed(failures: list[pipeline.Failure]) -> None:
-    """Exit 3 after printing what the other sources gave, as `generate` does."""
+    """Exit 3 when some sources gave nothing (what the others gave is out already)."""
     if failures:
         sys.exit(EXIT_SOME_SOURCES_FAILED)
 
@@ -381,8 +381,7 @@ def generate(sources: tuple[str, ...], minutes: float | None, voice: str,
         stories = "1 story" if len(episode.stories) == 1 else f"{len(episode.stories)} stories"
         click.echo(f"{episode.mp3_path}  ({minutes_part}:{seconds_part:02d}, {stories})")
         click.echo(f"{episode.transcript_path}")
-    if failures:
-        sys.exit(EXIT_SOME_SOURCES_FAILED)
+    exit_if_some_failed(failures)
 
 
 @main.group(invoke_without_command=True)
@@ -512,8 +511,7 @@ def run(config_path: Path, wait_s: float, quiet: bool) -> None:
         click.echo(f"published {result.episode.title!r}: {config.out_dir / result.episode.mp3} "
                    f"({result.episode.duration_s:.0f} s); feed {config.out_dir / 'feed.xml'}"
                    + (f"; pruned {result.pruned} old episodes" if result.pruned else ""))
-    if result.failures:
-        sys.exit(EXIT_SOME_SOURCES_FAILED)
+    exit_if_some_failed(result.failures)
 
 
 @main.command()

@@ -131,6 +131,11 @@ SENTENCE_FURNITURE_RE = re.compile(
 )
 # A reference list's entry, all its sentences: '^ Smart, N. (1999). "The discrete ...".'
 REFERENCE_ENTRY_RE = re.compile(r"^\s*(?:[-–•*]\s*)?\^\s")
+# A transcript's stage direction: "[MUSIC]", "[LAUGHTER]" (not words anyone says).
+STAGE_DIRECTION = (r"\[(?:MUSIC|LAUGHTER|LAUGHS|APPLAUSE|CHEERING|INAUDIBLE|CROSSTALK|SILENCE"
+                   r"|NOISE|BLEEP|BLANK_AUDIO|MUSIC PLAYING|SOUNDBITE)\]")
+SOCIAL_NETWORKS = (r"(?:twitter|x|instagram|facebook|google\+|youtube|bluesky|threads|mastodon"
+                   r"|linkedin|tiktok)")
 SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"scroll down for (?:the )?(?:video|more)|\b(?:click|tap)\s+here\b|follow us on|sign up for our"
     r"|all rights reserved|©"
@@ -145,8 +150,7 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|\b(?:information|details)\s+(?:is|are)\s+available\s+(?:in|at|on|from)\s+(?:this|the)\s+"
     r"(?:article|link|page|website|site|report|post)\b"
     # a transcript's stage direction, alone: "[MUSIC]", "[APPLAUSE]"
-    r"|^\s*\[(?:MUSIC|LAUGHTER|LAUGHS|APPLAUSE|CHEERING|INAUDIBLE|CROSSTALK|SILENCE|NOISE"
-    r"|BLEEP|BLANK_AUDIO|MUSIC PLAYING|SOUNDBITE)\]\s*$"
+    rf"|^\s*{STAGE_DIRECTION}\s*$"
     # a review's disclosure: "Shovel Knight was reviewed using code provided by Yacht Club
     # Games.", "A review copy was provided by the publisher."
     r"|\breviewed\s+(?:on\s+\w+(?:\s+\w+)?\s+)?using\s+(?:a\s+)?(?:\w+\s+)?(?:code|copy|unit|sample)"
@@ -188,8 +192,7 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"(?:immediately\s+)?(?:(?:respond|reply)\s+to\s+)?(?:a|an|our|several|multiple|repeated)?\s*"
     r"(?:emailed\s+)?(?:requests?\s+)?for\s+comment(?:\s+on\s+[^.!?]{0,60})?[.!?]?\)?$"
     # "You can follow her on Twitter."
-    r"|\bfollow\s+(?:him|her|them|us|me|@\w+)\s+on\s+(?:twitter|x|instagram|facebook|bluesky"
-    r"|threads|mastodon|linkedin|tiktok)\b",
+    rf"|\bfollow\s+(?:him|her|them|us|me|@\w+)\s+on\s+{SOCIAL_NETWORKS}\b",
     re.IGNORECASE,
 )
 # The text talking about itself: "In this article, we will focus on ...", "Ars will update this
@@ -227,8 +230,7 @@ READER_PROMPT_RE = re.compile(
     r"|videos?|photos?|pictures?|stories)"
     r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe)\b"
     r"|sign\s+up|subscribe|follow\s+(?:us|me)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
-    r"|(?:follow|get|find|like)\s[^.!?]{0,50}\bon\s+(?:twitter|facebook|instagram|google\+|youtube"
-    r"|linkedin|tiktok|threads|bluesky)\b"
+    rf"|(?:follow|get|find|like)\s[^.!?]{{0,50}}\bon\s+{SOCIAL_NETWORKS}\b"
     r"|join\s+(?:us|our|the\s+(?:conversation|discussion|community))\b"
     r"|let\s+(?:me|us)\s+know\b"
     # the page greeting its reader: "Good morning!", "Welcome to the Bitdefender Tech Explainers

@@ -17,6 +17,7 @@ from functools import lru_cache, partial
 from num2words import num2words
 
 from briefing import languages, sentences
+from briefing.furniture import STAGE_DIRECTION
 from briefing.languages import base_language
 from briefing.voices import Respellings, Voice
 
@@ -141,10 +142,7 @@ NUMBER_RANGE_RE = re.compile(
     r"(?<![\d.,])" + GROUPED_INTEGER + r"\s*[-–—]\s*" + GROUPED_INTEGER + r"(?![\d-])(?![.,]\d)"
 )
 YEAR_SLASH_RE = re.compile(r"\b((?:1[1-9]|20)\d\d)/(\d\d)\b")
-# A transcript's stage direction: "[MUSIC]", "[LAUGHTER]" (not words anyone says).
-STAGE_DIRECTION_RE = re.compile(
-    r"\[(?:MUSIC|LAUGHTER|LAUGHS|APPLAUSE|CHEERING|INAUDIBLE|CROSSTALK|SILENCE|NOISE|BLEEP"
-    r"|BLANK_AUDIO|MUSIC PLAYING|SOUNDBITE)\]\s*")
+STAGE_DIRECTION_RE = re.compile(STAGE_DIRECTION + r"\s*")
 # A list's number before an item said alone: "1. As we had expected, ..." ("one." aloud).
 LIST_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))\s+(?=[^\W\d_])")
 WORD_DASH_RE = re.compile(r"\s+[-–—]+\s+|\s*[—]\s*|\s*--+\s*|\s+–|–\s+")

@@ -521,20 +521,20 @@ def lead_ins_to_aired(sentences: Sequence[Sentence], reasons: Sequence[str]) -> 
 
 
 def goes_on_into(lead_in: Sentence, following: Sentence) -> bool:
-    """Whether a sentence leads into the one after it: it ends with a colon, is no set-up
-    ("Here are six I like:"), and what follows is in its paragraph or a quotation (after a
-    paragraph break without one, the colon introduced a chart or a list, not this)."""
-    return (lead_in.text.rstrip().endswith(":") and not SET_UP_RE.search(lead_in.text)
-            and lead_in.index + 1 == following.index
+    """Whether a sentence and the one right after it are one telling, neither said alone:
+    - a question the article asks and what follows it ("But do you know what I like more than
+      collecting?" / "Well, because it just wasn't good enough!");
+    - a colon's lead-in that is no set-up ("Here are six I like:"), when what follows is in its
+      paragraph or a quotation (after a paragraph break without one, the colon introduced a
+      chart or a list, not this)."""
+    text = lead_in.text.rstrip()
+    if lead_in.index + 1 != following.index:
+        return False
+    if text.endswith("?"):
+        return True
+    return (text.endswith(":") and not SET_UP_RE.search(lead_in.text)
             and (lead_in.paragraph == following.paragraph
                  or following.text.lstrip()[:1] in LEADING_QUOTES))
-
-
-def answers_question(question: Sentence, following: Sentence) -> bool:
-    """Whether a sentence comes right after a question the article asks ("But do you know what
-    I like more than collecting?"): the two are one telling, as neither makes sense heard
-    alone ("Well, because it just wasn't good enough!")."""
-    return question.text.rstrip().endswith("?") and question.index + 1 == following.index
 
 
 def introduces_what_follows(text: str) -> bool:

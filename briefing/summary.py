@@ -25,7 +25,6 @@ from briefing.speakable import (
     FRAGMENT,
     MIN_WORDS,
     Judged,
-    answers_question,
     ends_as_sentence,
     goes_on_into,
     inside_quotations,
@@ -270,10 +269,8 @@ def candidates_of(sentences: Sequence[Sentence], cost: Cost) -> list[Candidate]:
     candidates = []
     quoted = inside_quotations(sentences, [s.text for s in sentences])
     for position, sentence in enumerate(sentences):
-        before = sentences[position - 1] if position > 0 else None
-        continues = quoted[position] or (before is not None
-                                         and (goes_on_into(before, sentence)
-                                              or answers_question(before, sentence)))
+        continues = quoted[position] or (position > 0
+                                         and goes_on_into(sentences[position - 1], sentence))
         needs = position - 1 if position > 0 and (continues or leans_back(sentence.text)) else None
         candidates.append(Candidate(sentence, cost(sentence.text), needs, continues))
     return candidates
