@@ -58,7 +58,7 @@ def sentences_of(article: Article) -> tuple[Sentence, ...]:
 
 def select_words(article: Article, words: int) -> Selection:
     """An article's lead and best sentences within a number of words."""
-    return select(sentences_of(article), words, title=article.title)
+    return select(sentences_of(article), words, title=article.title, language=article.language)
 
 
 def importance(position: int) -> float:
@@ -116,7 +116,7 @@ def select_stories(articles: list[Article], seconds: float, cost_for: CostFor,
         repeats = [s for s in sentences if repeats_title(s.text, article.title)
                    or any(is_near_duplicate(s.text, old) for old in said)]
         new = [s for s in sentences if s not in repeats]
-        selection = select(new, lead + extra, cost, keep, article.title)
+        selection = select(new, lead + extra, cost, keep, article.title, article.language)
         selection = replace(selection, left_out=in_order(
             list(selection.left_out) + [(s, REPEAT) for s in repeats]))
         selections.append((article, selection))
@@ -300,7 +300,8 @@ def added_to(stories: list[Story], seconds: float, cost_for: CostFor) -> list[St
         pool = [s for s in sentences_of(story.article)
                 if s.text in own or not (repeats_title(s.text, story.article.title)
                                          or any(is_near_duplicate(s.text, o) for o in others))]
-        chosen = select(pool, has + seconds, cost, own, story.article.title).chosen
+        chosen = select(pool, has + seconds, cost, own, story.article.title,
+                        story.article.language).chosen
         if own <= {s.text for s in chosen}:
             seconds -= sum(cost(s.text) for s in chosen) - has
             said += [s.text for s in chosen if s.text not in own]

@@ -156,15 +156,21 @@ POINTER_RE = re.compile(
     r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*(?:either|that\s+is)\s*[.!?]?[\"”’]?\s*$)",
     re.IGNORECASE,
 )
+# A quotation whose speaker is a pronoun ('"I'm not worried," he said.'): who, the sentences
+# before it say.
+PRONOUN_SPEAKER_RE = re.compile(
+    rf"[\"”’]\s+(?:he|she|they)\s+{SPEECH_VERB_RE.pattern}"
+    rf"|[\"”’]\s+{SPEECH_VERB_RE.pattern}\s+(?:he|she|they)\b", re.IGNORECASE)
 # "This week", "That night": time, not a reference back.
 TIME_NOUNS = word_set(
     "year week month morning afternoon evening night weekend summer spring autumn fall winter "
     "season time day decade century"
 )
-# "this" or "these" inside a sentence, and the word after it.
-THIS_NOUN_RE = re.compile(r"(?<=\w[\s,])\s*(?:this|these)\s+([a-z]+)\b")
+# "this", "these" or "those" inside a sentence, and the word after it.
+THIS_NOUN_RE = re.compile(r"(?<=\w[\s,])\s*(?:this|these|those)\s+([a-z]+)\b")
 NOT_POINTED_AT = TIME_NOUNS | COMMON_VERBS | word_set(
-    "days one ones of as and or to in on is are was were will would")
+    "days one ones of as and or to in on is are was were will would "
+    "who whom whose which that with at from for by")  # "those who ...": what follows says who
 LEADING_QUOTES = "'\"‘“‚„«»`([ "
 OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“](?=\S)")
 DOUBLE_QUOTES = "\"“”„«»"
@@ -494,15 +500,18 @@ def is_heading(text: str) -> bool:
 def leans_back(text: str) -> bool:
     """Whether a sentence cannot be understood without the one before it: one that points back,
     one so short that the sentence before it carries its sense ("The results are the same.",
-    "The reality is messier."), or a quotation that does not say whose it is, which goes on
-    quoting the speaker named before it ('"I could see a lot of downsides."')."""
+    "The reality is messier."), or a quotation that does not say whose it is, or says only
+    "he said": it goes on quoting the speaker named before it ('"I could see a lot of
+    downsides."')."""
     return (len(words_of(text)) <= LEANING_MAX_WORDS or opens_with_dangling_reference(text)
-            or bool(POINTER_RE.search(text)) or is_unattributed_quote(text)
+            or bool(POINTER_RE.search(text) or PRONOUN_SPEAKER_RE.search(text))
+            or is_unattributed_quote(text)
             or points_with_this(text))
 
 
 def points_with_this(text: str) -> bool:
-    """'... said this approach would ...': a thing named before ("this week" is time)."""
+    """'... said this approach would ...', '... those guidelines go too far': a thing named
+    before ("this week" is time, "those who" says whom it means)."""
     return any(following not in NOT_POINTED_AT for following in THIS_NOUN_RE.findall(text))
 
 

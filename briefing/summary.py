@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from briefing.introductions import introductions
 from briefing.model import Sentence
 from briefing.speakable import (
     FRAGMENT,
@@ -78,7 +79,9 @@ class Candidate:
 
     sentence: Sentence
     cost: float
-    needs: int | None  # position (in the candidate list) of the sentence it depends on
+    # Positions (in the candidate list) of the earlier sentences it cannot be said without:
+    # the one before it, when it leans back; the ones introducing whom it names by surname.
+    needs: tuple[int, ...]
     # Goes on from the sentence before it (a quotation it opened, a colon's lead-in): never
     # said alone, and never said without it.
     continues: bool = False
@@ -108,7 +111,7 @@ def summarize(
 
 def select(
     sentences: Sequence[Sentence], budget: float, cost: Cost = word_count,
-    keep: Collection[str] = (), title: str = "",
+    keep: Collection[str] = (), title: str = "", language: str = "en",
 ) -> Selection:
     """The lead, then the best of the rest that fits the budget, in article order.
 
@@ -116,7 +119,8 @@ def select(
     when even it is over budget (whether that story is aired is the caller's choice).
     Sentences whose text is in `keep` (already spoken, say) stay chosen when they fit the
     budget together, and the rest of it goes to the best of the others. The headline, when
-    given, weighs its words as the lead does.
+    given, weighs its words as the lead does, and introduces whom it names; `language`: the
+    article's (introductions.py).
     """
     judged = judge(sentences)
     left_out = [(j.sentence, j.reason) for j in judged if j.reason]
@@ -127,15 +131,15 @@ def select(
     left_out += [(s, FRAGMENT) for s in kickers]
     if not speakable:
         return Selection((), None, in_order(left_out))
-    candidates = candidates_of(speakable, cost)
+    candidates = candidates_of(speakable, cost, title, language)
     if sum(c.cost for c in candidates) <= budget + BUDGET_SLACK:
         chosen = set(range(len(candidates)))
     else:
         chosen = choose(candidates, budget, kept_positions(candidates, keep), title, lead)
     for position, candidate in enumerate(candidates):
         if position not in chosen:
-            needs = candidate.needs
-            reason = DANGLING if needs is not None and needs not in chosen else TIME
+            dangles = any(needed not in chosen for needed in candidate.needs)
+            reason = DANGLING if dangles else TIME
             left_out.append((candidate.sentence, reason))
     return Selection(tuple(candidates[i].sentence for i in sorted(chosen)),
                      candidates[lead].sentence, in_order(left_out))
@@ -264,14 +268,18 @@ def shingles_of(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - 2))
 
 
-def candidates_of(sentences: Sequence[Sentence], cost: Cost) -> list[Candidate]:
-    """Each sentence with its cost and the earlier sentence it cannot be said without."""
+def candidates_of(sentences: Sequence[Sentence], cost: Cost, title: str = "",
+                  language: str = "en") -> list[Candidate]:
+    """Each sentence with its cost and the earlier sentences it cannot be said without."""
     candidates = []
-    quoted = inside_quotations(sentences, [s.text for s in sentences])
+    texts = [s.text for s in sentences]
+    quoted = inside_quotations(sentences, texts)
+    introduced_at = introductions(texts, title, language)
     for position, sentence in enumerate(sentences):
         continues = quoted[position] or (position > 0
                                          and goes_on_into(sentences[position - 1], sentence))
-        needs = position - 1 if position > 0 and (continues or leans_back(sentence.text)) else None
+        leans = position > 0 and (continues or leans_back(sentence.text))
+        needs = tuple(sorted({*introduced_at[position], *([position - 1] if leans else [])}))
         candidates.append(Candidate(sentence, cost(sentence.text), needs, continues))
     return candidates
 
@@ -382,14 +390,14 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
 
 
 def dependents(candidates: Sequence[Candidate], group: set[int], chosen: set[int]) -> list[int]:
-    """Unchosen sentences leaning on the group: taking it made them cheaper, so price them anew."""
+    """Unchosen sentences leaning on the group, directly or through others: taking it made them
+    cheaper, so price them anew."""
+    leaning = set(group)
     followers = []
-    for start in sorted(group):
-        follower = start + 1
-        while (follower < len(candidates) and candidates[follower].needs is not None
-               and follower not in chosen and follower - start <= MAX_CHAIN):
-            followers.append(follower)
-            follower += 1
+    for position in range(min(group, default=len(candidates)) + 1, len(candidates)):
+        if position not in chosen and leaning.intersection(candidates[position].needs):
+            followers.append(position)
+            leaning.add(position)
     return followers
 
 
@@ -406,8 +414,7 @@ def dependency_chain(candidates: Sequence[Candidate], position: int,
         if limit is not None and len(chain) == limit:
             return None
         chain.add(current)
-        if candidates[current].needs is not None:
-            pending.append(candidates[current].needs)
+        pending.extend(candidates[current].needs)
         if current + 1 < len(candidates) and candidates[current + 1].continues:
             pending.append(current + 1)
     return chain

@@ -514,3 +514,14 @@ def test_a_dated_dateline_goes_and_a_featured_pictures_credit_names_no_caption()
 ])
 def test_this_week_is_time_not_a_pointer(text):
     assert not leans_back(text)
+
+
+@pytest.mark.parametrize("text, leans", [
+    ('"I\'m not worried at all about the review," he said.', True),  # who "he" is came before
+    ('"I was such a kid when we met," said she.', True),
+    ('"I\'m not worried at all about the review," Suh said.', False),
+    ("The suit argues that those guidelines go too far and are too vague.", True),
+    ("The rules protect those who report abuse from being fired.", False),  # what follows says
+])
+def test_a_quotation_said_by_a_pronoun_and_those_things_lean_back(text, leans):
+    assert leans_back(text) == leans

@@ -374,3 +374,17 @@ def test_an_apostrophe_does_not_close_a_quotation_so_its_speaker_comes_with_it()
     assert [s.index for s in select(sentences, 1000).chosen] == [0, 1, 2]
     both = word_count(texts[1]) + word_count(texts[2])
     assert [s.index for s in select(sentences, word_count(texts[0]) + both).chosen] == [0, 1, 2]
+
+
+def test_a_surname_said_alone_is_aired_only_with_its_introduction():
+    article = make(
+        "Star defensive tackle Ndamukong Suh drew the ire of the Green Bay Packers on Sunday.",
+        "Detroit coach Jim Caldwell defended his player at length after the game.",
+        "The league is expected to review the play on Monday afternoon in New York.",
+        '"I don\'t think it was intentional," Caldwell said.',
+    )
+    selection = select(article, 25)
+    assert [s.index for s in selection.chosen] == [0]
+    assert dict((s.index, reason) for s, reason in selection.left_out)[3] == "dangling"
+    introduced = select(article, 25, title="Caldwell defends Suh")
+    assert [s.index for s in introduced.chosen] == [0, 3]

@@ -53,4 +53,5 @@ class Language:
     symbol_words: dict[str, str] = field(default_factory=dict)  # "&" -> "and", "%" -> ...
     currency_words: dict[str, str] = field(default_factory=dict)  # "€" -> "euros"
     decimal_comma: bool = True  # "3,5" is three point five
+    capitalises_nouns: bool = False  # every noun, not only names (German): capitals tell no name
     voices: tuple[str, ...] = ()  # its default voices, best first (else: voices.py's order)

@@ -45,4 +45,5 @@ LANGUAGE = Language(
     calibration_text=CALIBRATION_TEXT,
     symbol_words=SYMBOL_WORDS,
     currency_words=CURRENCY_WORDS,
+    capitalises_nouns=True,
 )

@@ -1,0 +1,96 @@
+"""Who a sentence names by surname alone, and which earlier sentence introduced them.
+
+News introduces a person once in full ("coach Jim Caldwell") and then by surname ("Caldwell
+said"). A listener who never heard the introduction does not know who Caldwell is, so a
+sentence naming someone by surname alone leans on the sentence that introduced them, as a
+sentence opening with "He" leans on the one before it (summary.py prices them together).
+
+Without a model of names, a name is told by its capitals: a run of two or more capitalised
+words ("Jim Caldwell", "Solicitor General Elizabeth Prelogar") introduces its last word; that
+word written alone later ("Caldwell said") is a surname used bare. A word the article also
+writes in lower case is no name ("State", "Time"), and one after an article or a preposition
+("the House", "in Denmark") is a thing or a place. A name the headline says is introduced
+before the story begins. Languages that capitalise every noun (German) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.languages import language
+from briefing.languages.base import words
+
+# Capitalised words that begin sentences and runs of names without being names themselves.
+NOT_NAMES = words(
+    "the a an but and or so in on at for from after before when while as if since although "
+    "though because however meanwhile still now then also both neither many most some several "
+    "no not only what why how who where last earlier later according despite even indeed "
+    "instead under among thus this that these those there here he she it they we i you his "
+    "her its their our my of to by with mr mrs ms dr prof sen rep gov gen lt col sgt capt "
+    "jr sr monday tuesday wednesday thursday friday saturday sunday"
+)
+# Before a capitalised word, these make it a thing or a place, not a person named again.
+NOT_BEFORE_PEOPLE = words(
+    "the a an in into to at from of on for with across near including via "
+    "el la los las le les il lo gli un una une des del della du"
+)
+INITIALS_MAX_LETTERS = 2  # "RJ Reynolds", "MS Dhoni"; "NFL" is no part of a name
+INITIAL_RE = re.compile(r"\b([A-Z])\.")
+TOKEN_RE = re.compile(r"[^\W\d_](?:[\w’'.-]*\w)?|[^\w\s]")
+POSSESSIVE_RE = re.compile(r"['’]s?$")
+LOWER_WORD_RE = re.compile(r"\b[^\W\d_A-Z]+\b")
+
+
+def introductions(texts: Sequence[str], title: str = "", language_code: str = "en"
+                  ) -> list[tuple[int, ...]]:
+    """For each sentence, the positions of the earlier sentences that introduce the people it
+    names by surname alone (none for a name the headline or the sentence itself says)."""
+    if language(language_code).capitalises_nouns:
+        return [() for _ in texts]
+    lower_case = {word for text in texts for word in LOWER_WORD_RE.findall(text)}
+    introduced: dict[str, int] = {word: -1 for word in names_said(title)}
+    found: list[tuple[int, ...]] = []
+    for position, text in enumerate(texts):
+        introduced_here, bare = surnames_in(text)
+        found.append(tuple(sorted({
+            introduced[word] for word in bare - introduced_here
+            if introduced.get(word, -1) >= 0 and word.lower() not in lower_case
+        })))
+        for word in introduced_here:
+            introduced.setdefault(word, position)
+    return found
+
+
+def names_said(text: str) -> set[str]:
+    """Every capitalised word a text says, introduced or not."""
+    introduced, bare = surnames_in(text)
+    return introduced | bare
+
+
+def surnames_in(text: str) -> tuple[set[str], set[str]]:
+    """The last words of the runs of names a sentence says in full, and the capitalised words
+    it says alone, as a surname is said again."""
+    tokens = [POSSESSIVE_RE.sub("", token)
+              for token in TOKEN_RE.findall(INITIAL_RE.sub(r"\1", text))]
+    full: set[str] = set()
+    bare: set[str] = set()
+    run: list[int] = []
+    for position in range(len(tokens) + 1):
+        if position < len(tokens) and is_name_word(tokens[position]):
+            run.append(position)
+            continue
+        if len(run) > 1:
+            full.add(tokens[run[-1]])
+        elif run and (run[0] == 0 or tokens[run[0] - 1].lower() not in NOT_BEFORE_PEOPLE):
+            bare.add(tokens[run[0]])
+        run = []
+    return full, bare
+
+
+def is_name_word(token: str) -> bool:
+    """A capitalised word that can be part of a name ("Caldwell", "O'Neill", the initials "RJ";
+    not "The", "NFL")."""
+    if not token[:1].isupper() or token.lower() in NOT_NAMES:
+        return False
+    return not token.isupper() or len(token) <= INITIALS_MAX_LETTERS
