@@ -98,7 +98,7 @@ CODE_WORD_SHARE = 0.25
 # A sentence that is all quotation: '"I could see a lot of downsides."', '"We want hackers."'.
 WHOLE_QUOTE_RE = re.compile(r"^\s*[\"“‘«„]\S.*[.!?…,][\"”’»]\s*$")
 # A set-up for what follows: "Here are seven more places to check.", "Here's what caught our
-# eye today.", "the following line".
+# eye today.", "Let's start with ...", "the following line".
 SET_UP_RE = re.compile(
     r"^\W*here(?:['’]s|\s+is|\s+are)\b[^:;]{0,80}[.!:]?\s*$"
     # "Here are five lessons we've learned ...", however long: the five are other sentences
@@ -107,6 +107,9 @@ SET_UP_RE = re.compile(
     # "There are three things to be watching here." (and the three are another sentence's)
     r"|^\W*there\s+are\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+"
     r"(?:\w+\s+)?(?:things|ways|reasons|questions|lessons|takeaways|steps|points)\b"
+    # "Let's start with a brief history lesson.", "Let's take a look at what she wore:"
+    r"|^\W*let(?:['’]s|\s+us)\s+(?:start|begin|look|dive|walk\s+through|get\s+started"
+    r"|take\s+a\s+(?:\w+\s+)?look)\b"
     r"|\b(?:the\s+following|as\s+follows)\s*(?:[:.]|$|(?:\w+\s+)?(?:line|list|statement|passage|"
     r"quote|excerpt|example|code|steps?|tips?|items?|ways?|questions?|information|details)\b)",
     re.IGNORECASE,
@@ -500,12 +503,12 @@ def is_heading(text: str) -> bool:
 def leans_back(text: str) -> bool:
     """Whether a sentence cannot be understood without the one before it: one that points back,
     one so short that the sentence before it carries its sense ("The results are the same.",
-    "The reality is messier."), or a quotation that does not say whose it is, or says only
-    "he said": it goes on quoting the speaker named before it ('"I could see a lot of
-    downsides."')."""
+    "The reality is messier."), a quotation that does not say whose it is, or says only "he
+    said": it goes on quoting the speaker named before it ('"I could see a lot of
+    downsides."'), and the end of a quotation begun before it."""
     return (len(words_of(text)) <= LEANING_MAX_WORDS or opens_with_dangling_reference(text)
             or bool(POINTER_RE.search(text) or PRONOUN_SPEAKER_RE.search(text))
-            or is_unattributed_quote(text)
+            or is_unattributed_quote(text) or closes_quotation_begun_before(text)
             or points_with_this(text))
 
 
@@ -513,6 +516,22 @@ def points_with_this(text: str) -> bool:
     """'... said this approach would ...', '... those guidelines go too far': a thing named
     before ("this week" is time, "those who" says whom it means)."""
     return any(following not in NOT_POINTED_AT for following in THIS_NOUN_RE.findall(text))
+
+
+def closes_quotation_begun_before(text: str) -> bool:
+    """'I said, what do you think of waterboarding?”': the end of a quotation whose opening
+    mark is in an earlier sentence (double marks only: "victims' lists" is a possessive, and
+    '3-1/2"' a measure)."""
+    marks = sorted(
+        [(m.start(), True) for m in OPEN_QUOTE_RE.finditer(text) if m.group() in DOUBLE_QUOTES]
+        + [(m.start(), False) for m in CLOSE_QUOTE_RE.finditer(text)
+           if m.group() in DOUBLE_QUOTES and not text[m.start() - 1].isdigit()])
+    is_open = False
+    for _, opens in marks:
+        if not opens and not is_open:
+            return True
+        is_open = opens
+    return False
 
 
 def is_unattributed_quote(text: str) -> bool:

@@ -118,6 +118,10 @@ def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
                   "still-evolving experience.", in_paragraph=True) == "dangling"
     assert reason("There are three bridges across the river in the old town.",
                   in_paragraph=True) == ""
+    assert reason("Let’s start with a brief history lesson on the project.",
+                  in_paragraph=True) == "dangling"
+    assert reason("Let's assume the attacker wants to bypass the hooked function.",
+                  in_paragraph=True) == ""
     assert reason("Each of the entries contains the following information, if applicable: "
                   "name of teacher or school, address, phone numbers and website.",
                   in_paragraph=True) == "dangling"
@@ -519,6 +523,8 @@ def test_this_week_is_time_not_a_pointer(text):
 @pytest.mark.parametrize("text, leans", [
     ('"I\'m not worried at all about the review," he said.', True),  # who "he" is came before
     ('"I was such a kid when we met," said she.', True),
+    ("I said, what do you think of waterboarding?”", True),  # the end of a quotation
+    ('Floppy disks came in 5-1/4" and then 3-1/2" sizes for years.', False),  # inches
     ('"I\'m not worried at all about the review," Suh said.', False),
     ("The suit argues that those guidelines go too far and are too vague.", True),
     ("The rules protect those who report abuse from being fired.", False),  # what follows says
