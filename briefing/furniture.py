@@ -100,6 +100,8 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 DATELINE_RE = re.compile(
     rf"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}(?:,?\s+{MONTH}\s+\d{{1,2}})?\s*)?"
     r"\((?:CNN|AP|AFP|Reuters|UPI|dpa|PA|Bloomberg|EW\.com|CNN Student News)\)\s*(?:--|[—–-])?\s*"
+    # a partner's credit glued to the first word: "(The Hollywood Reporter)It may be time ..."
+    r"|^\s*\([A-Z][\w.&'’-]*(?:\s+[A-Z&][\w.&'’-]*){0,4}\)(?=[A-Z\"“‘'])"
     # a station's call sign in capitals, before a dash: "ST. LOUIS, MO (KTVI) -- "
     r"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*\([A-Z]{2,6}\)\s*(?:--|[—–-])\s*"
     r"|^\s*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s+(?:--|[—–])\s+"

@@ -131,6 +131,7 @@ def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
     "WASHINGTON (CNN) -- ", "April 17, 2015 -- ", "Tuesday, Sept. 3 — ", "17 April 2015 – ",
     "NEW YORK--", "WASHINGTON (Aug. 13) -- ", "VATICAN CITY—", "HUNTSVILLE, Alabama - ",
     "14.29 ",  # a live blog's time stamp
+    "(The Hollywood Reporter)",  # a partner's credit glued to the first word
 ])
 def test_datelines_are_dropped_and_the_sentence_kept(dateline):
     [judged] = judge(alone(dateline + NEWS))
