@@ -69,6 +69,10 @@ QUOTE_MIN_WORDS = 5
 COMMENTS_AFTER_SCORE = 100.0
 MIN_STOPLIST_COVERAGE = 0.05
 REPEATED_LEAD_WORDS = 16
+# Lines repeated in order, as many words as a short article: a copied section, not captions
+# (nor a newsletter or donation box shown twice).
+SECTION_MIN_LINES = 4
+SECTION_MIN_WORDS = 150
 BLOB_MIN_HELD = 3
 NEAR_LINES = 2000  # a pull quote or blob sits within this many lines of what it repeats
 NEAREST_HOLDERS = 32  # lines opening the same way that are checked on each side of a line
@@ -258,8 +262,11 @@ def mark_repeats(lines: list[Line]) -> None:
     keys = [token_key(line.tokens) for line in lines]
     counts = Counter(keys)
     last = {key: index for index, key in enumerate(keys)}
+    first_copies, second_copies = copied_sections(keys, lines)
     for index, (key, line) in enumerate(zip(keys, lines, strict=True)):
-        line.furniture = counts[key] > 1 and not (last[key] == index and is_repeated_lead(line))
+        line.furniture = index in second_copies or (
+            counts[key] > 1 and index not in first_copies
+            and not (last[key] == index and is_repeated_lead(line)))
     quotable = [
         (key, line)
         for key, line in zip(keys, lines, strict=True)
@@ -273,6 +280,36 @@ def mark_repeats(lines: list[Line]) -> None:
     for _, line in quotable:
         if any(holds[id(holder)] < BLOB_MIN_HELD for holder in held_by[id(line)]):
             line.furniture = True
+
+
+def copied_sections(keys: list[str], lines: list[Line]) -> tuple[set[int], set[int]]:
+    """The positions of the first and of the later copies of a section the page shows twice in
+    full (an article repeated under a gallery): a run of at least SECTION_MIN_LINES lines
+    repeated in order, SECTION_MIN_WORDS words in all. Its short lines are the article's own,
+    not captions."""
+    seen: dict[str, int] = {}
+    match: list[int | None] = []
+    for index, key in enumerate(keys):
+        match.append(seen.get(key))
+        seen[key] = index
+    first: set[int] = set()
+    later: set[int] = set()
+    start = 0
+    for index in range(len(keys) + 1):
+        if index < len(keys) and match[index] is not None and (
+                index == start or match[index] == follows(match[index - 1])):
+            continue
+        run = range(start, index)
+        if (len(run) >= SECTION_MIN_LINES
+                and sum(len(lines[position].tokens) for position in run) >= SECTION_MIN_WORDS):
+            later.update(run)
+            first.update(match[position] for position in run)
+        start = index if index < len(keys) and match[index] is not None else index + 1
+    return first - later, later
+
+
+def follows(position: int | None) -> int | None:
+    return None if position is None else position + 1
 
 
 def holders(quotable: list[tuple[str, Line]]) -> dict[int, list[Line]]:

@@ -223,3 +223,31 @@ def test_comments_start_in_other_languages_too(marker: str) -> None:
             "month, and the transport committee will answer every letter in its next meeting.")
     page = clean_page_text("\n\n".join([*ARTICLE, last, marker, comment]))
     assert page.paragraphs == (*ARTICLE, last)
+
+
+def test_an_article_the_page_shows_twice_is_kept_once() -> None:
+    # A gallery page repeats the whole article, its short item labels too; repeated short
+    # lines elsewhere are captions, but a section repeated in order is the article.
+    article = [
+        "The joint elevation of fan culture and nail art has left us with something magical: "
+        "nail decals of pop stars. You can now wear your favourite television characters and "
+        "even movie quotes on your nails with pride, and it all costs less than ten dollars.",
+        "Here are our top five picks and the places to wear them. But remember the internet "
+        "is a wonderland, so do not stop until you find your own favourite moment.",
+        "For your high school reunion...",
+        "The decals are printed in colour and in black and white, but if you are a fan of the "
+        "show you are obviously choosing the neon ones for the big night.",
+        "For a movie marathon...",
+        "The shop has shrunk the young wizards until they are small enough to fit on a pinky, "
+        "and a set of twenty costs five dollars and fifty cents.",
+        "For a date...",
+        "What better way to show how cultured you are than adding a film's famous crime family "
+        "to your beauty routine, one nail at a time, for five dollars a sheet?",
+    ]
+    footer = ["Sign in to the site by connecting your account with one of our partners.",
+              "Do you have feedback, questions or concerns? Send us an email using this form."]
+    page = "\n\n".join(["Home | Beauty | Nails", *article, "Related Articles:", *article,
+                        *footer])
+    kept = clean_page_text(page).paragraphs
+    prose = [p for p in article if not p.endswith("...")]  # the labels are not read, as ever
+    assert list(kept) == prose
