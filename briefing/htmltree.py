@@ -134,11 +134,15 @@ def is_wrapper_of(element: HtmlElement, link: HtmlElement) -> bool:
 
 
 def collapse_whitespace(tree: HtmlElement) -> None:
-    kept = {e for tag in PREFORMATTED for pre in tree.iter(tag) for e in pre.iter()}
+    """Runs of whitespace become one space, as a browser shows them, except inside <pre>,
+    <code> and the like; the text after such an element (its tail) is the paragraph's again:
+    "sensitive <code>Authorization</code>headers or\n    session cookies" is one line."""
+    inside = {e for tag in PREFORMATTED for pre in tree.iter(tag) for e in pre.iter()
+              if e is not pre}
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element in kept:
+        if not isinstance(element.tag, str) or element in inside:
             continue
-        if element.text:
+        if element.text and element.tag not in PREFORMATTED:
             element.text = SPACES_RE.sub(" ", element.text)
         if element.tail:
             element.tail = SPACES_RE.sub(" ", element.tail)

@@ -30,6 +30,17 @@ def test_a_hard_wrapped_paragraph_is_one_paragraph() -> None:
                                      "would open in the spring.")
 
 
+def test_the_text_after_inline_code_is_one_line_with_its_paragraph() -> None:
+    # The tail of a <code> is the paragraph's own text; it was left with the source's breaks.
+    wrapped = ("<p>This can lead to the stealing of sensitive <code>Authorization</code> headers or"
+               "\n    session cookies by redirecting them to an\n    attacker's server.</p>")
+    article = extract_html(page(wrapped + f"<p>{LOREM * 2}</p>"))
+    assert article is not None
+    assert article.paragraphs[0] == ("This can lead to the stealing of sensitive Authorization "
+                                     "headers or session cookies by redirecting them to an "
+                                     "attacker's server.")
+
+
 def test_preformatted_text_keeps_its_line_breaks() -> None:
     assert "line one\n  line two" in text_of(page("<pre>line one\n  line two</pre>"))
 
