@@ -251,8 +251,9 @@ def sentences(sources: tuple[str, ...], max_stories: int, language: str) -> None
 
 @main.command()
 @sources_argument
-@click.option("--words", type=click.IntRange(min=1), help="Summary length in words.")
-@click.option("--minutes", type=float, help="Summary length in minutes of the voice.")
+@click.option("--words", type=click.IntRange(min=1), help="Summary length in words, per story.")
+@click.option("--minutes", type=float,
+              help="Summary length in minutes of the voice, for all the stories (default: 3.5).")
 @voice_options
 @click.option("--lang", "language", default="", help=LANG_HELP)
 @max_stories_option

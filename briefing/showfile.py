@@ -168,8 +168,9 @@ def load_show_config(path: Path) -> ShowConfig:
         )
     except (TypeError, ValueError) as exc:
         raise BriefingError(f"{path}: a value has the wrong type ({exc})") from exc
-    if config.keep < 1 or config.max_stories < 1:
-        raise BriefingError(f"{path}: keep and max_stories must be at least 1")
+    for key, value in (("max_stories", config.max_stories), ("keep", config.keep)):
+        if value < 1:
+            raise BriefingError(f"{path}: [briefing] {key} = {value}: it must be at least 1")
     _check_category(path, show.category)
     _check_language(path, show.language)
     _check_base_url(path, show.base_url)
@@ -271,9 +272,14 @@ def _cast(path: Path, briefing_table: dict, voices_table: dict
         raise BriefingError(f'{path}: [voices] anchor is a voice name, correspondents a list '
                             'of them, e.g. anchor = "kokoro", correspondents = '
                             '["kokoro-michael"]')
-    for name in [anchor, *(correspondents or [])]:
+    for key, name in [("anchor", anchor), *(("correspondents", n) for n in correspondents or [])]:
         if name:
-            load_voice(name)  # an unknown voice is found before any fetching
+            try:
+                load_voice(name)  # an unknown voice is found before any fetching
+            except BriefingError as error:
+                table = "briefing" if key == "anchor" and "voice" in briefing_table else "voices"
+                key = "voice" if table == "briefing" else key
+                raise BriefingError(f"{path}: [{table}] {key}: {error}") from error
     return anchor, None if correspondents is None else tuple(correspondents)
 
 
