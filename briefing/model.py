@@ -36,7 +36,7 @@ class Article:
 
     title: str
     paragraphs: tuple[str, ...]
-    source: str = ""  # site or feed name, or the file name
+    source: str = ""  # the site or feed name; empty for a file or text without one
     url: str = ""
     author: str = ""
     published: str = ""  # ISO 8601 date when known
