@@ -7,7 +7,10 @@ guesses from the page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+
+from ftfy import fix_encoding
 
 from briefing.cleanup import clean_page_text
 from briefing.errors import BriefingError
@@ -30,7 +33,14 @@ def to_article(document: Document) -> Article:
         article = from_text(document)
     if not article.paragraphs:
         raise BriefingError(f"{document.origin}: no article text found in it")
-    return article
+    return repaired(article)
+
+
+def repaired(article: Article) -> Article:
+    """The article with its mojibake mended ("Â£1bn" -> "£1bn", "SÃ£o" -> "São": UTF-8 that
+    was read as Windows-1252 before it reached us); ftfy leaves sound text alone."""
+    return replace(article, title=fix_encoding(article.title),
+                   paragraphs=tuple(fix_encoding(p) for p in article.paragraphs))
 
 
 def from_text(document: Document) -> Article:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 
+from ftfy import fix_encoding
 from num2words import num2words
 
 from briefing import languages, sentences
@@ -124,8 +125,6 @@ ROMAN_ORDINALS = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX"
 
 # --- compiled patterns ----------------------------------------------------------------------
 
-MOJIBAKE = {"Â£": "£", "Â°": "°", "Â\xa0": " ", "â€™": "’", "â€œ": "“", "â€\x9d": "”",
-            "â€”": "—", "â€“": "–", "â‚¬": "€"}  # fmt: skip
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
                         "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "⁄": "/",
                         "−": "-", "‐": "-", "‑": "-", "‒": "–", "―": "—"})  # fmt: skip
@@ -304,10 +303,9 @@ def _apply(steps: Iterable[Step], text: str) -> str:
 
 
 def repair_unicode(text: str) -> str:
-    """Fix common mojibake, fold compatibility forms, straighten quotes, drop invisibles,
+    """Fix mojibake, fold compatibility forms, straighten quotes, drop invisibles,
     and turn odd whitespace (\\r, U+2028, ...) into plain spaces."""
-    for broken, fixed in MOJIBAKE.items():
-        text = text.replace(broken, fixed)
+    text = fix_encoding(text)  # "Â£1bn" -> "£1bn": UTF-8 read as Windows-1252 (ftfy)
     text = expand_vulgar_fractions(text)  # before NFKC makes '2½' into '21⁄2'
     text = unicodedata.normalize("NFKC", text).translate(QUOTES)
     return ODD_SPACE_RE.sub(" ", INVISIBLE_RE.sub("", text))
