@@ -131,9 +131,14 @@ def test_normalize_gives_only_letters_spaces_and_plain_punctuation(text: str,
     assert "  " not in spoken
 
 
-@pytest.mark.parametrize("space", ["\r", "\x1f", "\x85", "\u2028", "\u2029"])
+@pytest.mark.parametrize("space", ["\r", "\x1f", "\u2028", "\u2029"])
 def test_normalize_leaves_no_odd_whitespace(space: str) -> None:
     assert normalize(f"Rain{space}fell on 3 towns.") == "Rain fell on three towns."
+
+
+def test_a_lone_c1_ellipsis_is_read_as_the_ellipsis_it_was() -> None:
+    # U+0085 is Windows-1252's "…" (0x85) read as Latin-1, far more often than a line break.
+    assert normalize("Rain\x85fell on 3 towns.") == "Rain... fell on three towns."
 
 
 @pytest.mark.parametrize("numeral", ["\u0b72", "\u0bf0", "\u1372"])
