@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from briefing import languages
 from briefing.introductions import introductions
 from briefing.model import Sentence
 from briefing.speakable import (
@@ -135,7 +136,8 @@ def select(
     if sum(c.cost for c in candidates) <= budget + BUDGET_SLACK:
         chosen = set(range(len(candidates)))
     else:
-        chosen = choose(candidates, budget, kept_positions(candidates, keep), title, lead)
+        chosen = choose(candidates, budget, kept_positions(candidates, keep), title, lead,
+                        language)
     for position, candidate in enumerate(candidates):
         if position not in chosen:
             dangles = any(needed not in chosen for needed in candidate.needs)
@@ -296,10 +298,26 @@ def porter_stemmer():  # -> nltk's PorterStemmer; nltk takes about two seconds t
     return PorterStemmer()
 
 
-def content_terms(text: str) -> Counter[str]:
-    """Stemmed words that carry content, counted."""
+def content_terms(text: str, language: str = "en") -> Counter[str]:
+    """Stemmed words that carry content, counted, by the rules of the text's language."""
+    stopwords, stemmed = word_rules(language)
     words = (w.lower() for w in words_of(text))
-    return Counter(stem(w) for w in words if w not in STOP_WORDS and not w.isdigit())
+    return Counter(stemmed(w) for w in words if w not in stopwords and not w.isdigit())
+
+
+@lru_cache(maxsize=16)
+def word_rules(code: str) -> tuple[frozenset[str], Callable[[str], str]]:
+    """A language's words that carry no content, and its stemmer: Porter's and STOP_WORDS for
+    English and any language without its own; Snowball's and the stop-words package's list for
+    the others ("die", "und", "que" are no subject of a German or Spanish story)."""
+    record = languages.language(code)
+    if not record.stemmer:
+        return STOP_WORDS, stem
+    from nltk.stem.snowball import SnowballStemmer
+    from stop_words import get_stop_words
+
+    stemmer = SnowballStemmer(record.stemmer)
+    return frozenset(get_stop_words(record.code)), lru_cache(maxsize=65536)(stemmer.stem)
 
 
 def term_weights(bags: Sequence[Counter[str]]) -> Counter[str]:
@@ -327,7 +345,7 @@ def coverage_gain(bag: Counter[str], covered: Counter[str], weights: Counter[str
 
 
 def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = frozenset(),
-           title: str = "", lead: int = 0) -> set[int]:
+           title: str = "", lead: int = 0, language: str = "en") -> set[int]:
     """The lead (the candidate at `lead`, with any kicker it leans on and the rest of any
     quotation it opens), then greedy
     budgeted coverage: most new weighted content per unit of cost, until nothing fits.
@@ -337,9 +355,9 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
     `kept` when they fit the budget, and chooses among `kept` alone when they do not (what was
     already spoken is trimmed, nothing new is added). The lead is chosen even over budget.
     """
-    bags = [content_terms(c.sentence.text) for c in candidates]
+    bags = [content_terms(c.sentence.text, language) for c in candidates]
     weights = term_weights(bags)
-    for term in content_terms(title):
+    for term in content_terms(title, language):
         weights[term] += TITLE_WEIGHT
     chosen = dependency_chain(candidates, lead)
     kept = set(kept) - chosen

@@ -11,7 +11,7 @@ import pytest
 
 from briefing.model import Sentence
 from briefing.speakable import opens_with_dangling_reference
-from briefing.summary import is_near_duplicate, select, summarize, word_count
+from briefing.summary import content_terms, is_near_duplicate, select, summarize, word_count
 
 DATA = Path(__file__).parent / "data" / "summary"
 SENTENCE_END_RE = re.compile(r"(?<=[.!?\"'])\s+(?=[\"'A-Z])")
@@ -388,3 +388,12 @@ def test_a_surname_said_alone_is_aired_only_with_its_introduction():
     assert dict((s.index, reason) for s, reason in selection.left_out)[3] == "dangling"
     introduced = select(article, 25, title="Caldwell defends Suh")
     assert [s.index for s in introduced.chosen] == [0, 3]
+
+
+def test_what_a_sentence_is_about_is_read_by_the_rules_of_its_language():
+    german = "Die Regierung hat am Dienstag beschlossen, dass die Steuern nicht erhöht werden."
+    assert set(content_terms(german, "de")) == {"regier", "dienstag", "beschloss", "steu",
+                                                 "erhoht"}
+    assert "die" in content_terms(german, "en")  # read as English, its articles were content
+    english = "The government said on Tuesday that taxes will not rise."
+    assert set(content_terms(english)) == {"govern", "tuesday", "tax", "rise"}

@@ -54,4 +54,7 @@ class Language:
     currency_words: dict[str, str] = field(default_factory=dict)  # "€" -> "euros"
     decimal_comma: bool = True  # "3,5" is three point five
     capitalises_nouns: bool = False  # every noun, not only names (German): capitals tell no name
+    # nltk's Snowball stemmer for what a sentence is about, with the stop-words package's list
+    # of the language's words that carry none ("": English's Porter and summary.STOP_WORDS).
+    stemmer: str = ""
     voices: tuple[str, ...] = ()  # its default voices, best first (else: voices.py's order)

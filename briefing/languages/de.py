@@ -39,6 +39,7 @@ CURRENCY_WORDS = {
 
 LANGUAGE = Language(
     code="de",
+    stemmer="german",
     punkt_model="german",
     news_rules=NEWS_RULES,
     phrases=PHRASES,

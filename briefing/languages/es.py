@@ -37,6 +37,7 @@ CURRENCY_WORDS = {
 
 LANGUAGE = Language(
     code="es",
+    stemmer="spanish",
     punkt_model="spanish",
     news_rules=NEWS_RULES,
     phrases=PHRASES,

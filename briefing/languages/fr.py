@@ -26,6 +26,7 @@ CALIBRATION_TEXT = (
 
 LANGUAGE = Language(
     code="fr",
+    stemmer="french",
     punkt_model="french",
     news_rules=NEWS_RULES,
     phrases=PHRASES,

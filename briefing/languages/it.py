@@ -20,6 +20,7 @@ CALIBRATION_TEXT = (
 
 LANGUAGE = Language(
     code="it",
+    stemmer="italian",
     punkt_model="italian",
     phrases=PHRASES,
     calibration_text=CALIBRATION_TEXT,

@@ -20,6 +20,7 @@ CALIBRATION_TEXT = (
 
 LANGUAGE = Language(
     code="pt",
+    stemmer="portuguese",
     punkt_model="portuguese",
     phrases=PHRASES,
     calibration_text=CALIBRATION_TEXT,
