@@ -58,6 +58,8 @@ CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 LONG_WORD_CHARS = 300  # longer than any real word or link
 LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
 # A period-final token, any closing quotes after it, the gap, and the next word.
+# A piece that closes a quotation it never opened, and the word after it: 'We're on it.” awareness'.
+QUOTATION_CLOSED_RE = re.compile(r"[^“”\"]*[.!?…][”\"]\s+([^\W\d_]+)")
 PERIOD_GAP = re.compile(r"(\S+\.)([\"'”’»)\]]*)(\s+)(?=(\S+))")
 
 
@@ -216,6 +218,28 @@ def merge_lowercase_continuations(sentences: list[str]) -> list[str]:
     return merged
 
 
+def merge_quotations_that_go_on(sentences: list[str]) -> list[str]:
+    """Join the pieces of a quotation with full stops inside it that the sentence goes on
+    after: 'South Dakota's viral “Meth.' + 'We're on it.” awareness campaign has ...'."""
+    merged: list[str] = []
+    for sentence in sentences:
+        if merged and leaves_quotation_open(merged[-1]) and goes_on_after_quotation(sentence):
+            merged[-1] = f"{merged[-1]} {sentence}"
+        else:
+            merged.append(sentence)
+    return merged
+
+
+def leaves_quotation_open(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def goes_on_after_quotation(text: str) -> bool:
+    """Whether a piece closes a quotation it did not open and goes on in lower case."""
+    match = QUOTATION_CLOSED_RE.match(text)
+    return bool(match) and match.group(1).islower()
+
+
 def merge_false_breaks(sentences: list[str], rules: NewsRules, known: frozenset[str]) -> list[str]:
     """Undo Punkt's breaks after titles, initials and abbreviations that do not end a sentence."""
     merged: list[str] = []
@@ -256,6 +280,7 @@ def news_passes(model: str) -> list[Callable[[list[str]], list[str]]]:
         merge_list_markers,
         merge_punctuation_fragments,
         merge_lowercase_continuations,
+        merge_quotations_that_go_on,
         partial(merge_false_breaks, rules=rules, known=known),
         partial(split_missed_breaks, rules=rules, known=known),
         clean,

@@ -409,3 +409,13 @@ def test_a_piece_opening_with_a_closing_bracket_continues_the_sentence() -> None
     assert split_sentences(text) == [
         "Zero rating looks like a good thing for consumers (free video!), but it can rot "
         "competition.", "The rules did not ban it."]
+
+
+def test_a_quotation_with_full_stops_inside_a_sentence_that_goes_on_is_one_sentence():
+    text = ("South Dakota’s viral “Meth. We’re on it.” awareness campaign has been facing "
+            "backlash since Monday. Hege was concerned.")
+    assert split_sentences(text) == [
+        "South Dakota’s viral “Meth. We’re on it.” awareness campaign has been facing backlash "
+        "since Monday.", "Hege was concerned."]
+    quoted = "“The plan failed. It will be fixed.” Officials confirmed it on Monday."
+    assert len(split_sentences(quoted)) == 3  # the quotation ends its sentence
