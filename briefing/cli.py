@@ -398,7 +398,8 @@ def voices(context: click.Context) -> None:
         if engine.available():
             languages = engine.languages()
             spoken = ("1 language" if len(languages) == 1 else f"{len(languages)} languages")
-            status = f"installed ({engine.sample_rate / 1000:g} kHz, engine speaks {spoken})"
+            where = "installed, online only" if getattr(engine, "online", False) else "installed"
+            status = f"{where} ({engine.sample_rate / 1000:g} kHz, engine speaks {spoken})"
         else:
             status = f"not installed: {engine.install_hint}"
         click.echo(f"{voice.name:{width}} {voice.engine:10} {voice.language:4} {status}")

@@ -205,6 +205,8 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_briefing(tmp_path: Pa
 def test_voices_lists_installed_engines():
     lines = run("voices").stdout.decode()
     assert "piper" in lines and "espeak" in lines and "installed" in lines
+    gtts = next(line for line in lines.splitlines() if line.startswith("gtts "))
+    assert "online only" in gtts  # installed, but it speaks through Google's servers
 
 
 @pytest.mark.parametrize(("args", "message"), [

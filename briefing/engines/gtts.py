@@ -69,6 +69,7 @@ class GttsEngine:
     name = "gtts"
     install_hint = "pip install gtts (and be online)"
     sample_rate = 24000
+    online = True  # it speaks through Google's servers (`briefing voices` says so)
 
     def __init__(self, fetch: Fetch = fetch_from_google) -> None:
         self.fetch = fetch
