@@ -18,18 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.languages import language
+from briefing.languages import en, language
 from briefing.languages.base import words
 
-# Capitalised words that begin sentences and runs of names without being names themselves.
-NOT_NAMES = words(
-    "the a an but and or so in on at for from after before when while as if since although "
-    "though because however meanwhile still now then also both neither many most some several "
-    "no not only what why how who where last earlier later according despite even indeed "
-    "instead under among thus this that these those there here he she it they we i you his "
-    "her its their our my of to by with mr mrs ms dr prof sen rep gov gen lt col sgt capt "
-    "jr sr monday tuesday wednesday thursday friday saturday sunday"
-)
+# Capitalised words that begin sentences and runs of names without being names themselves:
+# English's sentence starters ("However") and titles ("Gov."), kept in languages/en.py.
+NOT_NAMES = (frozenset(word.lower() for word in en.NEWS_RULES.starters) | en.TITLES
+             | words("of to by with jr sr monday tuesday wednesday thursday friday saturday "
+                     "sunday"))
 # Before a capitalised word, these make it a thing or a place, not a person named again.
 NOT_BEFORE_PEOPLE = words(
     "the a an in into to at from of on for with across near including via "

@@ -57,9 +57,9 @@ RUN_ON_PIECE_WORDS = 40
 CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 LONG_WORD_CHARS = 300  # longer than any real word or link
 LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD_CHARS + 1},}}")
-# A period-final token, any closing quotes after it, the gap, and the next word.
 # A piece that closes a quotation it never opened, and the word after it: 'We're on it.” awareness'.
 QUOTATION_CLOSED_RE = re.compile(r"[^“”\"]*[.!?…][”\"]\s+([^\W\d_]+)")
+# A period-final token, any closing quotes after it, the gap, and the next word.
 PERIOD_GAP = re.compile(r"(\S+\.)([\"'”’»)\]]*)(\s+)(?=(\S+))")
 
 

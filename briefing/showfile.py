@@ -272,14 +272,14 @@ def _cast(path: Path, briefing_table: dict, voices_table: dict
         raise BriefingError(f'{path}: [voices] anchor is a voice name, correspondents a list '
                             'of them, e.g. anchor = "kokoro", correspondents = '
                             '["kokoro-michael"]')
-    for key, name in [("anchor", anchor), *(("correspondents", n) for n in correspondents or [])]:
+    anchor_key = "[briefing] voice" if "voice" in briefing_table else "[voices] anchor"
+    named = [(anchor_key, anchor), *(("[voices] correspondents", n) for n in correspondents or [])]
+    for key, name in named:
         if name:
             try:
                 load_voice(name)  # an unknown voice is found before any fetching
             except BriefingError as error:
-                table = "briefing" if key == "anchor" and "voice" in briefing_table else "voices"
-                key = "voice" if table == "briefing" else key
-                raise BriefingError(f"{path}: [{table}] {key}: {error}") from error
+                raise BriefingError(f"{path}: {key}: {error}") from error
     return anchor, None if correspondents is None else tuple(correspondents)
 
 

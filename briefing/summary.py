@@ -7,8 +7,9 @@ content for their cost, a fuller sentence priced a little below its length (COST
 words are weighted by where they occur (news puts the point first) and by the headline (the
 story told shortest), each counting only up to twice, so what is already said earns nothing.
 A sentence that repeats a chosen one is never chosen again, one that leans on the sentence
-before it ("He said ...", "to do just that") comes with it or not at all, a quotation is kept
-whole, and a question the article asks is said with the sentence after it. Chosen sentences
+before it ("He said ...", "to do just that") comes with it or not at all, as does one naming
+someone by surname with the sentence that introduced them (introductions.py), a quotation is
+kept whole, and a question the article asks is said with the sentence after it. Chosen sentences
 are read in article order. Every sentence left out has its reason (Selection).
 """
 

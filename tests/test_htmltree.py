@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.htmlpage import extract_html
 from briefing.htmltree import visible_tree
 
@@ -20,25 +22,21 @@ def text_of(html: str) -> str:
     return tree.text_content()
 
 
-def test_a_hard_wrapped_paragraph_is_one_paragraph() -> None:
+@pytest.mark.parametrize(("wrapped", "first"), [
     # With a <br> in it, trafilatura kept the source's line breaks as paragraph breaks.
-    wrapped = ("<p>Harbour officials said on Monday that the new\n   ferry terminal would open in"
-               "\n   the spring.<br>Work starts in May.</p>")
-    article = extract_html(page(wrapped + f"<p>{LOREM * 2}</p>"))
-    assert article is not None
-    assert article.paragraphs[0] == ("Harbour officials said on Monday that the new ferry terminal "
-                                     "would open in the spring.")
-
-
-def test_the_text_after_inline_code_is_one_line_with_its_paragraph() -> None:
+    ("<p>Harbour officials said on Monday that the new\n   ferry terminal would open in"
+     "\n   the spring.<br>Work starts in May.</p>",
+     "Harbour officials said on Monday that the new ferry terminal would open in the spring."),
     # The tail of a <code> is the paragraph's own text; it was left with the source's breaks.
-    wrapped = ("<p>This can lead to the stealing of sensitive <code>Authorization</code> headers or"
-               "\n    session cookies by redirecting them to an\n    attacker's server.</p>")
+    ("<p>This can lead to the stealing of sensitive <code>Authorization</code> headers or"
+     "\n    session cookies by redirecting them to an\n    attacker's server.</p>",
+     "This can lead to the stealing of sensitive Authorization headers or session cookies by "
+     "redirecting them to an attacker's server."),
+])
+def test_a_hard_wrapped_paragraph_is_one_paragraph(wrapped: str, first: str) -> None:
     article = extract_html(page(wrapped + f"<p>{LOREM * 2}</p>"))
     assert article is not None
-    assert article.paragraphs[0] == ("This can lead to the stealing of sensitive Authorization "
-                                     "headers or session cookies by redirecting them to an "
-                                     "attacker's server.")
+    assert article.paragraphs[0] == first
 
 
 def test_preformatted_text_keeps_its_line_breaks() -> None:
