@@ -211,8 +211,17 @@ SELF_REFERENCE_RE = re.compile(
     re.IGNORECASE,
 )
 # A sentence pointing at what is on the page, which a listener cannot see: "Check out the full
-# statement below", "The video above shows ...", "see the map below".
+# statement below", "The video above shows ...", "see the map below"; and one whose last word
+# is a link, an invitation ending in "here" ("The patched version can be found here.", "Shop
+# the rest of today's sale right here."); "here" inside a quotation is someone speaking.
+LINK_VERBS = (r"(?:found|read|seen|viewed|watched|downloaded|accessed|heard|see|view|watch"
+              r"|download|access|listen|learn|find|get|sign\s+up|subscribe|register|donate"
+              r"|apply|buy|order|shop|click|tap|visit|explore|browse|discover|check)")
 PAGE_POINTER_RE = re.compile(
+    rf"(?:(?:^\W*|[,;:]\s+|\b(?:or|and|simply|just|please)\s+){LINK_VERBS}"
+    rf"|\b(?:can|may|could)\s+(?:also\s+)?(?:be\s+)?{LINK_VERBS}|\bavailable)"
+    r"\b[^.!?\"“”]{0,60}\b(?:right\s+)?here[.!:)]*\s*$"
+    r"|"
     r"\b(?:video|photo|picture|image|graphic|chart|graph|map|clip|slideshow|gallery|tweet|"
     r"statement|footage)s?\s+(?:above|below)\b"
     r"|\bafter\s+the\s+(?:break|jump)\b"  # a blog's "more after the break": the rest of the page

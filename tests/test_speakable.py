@@ -64,6 +64,9 @@ def test_fragments_under_six_words_are_never_aired(text):
     "An earlier version of this article misstated the number of bombings on Saturday night.",
     "Ars is asking Mojang for comment and will update this post if officials respond.",
     "To listen to the complete interview, click here.",
+    "The patched version can be found here.",
+    "Shop the rest of today’s sale right here.",
+    "(You can read it here.)",
     "WeWork declined to comment.",
     "Good morning!",
     "We are going to leave our live coverage here for today, but will be back at dawn.",
@@ -78,6 +81,15 @@ def test_a_quoted_post_or_a_piece_of_something_is_no_talk_of_the_text_itself():
     assert reason('"I thought a lot before writing this post," the developer Ammar Askar wrote '
                   "on his blog.", in_paragraph=True) == ""
     assert reason("The senate passed this piece of legislation by a single vote on Tuesday.",
+                  in_paragraph=True) == ""
+
+
+def test_here_as_a_place_or_inside_a_quotation_is_no_link():
+    assert reason("The storm is expected to reach the coast by Friday, officials here said.",
+                  in_paragraph=True) == ""
+    assert reason("Singapore's labour market has tightened, making it harder for foreigners "
+                  "to get a job here.", in_paragraph=True) == ""
+    assert reason("She sells decals that say “Burn Book” and “She doesn’t even go here.”",
                   in_paragraph=True) == ""
 
 
