@@ -146,6 +146,11 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|\b(?:contains|may\s+contain|includes)\s+affiliate\s+links\b"
     r"|\b(?:we|i)\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\b"
     r"|\bthis\s+(?:post|article|content)\s+(?:is|was)\s+(?:sponsored|paid\s+for)\b"
+    # "The views ... do not necessarily reflect those of Sputnik.", "Crown Equity Holdings does
+    # not approve or endorse the content ... available on such third party websites."
+    r"|\b(?:views|opinions)\b[^.!?]{0,60}\b(?:do|does)\s+not\s+necessarily\s+(?:reflect|represent)"
+    r"|\b(?:do|does)\s+not\s+(?:approve|endorse|warrant)\b[^.!?]{0,40}\b(?:content|information"
+    r"|materials|views|opinions)\b"
     # the page asking or pointing its reader on: "Have something to add to this story?",
     # "More information is available in this article from 36kr.com."
     r"|^\W*have\s+something\s+to\s+add\b"
@@ -237,6 +242,7 @@ READER_PROMPT_RE = re.compile(
     # English
     r"read\s+(?:more|the\s+(?:original|full|print|digital)|our|also|next|on)\b|continue\s+reading"
     r"|find\s+out\s+more|learn\s+more|see\s+(?:more|also)|click\s+(?:here|to|on)|tap\s+(?:here|to)"
+    r"|(?:see|discover)\s+(?:what|how|which|why|where|the\s+full|all\s+the|our)\b"
     r"|(?:leave|post|add|share)\s+(?:a|your)\s+(?:comment|thoughts|reply|questions?|opinions?"
     r"|videos?|photos?|pictures?|stories)"
     r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe)\b"

@@ -159,6 +159,17 @@ POINTER_RE = re.compile(
     r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*(?:either|that\s+is)\s*[.!?]?[\"”’]?\s*$)",
     re.IGNORECASE,
 )
+# A pronoun as the subject after a short opening phrase ("Per hour, they will use ...", "As a
+# result of rape, she gave birth ...") or of a question ("Does it win you friends ...?"): whom
+# it means, an earlier sentence says. A phrase naming someone ("In Paris, she ...") or a clause
+# with its own subject ("When the minister arrived, he ...") may hold the antecedent itself.
+FRONTED_PRONOUN_RE = re.compile(
+    r"^\W*(?!(?:when|whenever|if|although|though|while|because|since|once|unless|until|whereas"
+    r"|after|before)\b)((?:[\w’'-]+\s+){0,4}[\w’'-]+),\s+(?:he|she|they|his|her|their)\b",
+    re.IGNORECASE)
+PRONOUN_QUESTION_RE = re.compile(
+    r"^\W*(?:does|did|is|was|will|would|can|could|should|has|have|had|are|were)\s+"
+    r"(?:it|he|she|they|this|that|these|those)\b(?!\s+(?:who|which|that)\b)", re.IGNORECASE)
 # A quotation whose speaker is a pronoun ('"I'm not worried," he said.'): who, the sentences
 # before it say.
 PRONOUN_SPEAKER_RE = re.compile(
@@ -509,7 +520,16 @@ def leans_back(text: str) -> bool:
     return (len(words_of(text)) <= LEANING_MAX_WORDS or opens_with_dangling_reference(text)
             or bool(POINTER_RE.search(text) or PRONOUN_SPEAKER_RE.search(text))
             or is_unattributed_quote(text) or closes_quotation_begun_before(text)
-            or points_with_this(text))
+            or points_with_this(text) or opens_with_pronoun_subject(text))
+
+
+def opens_with_pronoun_subject(text: str) -> bool:
+    """'Per hour, they will use ...', 'Does it win you friends ...?': a pronoun whose antecedent
+    is not in the sentence (an opening phrase with a capitalised word may name it)."""
+    fronted = FRONTED_PRONOUN_RE.match(text)
+    if fronted:
+        return not any(word[:1].isupper() for word in fronted.group(1).split()[1:])
+    return bool(PRONOUN_QUESTION_RE.match(text))
 
 
 def points_with_this(text: str) -> bool:

@@ -65,6 +65,10 @@ def test_fragments_under_six_words_are_never_aired(text):
     "Ars is asking Mojang for comment and will update this post if officials respond.",
     "To listen to the complete interview, click here.",
     "The patched version can be found here.",
+    "See what moves the airlines made this year to make travelers happier.",
+    "The views and opinions expressed in the article do not necessarily reflect those of Sputnik.",
+    "Crown Equity Holdings, Inc. does not approve or endorse the content, information or "
+    "materials available on such third party websites.",
     "Shop the rest of today’s sale right here.",
     "(You can read it here.)",
     "WeWork declined to comment.",
@@ -544,3 +548,16 @@ def test_this_week_is_time_not_a_pointer(text):
 ])
 def test_a_quotation_said_by_a_pronoun_and_those_things_lean_back(text, leans):
     assert leans_back(text) == leans
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("Per hour, they will use 2,000 watt-hours when they are used continuously.", True),
+    ("As a result of the attack, she gave birth to her daughter at the age of 13.", True),
+    ("Does it win you friends at Christiansborg, the Danish parliament?", True),
+    ("When the minister arrived at the airport, he said nothing to reporters.", False),
+    ("In Paris last week, she met the president of the European Commission.", False),
+    ("Although many new laws are controversial, they made it through legislatures.", False),
+    ("Is Britain ready for a winter of strikes on the railways and in hospitals?", False),
+])
+def test_a_pronoun_subject_after_an_opening_phrase_or_in_a_question_leans_back(text, leans):
+    assert leans_back(text) is leans
