@@ -167,6 +167,11 @@ FRONTED_PRONOUN_RE = re.compile(
     r"^\W*(?!(?:when|whenever|if|although|though|while|because|since|once|unless|until|whereas"
     r"|after|before)\b)((?:[\w’'-]+\s+){0,4}[\w’'-]+),\s+(?:he|she|they|his|her|their)\b",
     re.IGNORECASE)
+# ... and the subject of an opening clause: "If they lose enough weight, ...", "When he
+# arrived, ..." (not "it": "If it rains" names nothing).
+PRONOUN_CLAUSE_RE = re.compile(
+    r"^\W*(?:when|whenever|if|although|though|while|because|since|once|unless|until|after"
+    r"|before|as)\s+(?:he|she|they)\b", re.IGNORECASE)
 PRONOUN_QUESTION_RE = re.compile(
     r"^\W*(?:does|did|is|was|will|would|can|could|should|has|have|had|are|were)\s+"
     r"(?:it|he|she|they|this|that|these|those)\b(?!\s+(?:who|which|that)\b)", re.IGNORECASE)
@@ -524,12 +529,13 @@ def leans_back(text: str) -> bool:
 
 
 def opens_with_pronoun_subject(text: str) -> bool:
-    """'Per hour, they will use ...', 'Does it win you friends ...?': a pronoun whose antecedent
-    is not in the sentence (an opening phrase with a capitalised word may name it)."""
+    """'Per hour, they will use ...', 'If they lose enough weight, ...', 'Does it win you
+    friends ...?': a pronoun whose antecedent is not in the sentence (an opening phrase with a
+    capitalised word may name it)."""
     fronted = FRONTED_PRONOUN_RE.match(text)
     if fronted:
         return not any(word[:1].isupper() for word in fronted.group(1).split()[1:])
-    return bool(PRONOUN_QUESTION_RE.match(text))
+    return bool(PRONOUN_QUESTION_RE.match(text) or PRONOUN_CLAUSE_RE.match(text))
 
 
 def points_with_this(text: str) -> bool:

@@ -555,6 +555,8 @@ def test_a_quotation_said_by_a_pronoun_and_those_things_lean_back(text, leans):
     ("As a result of the attack, she gave birth to her daughter at the age of 13.", True),
     ("Does it win you friends at Christiansborg, the Danish parliament?", True),
     ("When the minister arrived at the airport, he said nothing to reporters.", False),
+    ("If they lose enough weight, they're sent to boot camp for another six weeks.", True),
+    ("If it rains on Saturday, the final will be played on Sunday afternoon.", False),
     ("In Paris last week, she met the president of the European Commission.", False),
     ("Although many new laws are controversial, they made it through legislatures.", False),
     ("Is Britain ready for a winter of strikes on the railways and in hospitals?", False),
