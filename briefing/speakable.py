@@ -318,7 +318,10 @@ def key_points_box(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set
     page's summary of the story that follows, which a briefing tells from its lead. Items that
     a heading parts from the prose are the article itself (a list of findings, then a how-to),
     and so is a box with no prose after it."""
-    boxed = {s.paragraph for s in sentences if LIST_ITEM_RE.match(s.text)}
+    firsts = {s.paragraph: s for s in reversed(sentences)}.values()
+    # A list mark opens its paragraph: one inside it ("... being restored.* This latest ...") is
+    # a footnote's mark, not an item.
+    boxed = {s.paragraph for s in firsts if LIST_ITEM_RE.match(s.text)}
     boxed |= {s.paragraph + 1 for s in sentences if SUMMARY_BOX_LABEL_RE.match(s.text)}
     items: set[int] = set()
     for position, sentence in enumerate(sentences):

@@ -403,6 +403,13 @@ def test_a_key_points_box_above_the_prose_is_not_the_lead():
     assert speakable_sentences(sentences)[0].text == NEWS
 
 
+def test_a_list_mark_inside_a_paragraph_is_a_footnote_not_a_box():
+    story = one_paragraph("Access to Wikipedia in Turkey is being restored, the foundation said.",
+                          "* This follows a ruling by the Constitutional Court of Turkey.")
+    sentences = [*story, Sentence(NEWS, 1, 2)]
+    assert [j.reason for j in judge(sentences)] == ["", "", ""]
+
+
 def test_list_items_stay_when_a_heading_parts_them_from_the_prose_or_there_is_no_prose():
     findings = ["- The npm account of the lead maintainer was hijacked last night.",
                 "- Anyone who installed the package should rotate every key."]
