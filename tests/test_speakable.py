@@ -66,6 +66,9 @@ def test_fragments_under_six_words_are_never_aired(text):
     "To listen to the complete interview, click here.",
     "The patched version can be found here.",
     "See what moves the airlines made this year to make travelers happier.",
+    "Click through for the whole thing.",
+    "Want to know more about Erin Spiceland?",
+    "Interested in the new Rocket Pass in Rocket League?",
     "The views and opinions expressed in the article do not necessarily reflect those of Sputnik.",
     "Crown Equity Holdings, Inc. does not approve or endorse the content, information or "
     "materials available on such third party websites.",
