@@ -244,7 +244,7 @@ READER_PROMPT_RE = re.compile(
     r"|find\s+out\s+more|learn\s+more|see\s+(?:more|also)|click\s+(?:here|to|on)|tap\s+(?:here|to)"
     r"|(?:see|discover)\s+(?:what|how|which|why|where|the\s+full|all\s+the|our)\b"
     r"|click\s+through|(?:do\s+you\s+)?want\s+to\s+(?:know|learn|read|see|find\s+out|hear)\s+more"
-    r"|(?:are\s+you\s+)?interested\s+in\b[^.!?]{0,80}\?\W*$"
+    r"|(?:are\s+you\s+)?interested\s+in(?=\s[^.!?]{0,80}\?\W*$)"
     r"|(?:leave|post|add|share)\s+(?:a|your)\s+(?:comment|thoughts|reply|questions?|opinions?"
     r"|videos?|photos?|pictures?|stories)"
     r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe)\b"
