@@ -187,6 +187,12 @@ TIME_NOUNS = word_set(
 )
 # "this", "these" or "those" inside a sentence, and the word after it.
 THIS_NOUN_RE = re.compile(r"(?<=\w[\s,])\s*(?:this|these|those)\s+([a-z]+)\b")
+# "that" after a preposition points at a thing named before ("in that county", "By that
+# criterion"), but for a few set phrases ("in that case", "for that matter").
+THAT_NOUN_RE = re.compile(
+    r"\b(?:of|in|on|at|for|from|with|by|about|into|under|over|against|behind|like)\s+that\s+"
+    r"([a-z]+)\b", re.IGNORECASE)
+THAT_PHRASES = word_set("case matter regard respect sense point way end moment era period")
 NOT_POINTED_AT = TIME_NOUNS | COMMON_VERBS | word_set(
     "days one ones of as and or to in on is are was were will would "
     "who whom whose which that with at from for by")  # "those who ...": what follows says who
@@ -542,9 +548,11 @@ def opens_with_pronoun_subject(text: str) -> bool:
 
 
 def points_with_this(text: str) -> bool:
-    """'... said this approach would ...', '... those guidelines go too far': a thing named
-    before ("this week" is time, "those who" says whom it means)."""
-    return any(following not in NOT_POINTED_AT for following in THIS_NOUN_RE.findall(text))
+    """'... said this approach would ...', '... those guidelines go too far', 'in that
+    county': a thing named before ("this week" is time, "those who" says whom it means)."""
+    return (any(following not in NOT_POINTED_AT for following in THIS_NOUN_RE.findall(text))
+            or any(following.lower() not in NOT_POINTED_AT | THAT_PHRASES | DANGLING_WORDS
+                   for following in THAT_NOUN_RE.findall(text)))
 
 
 def closes_quotation_begun_before(text: str) -> bool:

@@ -555,6 +555,10 @@ def test_this_week_is_time_not_a_pointer(text):
     ('"I\'m not worried at all about the review," Suh said.', False),
     ("The suit argues that those guidelines go too far and are too vague.", True),
     ("The rules protect those who report abuse from being fired.", False),  # what follows says
+    ("Indiana declared a public health emergency in that county in March.", True),
+    ("By that criterion, the group was perfect for the job it had set itself.", True),
+    ("In that case, the council will have to vote again on the bridge in May.", False),
+    ("The plan is unusual in that it lets buses use the bridge all night.", False),
 ])
 def test_a_quotation_said_by_a_pronoun_and_those_things_lean_back(text, leans):
     assert leans_back(text) == leans
