@@ -49,6 +49,7 @@ LABEL_PREFIX_RE = re.compile(r"^\s*([A-Za-zÀ-ÿ][\w' -]{1,24}?)\s*(?::|\s[|–�
 OPINION_PATH_RE = re.compile(r"/(?:opinions?|commentisfree|op-?ed|editorials?|meinung|opiniao)/",
                              re.IGNORECASE)
 WORD_RE = re.compile(r"\w+")
+ISSUE_NUMBER_RE = re.compile(r"\b(?:no\.?\s*)?\d+(?:[/.-]\d+)*\b", re.IGNORECASE)
 DOMAIN_RE = re.compile(r"^[\w.-]+\.[a-z]{2,6}$", re.IGNORECASE)
 MIN_HOST_NAME = 3  # "wsj" in wsj.com names the site; "co" in bbc.co.uk does not
 SHORT_TAIL_WORDS = 3  # a tail this short after a headline of at least ...
@@ -87,14 +88,20 @@ def squashed(text: str) -> str:
 
 
 def names_site(segment: str, site: str, url: str) -> bool:
-    """Whether a piece of a title is the site's own name (or its web address)."""
+    """Whether a piece of a title is the site's own name (or its web address), with or
+    without the issue's number ("DER SPIEGEL 52/2018")."""
     piece = squashed(segment)
     if not piece or DOMAIN_RE.match(segment.strip()):
         return True
+    names = site_names(site, url)
     short = len(WORD_RE.findall(segment)) <= SHORT_TAIL_WORDS
-    return any(piece == name or piece in name or (short and name in piece)
-               or name in abbreviations(segment)
-               for name in site_names(site, url))
+    if any(piece == name or piece in name or (short and name in piece)
+           or name in abbreviations(segment) for name in names):
+        return True
+    unnumbered = ISSUE_NUMBER_RE.sub(" ", segment)
+    short = len(WORD_RE.findall(unnumbered)) <= SHORT_TAIL_WORDS
+    return unnumbered != segment and short and any(name in squashed(unnumbered)
+                                                   for name in names)
 
 
 def site_names(site: str, url: str) -> set[str]:

@@ -32,6 +32,8 @@ from briefing.headline import best_headline, clean_headline, credible_site, spok
      "Houston hires Major Applewhite as head coach"),
     ("Politics: Senate passes the budget after a long night", "", "",
      "Senate passes the budget after a long night"),
+    ("Ein Albtraum - DER SPIEGEL 52/2018", "SPIEGEL ONLINE, Hamburg, Germany",
+     "https://www.spiegel.de/spiegel/print/d-161500790.html", "Ein Albtraum"),
 ])
 def test_site_names_and_section_labels_are_dropped(title, site, url, expected):
     assert clean_headline(title, site, url).text == expected
