@@ -144,10 +144,14 @@ def report_left_out(episode: Episode | None) -> None:
         click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)
 
 
-def articles_or_fail(sources: tuple[str, ...], max_stories: int
+def articles_or_fail(sources: tuple[str, ...], max_stories: int,
+                     settings: Settings | None = None
                      ) -> tuple[list[Article], list[pipeline.Failure]]:
-    """The sources' articles, each source that gave none reported; none at all: exit 2."""
-    articles, failures = pipeline.load_articles(list(sources), max_stories=max_stories)
+    """The sources' articles, each source that gave none reported; none at all: exit 2. With
+    settings, a story in a language the briefing does not read gives its place to the next."""
+    articles, failures = pipeline.load_articles(
+        list(sources), max_stories=max_stories,
+        readable=pipeline.readable_by(settings) if settings else None)
     if not articles:
         fail("; ".join(f.reason for f in failures) or "no article in the sources given")
     report_failures(failures)
@@ -268,7 +272,7 @@ def summarize(sources: tuple[str, ...], words: int | None, minutes: float | None
         fail("give --words or --minutes, not both")
     settings = Settings(minutes=3.5 if minutes is None else minutes, voice=voice,
                         **correspondent_settings(correspondents), **language_settings(language))
-    read, failures = articles_or_fail(sources, max_stories)
+    read, failures = articles_or_fail(sources, max_stories, settings)
     articles, left_out, settings = pipeline.stories_to_read(read, settings)
     for left in left_out:
         click.echo(f"briefing: left out {left.article.title!r}: {left.reason}", err=True)

@@ -34,6 +34,7 @@ from briefing.pipeline import (
     Silent,
     load_articles,
     make_episode,
+    readable_by,
     voice_warming_up,
 )
 from briefing.sources import Fetcher
@@ -92,7 +93,8 @@ def generate_for_show(config: ShowConfig, sources: list[str], settings: Settings
     progress = progress or Silent()
     with exclusive(config, wait_s), voice_warming_up(settings):
         progress.stage("reading sources")
-        articles, failures = load_articles(sources, max_stories=max_stories)
+        articles, failures = load_articles(sources, max_stories=max_stories,
+                                           readable=readable_by(settings))
         if not articles:
             raise BriefingError("; ".join(f.reason for f in failures) or "no sources given")
         with State(config.out_dir / STATE_NAME) as state:
@@ -137,9 +139,17 @@ def _run_locked(config: ShowConfig, progress: Progress, fetcher: Fetcher = fetch
                 return True
             return False
 
+        in_language = readable_by(config.settings())
+
+        def readable(articles: list[Article]) -> list[Article]:
+            """Fresh, on the edition's topics and in its language."""
+            return [a for a in in_language(articles) if not state.aired(key_of(a))
+                    and (not config.topics or on_topic(f"{a.title} {a.text}", config.topics))]
+
         articles, failures = load_articles(list(config.sources),
                                            max_stories=config.max_stories, skip=aired_link,
-                                           fetcher=fetcher, extractor=extractor)
+                                           fetcher=fetcher, extractor=extractor,
+                                           readable=readable)
         if config.topics:
             articles = [a for a in articles if on_topic(f"{a.title} {a.text}", config.topics)]
         fresh = [a for a in articles if not state.aired(key_of(a))]

@@ -30,12 +30,23 @@ from briefing.languages import base_language, language_name, main_language
 from briefing.model import Article, Document, Episode, LeftOut, Part, Script, Show, Story
 from briefing.music import Music, load_music, mix_music
 from briefing.plans import file_digest, planned_take
-from briefing.sources import Fetcher, Fingerprint, StoryIndex, read_sources
+from briefing.sources import (
+    Fetcher,
+    Fingerprint,
+    StoryIndex,
+    collect_all,
+    drop_duplicates,
+    fetch_pages,
+    select_newest,
+)
 from briefing.summary import summarize
 from briefing.voices import load_pronunciations, load_voice, speaks
 from briefing.voicing import Cast, correspondent_names, default_voice
 
 DEFAULT_MAX_STORIES = 8
+# Stories the briefing cannot read give their places to the next newest, up to this many
+# times max_stories looked at: a feed in another language is not read to its end.
+MAX_PLACES_FACTOR = 3
 PROGRAMME_VERSION = 3  # bump when mastering or encoding changes, to leave old cached MP3s
 NOTHING_TO_READ = "nothing in it can be read aloud (menus, captions, links, fragments)"
 
@@ -51,16 +62,48 @@ def load_articles(
     sources: list[str], stdin: BinaryIO | None = None, max_stories: int = DEFAULT_MAX_STORIES,
     skip: Callable[[Document], bool] | None = None, fetcher: Fetcher = fetch,
     extractor: Extractor = to_article,
+    readable: Callable[[list[Article]], list[Article]] | None = None,
 ) -> tuple[list[Article], list[Failure]]:
-    """Every story the sources give, and a one-line reason for each that gives none; a
-    document `skip` rejects (a story already aired) takes no place among the newest.
+    """Every story the sources give (the newest max_stories), and a one-line reason for each
+    that gives none; a document `skip` rejects (a story already aired) takes no place among
+    the newest. With `readable` (which of the articles the briefing can read: in its language,
+    say), a story it cannot read gives its place to the next newest, until max_stories can be
+    read, the sources run out or MAX_PLACES_FACTOR times max_stories were looked at; the
+    others stay in the list, to be left out with a line.
     `fetcher` reads the web and `extractor` each document (a fleet's editions share both)."""
-    documents, unread = read_sources(sources, max_stories, stdin, fetcher, skip=skip)
+    if not max_stories:
+        readable = None
+    documents, unread = collect_all(sources, stdin, fetcher, skip)
     failures = [Failure(u.source, u.reason) for u in unread]
-    failures += [Failure(d.origin, f"{d.origin}: {d.note}", skipped=False)
-                 for d in documents if d.note]
     articles: list[Article] = []
     kept = StoryIndex()
+    tried: set[int] = set()
+    places = max_stories
+    while True:
+        chosen = (select_newest(documents, places) if max_stories
+                  else drop_duplicates(documents))
+        batch = [d for d in chosen if id(d) not in tried]
+        if not batch:
+            break
+        tried |= {id(d) for d in batch}
+        complete, missing = fetch_pages(batch, fetcher)
+        failures += [Failure(u.source, u.reason) for u in missing]
+        articles += extracted(complete if complete == batch else drop_duplicates(complete),
+                              extractor, kept, failures)
+        short = max_stories - len(readable(articles)) if readable else 0
+        if short <= 0 or places >= max_stories * MAX_PLACES_FACTOR:
+            break
+        places = min(places + short, max_stories * MAX_PLACES_FACTOR)
+    return articles, failures
+
+
+def extracted(documents: list[Document], extractor: Extractor, kept: StoryIndex,
+              failures: list[Failure]) -> list[Article]:
+    """The documents' articles, less copies of one `kept` already holds; a line in `failures`
+    for each that gives none, or airs from its feed's summary."""
+    failures += [Failure(d.origin, f"{d.origin}: {d.note}", skipped=False)
+                 for d in documents if d.note]
+    articles = []
     for document in documents:
         try:
             article = extractor(document)
@@ -70,7 +113,18 @@ def load_articles(
         # The same wire story on two sites has two addresses; only its text gives it away.
         if kept.add(Fingerprint.of_text(article.text)):
             articles.append(article)
-    return articles, failures
+    return articles
+
+
+def readable_by(settings: Settings) -> Callable[[list[Article]], list[Article]]:
+    """Which of some articles a briefing with these settings reads: those in its language
+    (decided from them as make_episode decides it) or another it reads."""
+    def readable(articles: list[Article]) -> list[Article]:
+        if not articles:
+            return []
+        return in_language(articles, programme_language(articles, settings),
+                           settings.languages)[0]
+    return readable
 
 
 def programme_language(articles: list[Article], settings: Settings) -> str:
@@ -132,7 +186,8 @@ def generate(sources: list[str], settings: Settings, progress: Progress | None =
         load_pronunciations(settings.pronunciations)
     progress.stage("reading sources")
     with voice_warming_up(settings):
-        articles, failures = load_articles(sources, stdin, max_stories)
+        articles, failures = load_articles(sources, stdin, max_stories,
+                                           readable=readable_by(settings))
         if not articles:
             raise BriefingError("; ".join(f.reason for f in failures) or "no sources given")
         return make_episode(articles, settings, progress), failures

@@ -57,6 +57,19 @@ def read_sources(sources: Iterable[str], max_stories: int | None = DEFAULT_MAX_S
     None keeps every story (and fetches every feed entry's page: avoid for big feeds).
     A failing source is reported, not raised; the others still count.
     """
+    documents, unread = collect_all(sources, stdin, fetcher, skip)
+    chosen = select_newest(documents, max_stories) if max_stories else drop_duplicates(documents)
+    complete, missing = fetch_pages(chosen, fetcher)
+    # Whole pages fetched for feed entries can turn out to be copies; unchanged ones cannot.
+    distinct_pages = complete if complete == chosen else drop_duplicates(complete)
+    return distinct_pages, unread + missing
+
+
+def collect_all(sources: Iterable[str], stdin: BinaryIO | None = None, fetcher: Fetcher = fetch,
+                skip: Callable[[Document], bool] | None = None,
+                ) -> tuple[list[Document], list[Unread]]:
+    """Every source's documents (feed entries' pages not fetched), less those `skip` rejects,
+    and a reason for each source that gave none."""
     documents: list[Document] = []
     unread: list[Unread] = []
     for source in sources:
@@ -66,11 +79,7 @@ def read_sources(sources: Iterable[str], max_stories: int | None = DEFAULT_MAX_S
             unread.append(Unread(source, str(exc)))
     if skip:
         documents = [d for d in documents if not skip(d)]
-    chosen = select_newest(documents, max_stories) if max_stories else drop_duplicates(documents)
-    complete, missing = fetch_pages(chosen, fetcher)
-    # Whole pages fetched for feed entries can turn out to be copies; unchanged ones cannot.
-    distinct_pages = complete if complete == chosen else drop_duplicates(complete)
-    return distinct_pages, unread + missing
+    return documents, unread
 
 
 def read_source(source: str, stdin: BinaryIO | None = None, fetcher: Fetcher = fetch,

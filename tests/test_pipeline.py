@@ -487,3 +487,30 @@ def test_a_story_left_out_of_one_minute_says_minute():
     story = article("Floods", lead)
     [line] = pipeline.not_aired([story], [], Settings(minutes=1))
     assert line.reason == "no time for its lead in 1 minute"
+
+
+def test_a_story_in_another_language_gives_its_place_to_the_next_newest(http_server):
+    porto = (DATA / "articles" / "porto-metro-pt.txt").read_text(encoding="utf-8")
+    pages = {"porto": Reply(body=porto.encode(), content_type="text/plain; charset=utf-8")}
+    for name in ("harbour-bridge", "night-trains", "school-meals", "cafe-prices-cp1252"):
+        pages[name] = Reply.file(f"pages/{name}.html", "text/html")
+    items = "".join(
+        f"<item><title>{name}</title><link>{http_server.add(f'/pages/{name}', reply)}</link>"
+        f"<pubDate>Mon, 06 May 2024 {12 - hour:02d}:00:00 GMT</pubDate></item>"
+        for hour, (name, reply) in enumerate(pages.items()))
+    feed = http_server.add("/feed", Reply(body=f'<rss version="2.0"><channel><title>News'
+                                               f'</title>{items}</channel></rss>'.encode(),
+                                          content_type="application/rss+xml"))
+    settings = Settings(language="en")
+    articles, failures = pipeline.load_articles([feed], max_stories=3,
+                                                readable=pipeline.readable_by(settings))
+    assert failures == []
+    assert [a.language for a in articles] == ["pt", "en", "en", "en"]
+    read, left_out, _ = pipeline.stories_to_read(articles, settings)
+    assert len(read) == 3 and [x.reason for x in left_out] == [
+        "it is in Portuguese; the briefing is in English"]
+    fetched = [r.path for r in http_server.requests if r.path.startswith("/pages/")]
+    assert fetched == ["/pages/porto", "/pages/harbour-bridge", "/pages/night-trains",
+                       "/pages/school-meals"]  # the fourth English story is not needed
+    unread, _ = pipeline.load_articles([feed], max_stories=3)
+    assert len(unread) == 3  # without a language to read, the newest three as they come
