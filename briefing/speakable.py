@@ -192,6 +192,8 @@ THIS_NOUN_RE = re.compile(r"(?<=\w[\s,])\s*(?:this|these|those)\s+([a-z]+)\b")
 THAT_NOUN_RE = re.compile(
     r"\b(?:of|in|on|at|for|from|with|by|about|into|under|over|against|behind|like)\s+that\s+"
     r"([a-z]+)\b", re.IGNORECASE)
+# "from that provided by the authorities": "that" stands for a noun said in the sentence itself.
+PARTICIPLE_RE = re.compile(r"(?<!e)ed$")
 THAT_PHRASES = word_set("case matter regard respect sense point way end moment era period")
 NOT_POINTED_AT = TIME_NOUNS | COMMON_VERBS | word_set(
     "days one ones of as and or to in on is are was were will would "
@@ -552,6 +554,7 @@ def points_with_this(text: str) -> bool:
     county': a thing named before ("this week" is time, "those who" says whom it means)."""
     return (any(following not in NOT_POINTED_AT for following in THIS_NOUN_RE.findall(text))
             or any(following.lower() not in NOT_POINTED_AT | THAT_PHRASES | DANGLING_WORDS
+                   and not PARTICIPLE_RE.search(following)
                    for following in THAT_NOUN_RE.findall(text)))
 
 

@@ -559,6 +559,7 @@ def test_this_week_is_time_not_a_pointer(text):
     ("By that criterion, the group was perfect for the job it had set itself.", True),
     ("In that case, the council will have to vote again on the bridge in May.", False),
     ("The plan is unusual in that it lets buses use the bridge all night.", False),
+    ("The account she gave differs from that provided by the Italian authorities.", False),
 ])
 def test_a_quotation_said_by_a_pronoun_and_those_things_lean_back(text, leans):
     assert leans_back(text) == leans
