@@ -103,10 +103,10 @@ def select_stories(articles: list[Article], seconds: float, cost_for: CostFor,
     is said again by a later one. Sentences in `keep` stay chosen where they fit."""
     candidates = [sentences_of(a) for a in articles]
     costs = [cost_for(a) for a in articles]
-    needs = [sum(cost(s.text) for s in summarize(c, math.inf, cost))
-             for c, cost in zip(candidates, costs, strict=True)]
-    leads = [sum(cost(s.text) for s in summarize(c, 0, cost))
-             for c, cost in zip(candidates, costs, strict=True)]
+    needs = [sum(cost(s.text) for s in summarize(c, math.inf, cost, (), a.title, a.language))
+             for a, c, cost in zip(articles, candidates, costs, strict=True)]
+    leads = [sum(cost(s.text) for s in summarize(c, 0, cost, (), a.title, a.language))
+             for a, c, cost in zip(articles, candidates, costs, strict=True)]
     extras = share_budget([need - lead for need, lead in zip(needs, leads, strict=True)],
                           max(0.0, seconds - sum(leads)))
     selections: list[tuple[Article, Selection]] = []
@@ -149,7 +149,8 @@ def framing_seconds(articles: list[Article], settings: Settings, cast: Cast) -> 
 def least_seconds(article: Article, cast: Cast) -> float:
     """The time of an article's lead: the least a story can say."""
     cost = cast.cost_for(article)
-    return sum(cost(s.text) for s in summarize(sentences_of(article), 0, cost))
+    return sum(cost(s.text) for s in summarize(sentences_of(article), 0, cost, (),
+                                               article.title, article.language))
 
 
 def stories_that_fit(articles: list[Article], settings: Settings, cast: Cast

@@ -146,6 +146,9 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|\b(?:contains|may\s+contain|includes)\s+affiliate\s+links\b"
     r"|\b(?:we|i)\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)\b"
     r"|\bthis\s+(?:post|article|content)\s+(?:is|was)\s+(?:sponsored|paid\s+for)\b"
+    # a chart's or table's footnote: "* Accidents refers to the number of fatal ...", "**
+    # Includes 162 unconfirmed passengers"
+    r"|^\s*\*{1,3}\s*[A-Z][^.!?]{0,60}?\b(?:refers?\s+to|includes?|excludes?)\b"
     # "The views ... do not necessarily reflect those of Sputnik.", "Crown Equity Holdings does
     # not approve or endorse the content ... available on such third party websites."
     r"|\b(?:views|opinions)\b[^.!?]{0,60}\b(?:do|does)\s+not\s+necessarily\s+(?:reflect|represent)"
@@ -244,6 +247,7 @@ READER_PROMPT_RE = re.compile(
     r"|find\s+out\s+more|learn\s+more|see\s+(?:more|also)|click\s+(?:here|to|on)|tap\s+(?:here|to)"
     r"|(?:see|discover)\s+(?:what|how|which|why|where|the\s+full|all\s+the|our)\b"
     r"|click\s+through|(?:do\s+you\s+)?want\s+to\s+(?:know|learn|read|see|find\s+out|hear)\s+more"
+    r"|get\s[^.!?]{0,60}\b(?:in|to|into)\s+your\s+inbox"
     r"|(?:are\s+you\s+)?interested\s+in(?=\s[^.!?]{0,80}\?\W*$)"
     r"|(?:leave|post|add|share)\s+(?:a|your)\s+(?:comment|thoughts|reply|questions?|opinions?"
     r"|videos?|photos?|pictures?|stories)"

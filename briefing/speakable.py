@@ -141,7 +141,7 @@ ORDINAL_OPENING_RE = re.compile(
 DANGLING_PHRASES = (
     "in addition", "as a result", "in contrast", "by contrast", "on the other hand",
     "at the same time", "even so", "in turn", "after that", "in fact", "after all",
-    "despite this", "despite that", "because of this", "as well as this",
+    "despite this", "despite that", "because of this", "because of that", "as well as this",
 )
 # Pointers anywhere in a sentence at something said before it: "A mission to do just that",
 # "the latter said", "as mentioned above", "destroyed both drones", "..., that is." (the end of a

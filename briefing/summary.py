@@ -1,11 +1,13 @@
 """Sentences of one article -> the few worth saying, within a budget, lead first.
 
 A story opens with its lead: the first sentence that can be aired (speakable.py decides which
-can: no dateline, byline, caption, sub-heading, fragment or call to action). Fitting to a
-budget never drops it. The rest of the budget buys the sentences that say the most new weighted
-content for their cost, a fuller sentence priced a little below its length (COST_EXPONENT):
-words are weighted by where they occur (news puts the point first) and by the headline (the
-story told shortest), each counting only up to twice, so what is already said earns nothing.
+can: no dateline, byline, caption, sub-heading, fragment or call to action), unless it is a
+hook that says none of the headline's words before a sentence that tells the headline's story
+(hook_before_lead). Fitting to a budget never drops it. The rest of the budget buys the
+sentences that say the most new weighted content for their cost, a fuller sentence priced a
+little below its length (COST_EXPONENT): words are weighted by where they occur (news puts
+the point first) and by the headline (the story told shortest), each counting only up to
+twice, so what is already said earns nothing.
 A sentence that repeats a chosen one is never chosen again, one that leans on the sentence
 before it ("He said ...", "to do just that") comes with it or not at all, as does one naming
 someone by surname with the sentence that introduced them (introductions.py), a quotation is
@@ -63,6 +65,11 @@ MAX_CHAIN = 12
 REPEAT = "repeat"
 TIME = "time"
 DANGLING = "dangling"
+HOOK = "hook"  # an opening before the lead that does not tell the headline's story
+# A story that opens on none of its headline's words starts at the first of the next
+# HOOK_SEARCH sentences that says at least MIN_HEADLINE_TERMS of them.
+HOOK_SEARCH = 3
+MIN_HEADLINE_TERMS = 2
 
 STOP_WORDS = word_set(
     "a an the and or but if of at by for with about against between into through during before "
@@ -105,10 +112,10 @@ def word_count(text: str) -> float:
 
 def summarize(
     sentences: Sequence[Sentence], budget: float, cost: Cost = word_count,
-    keep: Collection[str] = (),
+    keep: Collection[str] = (), title: str = "", language: str = "en",
 ) -> list[Sentence]:
     """Choose sentences in article order whose summed cost fits the budget (see select)."""
-    return list(select(sentences, budget, cost, keep).chosen)
+    return list(select(sentences, budget, cost, keep, title, language).chosen)
 
 
 def select(
@@ -131,6 +138,9 @@ def select(
     speakable, kickers, lead = past_kickers(speakable, judged)
     left_out = [pair for pair in left_out if pair[0] not in speakable[:lead]]
     left_out += [(s, FRAGMENT) for s in kickers]
+    hooks = hook_before_lead(speakable, title, language) if lead == 0 else []
+    speakable = speakable[len(hooks):]
+    left_out += [(s, HOOK) for s in hooks]
     if not speakable:
         return Selection((), None, in_order(left_out))
     candidates = candidates_of(speakable, cost, title, language)
@@ -162,6 +172,25 @@ def past_kickers(speakable: list[Sentence], judged: Sequence[Judged]
     opening = [*short_fragments_before(judged, (kickers or speakable)[0], speakable[0]),
                *kickers]
     return opening + speakable, [], len(opening)
+
+
+def hook_before_lead(speakable: Sequence[Sentence], title: str, language: str = "en"
+                     ) -> list[Sentence]:
+    """The opening sentences that are a hook, not the lead: the first says none of the
+    headline's words ("It takes four hours to sail to Redonda ...", "WE can't keep up with all
+    the engagements happening at the moment."), and one of the next HOOK_SEARCH says at least
+    MIN_HEADLINE_TERMS of them and stands alone ("Sean Penn has reportedly popped the question
+    to Charlize Theron."): the story starts there. [] when the opening is the lead."""
+    headline = set(content_terms(title, language))
+    if not headline or not speakable or headline & set(content_terms(speakable[0].text,
+                                                                     language)):
+        return []
+    for position in range(1, min(len(speakable), HOOK_SEARCH + 1)):
+        text = speakable[position].text
+        if (len(headline & set(content_terms(text, language))) >= MIN_HEADLINE_TERMS
+                and not leans_back(text)):
+            return list(speakable[:position])
+    return []
 
 
 def short_fragments_before(judged: Sequence[Judged], first: Sentence, lead: Sentence

@@ -67,6 +67,8 @@ def test_fragments_under_six_words_are_never_aired(text):
     "The patched version can be found here.",
     "See what moves the airlines made this year to make travelers happier.",
     "Click through for the whole thing.",
+    "Get the latest updates right in your inbox.",
+    "* Accidents refers to the number of fatal airliner (14+ passengers) hull-loss accidents.",
     "Want to know more about Erin Spiceland?",
     "Interested in the new Rocket Pass in Rocket League?",
     "The views and opinions expressed in the article do not necessarily reflect those of Sputnik.",

@@ -397,3 +397,19 @@ def test_what_a_sentence_is_about_is_read_by_the_rules_of_its_language():
     assert "die" in content_terms(german, "en")  # read as English, its articles were content
     english = "The government said on Tuesday that taxes will not rise."
     assert set(content_terms(english)) == {"govern", "tuesday", "tax", "rise"}
+
+
+def test_an_opening_that_says_none_of_the_headlines_words_is_a_hook_not_the_lead():
+    article = make(
+        "We can't keep up with all the engagements happening at the moment.",
+        "Sean Penn has reportedly popped the question to Charlize Theron in Paris.",
+        "The actor is said to have proposed during a romantic trip in November.",
+    )
+    selection = select(article, 40, title="Sean Penn proposes to Charlize Theron")
+    assert selection.lead.index == 1
+    assert [s.index for s in selection.chosen] == [1, 2]
+    assert dict((s.index, reason) for s, reason in selection.left_out)[0] == "hook"
+    # An opening that says the headline's words is the lead, and so is one when no sentence
+    # near it tells the headline's story.
+    assert select(article, 40, title="Engagements keep happening").lead.index == 0
+    assert select(article, 40, title="Stars of the screen").lead.index == 0
