@@ -156,6 +156,7 @@ POINTER_RE = re.compile(
     r"|\bboth\s+(?:of\s+them|the\s+\w+|\w+s)\b"
     r"|\bthe\s+same\s+(?:is|was|goes|went|holds|applies)\b"
     r"|\b(?:do|does|did|doing)\s+the\s+same(?:\s+thing)?\s*[.,;!?]"
+    r"|^\W*(?:a|an|one|another)\s+(?:\w+\s+)?example\s+(?:is|was|of\s+(?:this|that|these|those))\b"
     r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*(?:either|that\s+is)\s*[.!?]?[\"”’]?\s*$)",
     re.IGNORECASE,
 )

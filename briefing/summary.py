@@ -18,6 +18,7 @@ are read in article order. Every sentence left out has its reason (Selection).
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, replace
@@ -70,6 +71,7 @@ HOOK = "hook"  # an opening before the lead that does not tell the headline's st
 # HOOK_SEARCH sentences that says at least MIN_HEADLINE_TERMS of them.
 HOOK_SEARCH = 3
 MIN_HEADLINE_TERMS = 2
+ALSO_RE = re.compile(r"\b(?:also|too|as\s+well)\b", re.IGNORECASE)  # goes on from what came before
 
 STOP_WORDS = word_set(
     "a an the and or but if of at by for with about against between into through during before "
@@ -179,8 +181,9 @@ def hook_before_lead(speakable: Sequence[Sentence], title: str, language: str = 
     """The opening sentences that are a hook, not the lead: the first says none of the
     headline's words ("It takes four hours to sail to Redonda ...", "WE can't keep up with all
     the engagements happening at the moment."), and one of the next HOOK_SEARCH says at least
-    MIN_HEADLINE_TERMS of them and stands alone ("Sean Penn has reportedly popped the question
-    to Charlize Theron."): the story starts there. [] when the opening is the lead."""
+    MIN_HEADLINE_TERMS of them and stands alone, without an "also" ("Sean Penn has reportedly
+    popped the question to Charlize Theron."): the story starts there. [] when the opening is
+    the lead."""
     headline = set(content_terms(title, language))
     if not headline or not speakable or headline & set(content_terms(speakable[0].text,
                                                                      language)):
@@ -188,7 +191,7 @@ def hook_before_lead(speakable: Sequence[Sentence], title: str, language: str = 
     for position in range(1, min(len(speakable), HOOK_SEARCH + 1)):
         text = speakable[position].text
         if (len(headline & set(content_terms(text, language))) >= MIN_HEADLINE_TERMS
-                and not leans_back(text)):
+                and not leans_back(text) and not ALSO_RE.search(text)):
             return list(speakable[:position])
     return []
 

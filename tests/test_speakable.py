@@ -580,3 +580,8 @@ def test_a_quotation_said_by_a_pronoun_and_those_things_lean_back(text, leans):
 ])
 def test_a_pronoun_subject_after_an_opening_phrase_or_in_a_question_leans_back(text, leans):
     assert leans_back(text) is leans
+
+
+def test_an_example_of_what_came_before_leans_on_it():
+    assert leans_back("A prominent example is Shor's algorithm for integer factorization.")
+    assert not leans_back("An example of the new rules came into force in Ohio on Monday.")

@@ -413,3 +413,5 @@ def test_an_opening_that_says_none_of_the_headlines_words_is_a_hook_not_the_lead
     # near it tells the headline's story.
     assert select(article, 40, title="Engagements keep happening").lead.index == 0
     assert select(article, 40, title="Stars of the screen").lead.index == 0
+    goes_on = make(article[0].text, "Sean Penn has also popped the question to Charlize Theron.")
+    assert select(goes_on, 40, title="Sean Penn proposes to Charlize Theron").lead.index == 0
