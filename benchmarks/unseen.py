@@ -412,7 +412,7 @@ def aired_lead(page: Answers) -> str:
         return ""
     language = detect_language(" ".join(article.paragraphs), article.language)
     lead = select(article_sentences(article.paragraphs, language, article.headings),
-                  LEAD_BUDGET).lead
+                  LEAD_BUDGET, title=article.title, language=language).lead
     return lead.text if lead else ""
 
 

@@ -72,6 +72,9 @@ HOOK = "hook"  # an opening before the lead that does not tell the headline's st
 HOOK_SEARCH = 3
 MIN_HEADLINE_TERMS = 2
 ALSO_RE = re.compile(r"\b(?:also|too|as\s+well)\b", re.IGNORECASE)  # goes on from what came before
+# A pronoun in a sentence's first words ("Part of its success ...") means someone said before.
+PRONOUN_RE = re.compile(r"\b(?:he|she|it|its|they|them|his|her|their)\b", re.IGNORECASE)
+OPENING_WORDS = 5
 
 STOP_WORDS = word_set(
     "a an the and or but if of at by for with about against between into through during before "
@@ -181,9 +184,9 @@ def hook_before_lead(speakable: Sequence[Sentence], title: str, language: str = 
     """The opening sentences that are a hook, not the lead: the first says none of the
     headline's words ("It takes four hours to sail to Redonda ...", "WE can't keep up with all
     the engagements happening at the moment."), and one of the next HOOK_SEARCH says at least
-    MIN_HEADLINE_TERMS of them and stands alone, without an "also" ("Sean Penn has reportedly
-    popped the question to Charlize Theron."): the story starts there. [] when the opening is
-    the lead."""
+    MIN_HEADLINE_TERMS of them and stands alone, without an "also" or a pronoun in its first
+    words ("Sean Penn has reportedly popped the question to Charlize Theron."): the story
+    starts there. [] when the opening is the lead."""
     headline = set(content_terms(title, language))
     if not headline or not speakable or headline & set(content_terms(speakable[0].text,
                                                                      language)):
@@ -191,7 +194,8 @@ def hook_before_lead(speakable: Sequence[Sentence], title: str, language: str = 
     for position in range(1, min(len(speakable), HOOK_SEARCH + 1)):
         text = speakable[position].text
         if (len(headline & set(content_terms(text, language))) >= MIN_HEADLINE_TERMS
-                and not leans_back(text) and not ALSO_RE.search(text)):
+                and not leans_back(text) and not ALSO_RE.search(text)
+                and not PRONOUN_RE.search(" ".join(text.split()[:OPENING_WORDS]))):
             return list(speakable[:position])
     return []
 
