@@ -141,17 +141,20 @@ def _run_locked(config: ShowConfig, progress: Progress, fetcher: Fetcher = fetch
 
         in_language = readable_by(config.settings())
 
+        def on_edition(article: Article) -> bool:
+            return not config.topics or on_topic(f"{article.title} {article.text}",
+                                                 config.topics)
+
         def readable(articles: list[Article]) -> list[Article]:
             """Fresh, on the edition's topics and in its language."""
-            return [a for a in in_language(articles) if not state.aired(key_of(a))
-                    and (not config.topics or on_topic(f"{a.title} {a.text}", config.topics))]
+            return [a for a in in_language(articles)
+                    if on_edition(a) and not state.aired(key_of(a))]
 
         articles, failures = load_articles(list(config.sources),
                                            max_stories=config.max_stories, skip=aired_link,
                                            fetcher=fetcher, extractor=extractor,
                                            readable=readable)
-        if config.topics:
-            articles = [a for a in articles if on_topic(f"{a.title} {a.text}", config.topics)]
+        articles = [a for a in articles if on_edition(a)]
         fresh = [a for a in articles if not state.aired(key_of(a))]
         skipped = len(aired_links) + len(articles) - len(fresh)
         if not fresh:

@@ -36,7 +36,7 @@ from briefing.sources import (
     StoryIndex,
     collect_all,
     drop_duplicates,
-    fetch_pages,
+    fetch_chosen,
     select_newest,
 )
 from briefing.summary import summarize
@@ -86,10 +86,9 @@ def load_articles(
         if not batch:
             break
         tried |= {id(d) for d in batch}
-        complete, missing = fetch_pages(batch, fetcher)
+        pages, missing = fetch_chosen(batch, fetcher)
         failures += [Failure(u.source, u.reason) for u in missing]
-        articles += extracted(complete if complete == batch else drop_duplicates(complete),
-                              extractor, kept, failures)
+        articles += extracted(pages, extractor, kept, failures)
         short = max_stories - len(readable(articles)) if readable else 0
         if short <= 0 or places >= max_stories * MAX_PLACES_FACTOR:
             break

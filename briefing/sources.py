@@ -59,10 +59,16 @@ def read_sources(sources: Iterable[str], max_stories: int | None = DEFAULT_MAX_S
     """
     documents, unread = collect_all(sources, stdin, fetcher, skip)
     chosen = select_newest(documents, max_stories) if max_stories else drop_duplicates(documents)
+    pages, missing = fetch_chosen(chosen, fetcher)
+    return pages, unread + missing
+
+
+def fetch_chosen(chosen: list[Document], fetcher: Fetcher = fetch
+                 ) -> tuple[list[Document], list[Unread]]:
+    """The chosen documents with their pages (fetch_pages), less pages that turn out to be
+    copies of one another (unchanged documents cannot be: choosing dropped those)."""
     complete, missing = fetch_pages(chosen, fetcher)
-    # Whole pages fetched for feed entries can turn out to be copies; unchanged ones cannot.
-    distinct_pages = complete if complete == chosen else drop_duplicates(complete)
-    return distinct_pages, unread + missing
+    return (complete if complete == chosen else drop_duplicates(complete)), missing
 
 
 def collect_all(sources: Iterable[str], stdin: BinaryIO | None = None, fetcher: Fetcher = fetch,

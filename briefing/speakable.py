@@ -164,15 +164,15 @@ POINTER_RE = re.compile(
 # result of rape, she gave birth ...") or of a question ("Does it win you friends ...?"): whom
 # it means, an earlier sentence says. A phrase naming someone ("In Paris, she ...") or a clause
 # with its own subject ("When the minister arrived, he ...") may hold the antecedent itself.
+SUBORDINATORS = (r"(?:when|whenever|if|although|though|while|because|since|once|unless|until"
+                 r"|whereas|after|before)")
 FRONTED_PRONOUN_RE = re.compile(
-    r"^\W*(?!(?:when|whenever|if|although|though|while|because|since|once|unless|until|whereas"
-    r"|after|before)\b)((?:[\w’'-]+\s+){0,4}[\w’'-]+),\s+(?:he|she|they|his|her|their)\b",
-    re.IGNORECASE)
+    rf"^\W*(?!{SUBORDINATORS}\b)((?:[\w’'-]+\s+){{0,4}}[\w’'-]+),\s+"
+    r"(?:he|she|they|his|her|their)\b", re.IGNORECASE)
 # ... and the subject of an opening clause: "If they lose enough weight, ...", "When he
 # arrived, ..." (not "it": "If it rains" names nothing).
-PRONOUN_CLAUSE_RE = re.compile(
-    r"^\W*(?:when|whenever|if|although|though|while|because|since|once|unless|until|after"
-    r"|before|as)\s+(?:he|she|they)\b", re.IGNORECASE)
+PRONOUN_CLAUSE_RE = re.compile(rf"^\W*(?:{SUBORDINATORS}|as)\s+(?:he|she|they)\b",
+                               re.IGNORECASE)
 PRONOUN_QUESTION_RE = re.compile(
     r"^\W*(?:does|did|is|was|will|would|can|could|should|has|have|had|are|were)\s+"
     r"(?:it|he|she|they|this|that|these|those)\b(?!\s+(?:who|which|that)\b)", re.IGNORECASE)

@@ -182,10 +182,11 @@ def past_kickers(speakable: list[Sentence], judged: Sequence[Judged]
 def hook_before_lead(speakable: Sequence[Sentence], title: str, language: str = "en"
                      ) -> list[Sentence]:
     """The opening sentences that are a hook, not the lead: the first says none of the
-    headline's words ("It takes four hours to sail to Redonda ...", "WE can't keep up with all
-    the engagements happening at the moment."), and one of the next HOOK_SEARCH says at least
-    MIN_HEADLINE_TERMS of them and stands alone, without an "also" or a pronoun in its first
-    words ("Sean Penn has reportedly popped the question to Charlize Theron."): the story
+    headline's words ("WE can't keep up with all the engagements happening at the moment.",
+    "The HTTP Archive Report collates information from ... websites."), and one of the next
+    HOOK_SEARCH says at least MIN_HEADLINE_TERMS of them and stands alone, without an "also"
+    or a pronoun in its first words ("Sean Penn has reportedly popped the question to
+    Charlize Theron."): the story
     starts there. [] when the opening is the lead."""
     headline = set(content_terms(title, language))
     if not headline or not speakable or headline & set(content_terms(speakable[0].text,
