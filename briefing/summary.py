@@ -186,8 +186,7 @@ def hook_before_lead(speakable: Sequence[Sentence], title: str, language: str = 
     "The HTTP Archive Report collates information from ... websites."), and one of the next
     HOOK_SEARCH says at least MIN_HEADLINE_TERMS of them and stands alone, without an "also"
     or a pronoun in its first words ("Sean Penn has reportedly popped the question to
-    Charlize Theron."): the story
-    starts there. [] when the opening is the lead."""
+    Charlize Theron."): the story starts there. [] when the opening is the lead."""
     headline = set(content_terms(title, language))
     if not headline or not speakable or headline & set(content_terms(speakable[0].text,
                                                                      language)):
