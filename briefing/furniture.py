@@ -228,7 +228,7 @@ LINK_VERBS = (r"(?:found|read|seen|viewed|watched|downloaded|accessed|heard|see|
 PAGE_POINTER_RE = re.compile(
     rf"(?:(?:^\W*|[,;:]\s+|\b(?:or|and|simply|just|please)\s+){LINK_VERBS}"
     rf"|\b(?:can|may|could)\s+(?:also\s+)?(?:be\s+)?{LINK_VERBS}|\bavailable)"
-    r"\b[^.!?\"“”]{0,60}\b(?:right\s+)?here[.!:)]*\s*$"
+    r"\b(?:[^.!?\"“”]|(?<=\d)\.(?=\d)){0,60}\b(?:right\s+)?here[.!:)]*\s*$"
     r"|"
     r"\b(?:video|photo|picture|image|graphic|chart|graph|map|clip|slideshow|gallery|tweet|"
     r"statement|footage)s?\s+(?:above|below)\b"
@@ -246,6 +246,7 @@ READER_PROMPT_RE = re.compile(
     r"read\s+(?:more|the\s+(?:original|full|print|digital)|our|also|next|on)\b|continue\s+reading"
     r"|find\s+out\s+more|learn\s+more|see\s+(?:more|also)|click\s+(?:here|to|on)|tap\s+(?:here|to)"
     r"|(?:see|discover)\s+(?:what|how|which|why|where|the\s+full|all\s+the|our)\b"
+    r"|see\s(?:[^.!?]|(?<=\d)\.(?=\d)){0,80}\bfor\s+(?:more|further)\s+(?:information|details)\b"
     r"|click\s+through|(?:do\s+you\s+)?want\s+to\s+(?:know|learn|read|see|find\s+out|hear)\s+more"
     r"|get\s[^.!?]{0,60}\b(?:in|to|into)\s+your\s+inbox"
     r"|(?:are\s+you\s+)?interested\s+in(?=\s[^.!?]{0,80}\?\W*$)"

@@ -67,6 +67,8 @@ def test_fragments_under_six_words_are_never_aired(text):
     "The patched version can be found here.",
     "See what moves the airlines made this year to make travelers happier.",
     "Click through for the whole thing.",
+    "You can download Python 3.6.0 here.",
+    "See the What’s New In Python 3.6 document for more information.",
     "Get the latest updates right in your inbox.",
     "* Accidents refers to the number of fatal airliner (14+ passengers) hull-loss accidents.",
     "Want to know more about Erin Spiceland?",
