@@ -2,8 +2,9 @@
 
 The page text holds the article among menus, player controls, captions, share buttons, pull quotes
 and footers. Each line is judged on general cues (length, stopword density, terminal punctuation,
-list bullets, known furniture phrases, repetition); the article is the contiguous run of lines with
-the most content (a maximum-sum span), minus the furniture inside it. A block of code inside the
+list bullets, known furniture phrases, repetition; a list of sentences is prose, a list of links is
+not); the article is the contiguous run of lines with the most content (a maximum-sum span), minus
+the furniture inside it. A block of code inside the
 article costs nothing, so it does not cut the article in two; leaked markup is machinery.
 
 Each rule was kept only if it left the extraction bench, Readability's pages and the unseen
@@ -32,6 +33,7 @@ from briefing.furniture import (
     IMAGE_FILE_RE,
     INLINE_LIST_RE,
     MARKUP_RE,
+    TRAILING_COUNT_RE,
     URL_OR_ATTRIBUTE_RE,
 )
 from briefing.languages import CJK_CHARS
@@ -50,6 +52,10 @@ CALL_TO_ACTION_WORDS_PER_CUE = 30
 GOOD_MIN_WORDS = 12
 GOOD_MIN_STOPWORD_DENSITY = 0.25
 SHORT_MAX_WORDS = 5
+# A list of sentences is the article's own: at least LIST_MIN_ITEMS bulleted lines in a row,
+# each a sentence of LIST_ITEM_MIN_WORDS words or more (menus and link lists are no sentences).
+LIST_MIN_ITEMS = 2
+LIST_ITEM_MIN_WORDS = 8
 NEUTRAL_SCORE = -1.0
 BAD_SCORE = -4.0
 FREE_SCORE = 0.0  # a line of code inside the article: neither prose nor machinery
@@ -394,6 +400,29 @@ def line_score(line: Line, stopwords: frozenset[str]) -> float:
     return NEUTRAL_SCORE
 
 
+def is_listed_sentence(line: Line, stopwords: frozenset[str]) -> bool:
+    """A list item that is a sentence: long enough, ended, and written in the page's language."""
+    text, bulleted = strip_bullet(line.text)
+    return (bulleted and line.score == NEUTRAL_SCORE
+            and len(line.tokens) >= LIST_ITEM_MIN_WORDS
+            and is_sentence_end(text) and not TRAILING_COUNT_RE.search(text)
+            and stopword_density(line.tokens, stopwords) >= GOOD_MIN_STOPWORD_DENSITY)
+
+
+def score_lists_of_sentences(lines: list[Line], stopwords: frozenset[str]) -> None:
+    """Score as prose the article's lists of sentences ("• Pizza was searched more than the
+    World Cup."), which a list of links or a menu is not: items in a row that are sentences."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and is_listed_sentence(line, stopwords):
+            run.append(line)
+            continue
+        if len(run) >= LIST_MIN_ITEMS:
+            for item in run:
+                item.score = float(len(item.tokens))
+        run = []
+
+
 def is_markup(text: str, words: int) -> bool:
     """HTML or addresses leaked into the text: many tags, attributes or %-escapes per word."""
     hits = len(URL_OR_ATTRIBUTE_RE.findall(text)) + MARKUP_TAG_WEIGHT * len(MARKUP_RE.findall(text))
@@ -546,6 +575,7 @@ def clean_page_text(text: str) -> CleanPage:
     stopwords = best_stoplist([token for line in lines for token in line.tokens])
     for line in lines:
         line.score = line_score(line, stopwords)
+    score_lists_of_sentences(lines, stopwords)
     free_code_blocks(lines)
     discount_isolated(lines)
     drop_comments(lines)

@@ -13,6 +13,9 @@ import re
 
 IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 INLINE_LIST_RE = re.compile(r"\s[•◦○●□■▪☆★►▸▶|]\s|\]\s*\|")
+# A count in brackets closing a line ("Week 12 power rankings (133)"): how often a linked story
+# was read or commented on, in a list of links; no sentence of an article ends that way.
+TRAILING_COUNT_RE = re.compile(r"\(\d[\d,.]*\)\s*$")
 # Where reader comments begin; nothing after it belongs to the article.
 COMMENTS_START_RE = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"

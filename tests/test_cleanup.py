@@ -208,6 +208,21 @@ def test_a_sentence_introducing_a_list_is_prose() -> None:
     assert page.paragraphs[0] == ARTICLE[0] and lead_in in page.paragraphs
 
 
+def test_an_articles_list_of_sentences_is_the_article_not_the_promo_beside_it() -> None:
+    # cleveland.com as w3m shows it (newspaper4k's test page): one paragraph, then its list.
+    page = clean_page_text(page_text("cleveland-food-searches.txt"))
+    assert page.paragraphs[0].startswith("Chia seeds and goji berries are the new kale")
+    assert "Pizza was searched more than the World Cup." in page.paragraphs
+    assert page.paragraphs[-1].startswith("Oh, and nine million people watched")
+    assert not any("big-league foodie town" in p for p in page.paragraphs)
+
+
+def test_a_list_of_links_with_their_read_counts_is_no_list_of_sentences() -> None:
+    page = clean_page_text(page_text("pft-lynn-comments.txt"))
+    assert page.paragraphs[0].startswith("Chargers coach Anthony Lynn recognizes")
+    assert not any("Myles Garrett" in p for p in page.paragraphs)
+
+
 def test_a_registration_form_is_not_the_article() -> None:
     form = ("We have linked your account and just need a few more details to complete your "
             "registration:")
