@@ -6,8 +6,9 @@ from datetime import date
 
 from babel.dates import format_date
 
-from briefing.languages import Phrases, base_language, phrases
+from briefing.languages import Phrases, base_language, language, phrases
 from briefing.model import Part, Script, Story
+from briefing.speakable import in_writers_voice
 
 SENTENCE_PAUSE_MS = 350
 PARAGRAPH_PAUSE_MS = 700
@@ -55,6 +56,9 @@ def title_line(story: Story, words: Phrases = ENGLISH) -> str:
     source = story.article.source.strip()
     if story.article.genre == "opinion":
         pattern = words.opinion_with_source if source else words.opinion
+    elif words.first_person and in_writers_voice(
+            story.sentences, language(story.article.language or "en").first_person):
+        pattern = words.first_person_with_source if source else words.first_person
     else:
         pattern = words.title_with_source if source else "{title}."
     line = pattern.format(source=source, title=title)

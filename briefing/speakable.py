@@ -642,6 +642,64 @@ def opens_with_dangling_reference(text: str) -> bool:
                 and words[1].rstrip("s") in TIME_NOUNS)
 
 
+def in_writers_voice(sentences: Sequence[Sentence], first_person: frozenset[str]) -> bool:
+    """Whether the writer speaks as "I" in these sentences, outside any quotation ("I still
+    remember using the iPhone 4 for the first time."): read by a presenter, that "I" would be
+    theirs unless the piece is announced as the writer's. `first_person`: the language's
+    words for it (languages/base.py)."""
+    open_mark = ""
+    for position, sentence in enumerate(sentences):
+        if position and sentences[position - 1].paragraph != sentence.paragraph:
+            open_mark = ""
+        if says_i(unquoted(sentence.text, open_mark), first_person):
+            return True
+        open_mark = quote_left_open(sentence.text, open_mark)
+    return False
+
+
+def says_i(text: str, first_person: frozenset[str]) -> bool:
+    words = words_of(text)
+    return any(is_first_person(word, first_person) and not in_a_name(words, position)
+               for position, word in enumerate(words))
+
+
+def is_first_person(word: str, first_person: frozenset[str]) -> bool:
+    """ "I'm", "my", "j'ai": one of the language's words for the writer, or one it begins; not
+    an abbreviation in capitals ("ME", Maine)."""
+    lower = word.lower().replace("’", "'")
+    elided = lower[: lower.find("'") + 1]  # "j'" of "j'ai"; "" without an apostrophe
+    return ((lower in first_person or lower.split("'")[0] in first_person
+             or elided in first_person) and not (len(word) > 1 and word.isupper()))
+
+
+def in_a_name(words: Sequence[str], position: int) -> bool:
+    """An "I" among capitalised words is a numeral or part of a title: "World War I", "The I
+    Am Sam actor" (the sentence's first word is capitalised anyway)."""
+    before = words[position - 1] if position > 1 else ""
+    after = words[position + 1] if position + 1 < len(words) else ""
+    return words[position] == "I" and (before[:1].isupper() or after[:1].isupper())
+
+
+def unquoted(text: str, open_mark: str = "") -> str:
+    """The sentence's words outside quotation marks; `open_mark`: the kind of quotation
+    still open from the sentence before (see quote_left_open)."""
+    marks = sorted(
+        [(m.start(), m.end(), m.group(), True) for m in OPEN_QUOTE_RE.finditer(text)]
+        + [(m.start(), m.end(), m.group(), False) for m in CLOSE_QUOTE_RE.finditer(text)]
+    )
+    pieces, start = [], 0
+    for begin, end, mark, opens in marks:
+        kind = "double" if mark in DOUBLE_QUOTES else "single"
+        if not open_mark and opens:
+            pieces.append(text[start:begin])
+            open_mark = kind
+        elif open_mark == kind and not opens:
+            open_mark, start = "", end
+    if not open_mark:
+        pieces.append(text[start:])
+    return " ".join(pieces)
+
+
 def quote_left_open(text: str, open_mark: str = "") -> str:
     """The kind of quotation mark ("double" or "single") whose quotation is still open at the
     end of this sentence, "" when none is; `open_mark`: the one open before it. A quotation

@@ -49,3 +49,32 @@ def test_an_opinion_piece_is_announced_as_one():
     unsourced = replace(piece, article=replace(piece.article, source=""))
     assert title_line(unsourced) == "An opinion piece: Republicans Are Giving Up."
     assert title_line(piece, phrases_for("de")).startswith("Ein Kommentar von The Times")
+
+
+def said(title: str, source: str, *texts: str, language: str = "en") -> Story:
+    sentences = tuple(Sentence(text, 0, i) for i, text in enumerate(texts))
+    return Story(Article(title, texts, source=source, language=language), sentences)
+
+
+def test_a_piece_whose_writer_speaks_as_i_is_announced_as_first_person():
+    from briefing.script import phrases_for, title_line
+
+    verge = said("Vision Pro is the Retina moment", "The Verge",
+                 "Apple's headset goes on sale in March.",
+                 "I still remember using the iPhone 4 for the first time in 2010.")
+    assert title_line(verge) == ("A first-person piece from The Verge: "
+                                 "Vision Pro is the Retina moment.")
+    essay = said("Was ich gelernt habe", "", "Ich habe zehn Jahre in Berlin gelebt.",
+                 language="de")
+    assert title_line(essay, phrases_for("de")) == "Ein persönlicher Bericht: Was ich gelernt habe."
+
+
+def test_an_i_inside_a_quotation_or_a_name_leaves_the_title_as_it_is():
+    from briefing.script import title_line
+
+    quoted = said("Oz hits back", "AP", '"I have never judged GMO foods," he said.',
+                  '"It is ironic that I am being accused.',
+                  'I will not stop," he added.',
+                  "He fought in World War I and later became a doctor.",
+                  "The I Am Sam actor is said to have proposed.")
+    assert title_line(quoted) == "From AP: Oz hits back."

@@ -38,6 +38,9 @@ class Phrases:
     closing: str  # {show}, {date}
     opinion: str  # {title}: an opinion piece, announced as one
     opinion_with_source: str  # {source}, {title}
+    # {title}: a piece whose writer speaks as "I", so that the listener knows who does
+    first_person: str = ""
+    first_person_with_source: str = ""  # {source}, {title}
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,6 @@ class Language:
     # of the language's words that carry none ("": English's Porter and summary.STOP_WORDS).
     stemmer: str = ""
     voices: tuple[str, ...] = ()  # its default voices, best first (else: voices.py's order)
+    # The writer's own "I", lower case; a word ending in an apostrophe stands for the words it
+    # starts ("j'" for "j'ai"). Without them, no story is announced as a first-person piece.
+    first_person: frozenset[str] = frozenset()

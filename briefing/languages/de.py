@@ -18,6 +18,7 @@ PHRASES = Phrases(
     "Eine Meldung.", "{n} Meldungen.", "Von {source}: {title}.",
     "Das war {show}. Danke fürs Zuhören.",
     "Ein Kommentar: {title}.", "Ein Kommentar von {source}: {title}.",
+    "Ein persönlicher Bericht: {title}.", "Ein persönlicher Bericht von {source}: {title}.",
 )
 
 CALIBRATION_TEXT = (
@@ -47,4 +48,5 @@ LANGUAGE = Language(
     symbol_words=SYMBOL_WORDS,
     currency_words=CURRENCY_WORDS,
     capitalises_nouns=True,
+    first_person=words("ich mich mir mein meine meinen meinem meiner meines"),
 )

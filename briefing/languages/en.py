@@ -48,6 +48,7 @@ PHRASES = Phrases(
     "{n} stories.", "From {source}: {title}.",
     "That was {show} for {date}. Thanks for listening.",
     "An opinion piece: {title}.", "An opinion piece from {source}: {title}.",
+    "A first-person piece: {title}.", "A first-person piece from {source}: {title}.",
 )
 
 CALIBRATION_TEXT = (
@@ -73,4 +74,5 @@ LANGUAGE = Language(
     symbol_words=SYMBOL_WORDS,
     decimal_comma=False,
     voices=("kokoro", "piper"),
+    first_person=words("i me my mine myself"),
 )

@@ -16,6 +16,8 @@ PHRASES = Phrases(
     "Esto fue {show}. Gracias por escuchar.",
     "Una columna de opinión: {title}.",
     "Una columna de opinión de {source}: {title}.",
+    "Un relato en primera persona: {title}.",
+    "Un relato en primera persona de {source}: {title}.",
 )
 
 CALIBRATION_TEXT = (
@@ -44,4 +46,5 @@ LANGUAGE = Language(
     calibration_text=CALIBRATION_TEXT,
     symbol_words=SYMBOL_WORDS,
     currency_words=CURRENCY_WORDS,
+    first_person=words("yo me mí mi mis conmigo"),
 )

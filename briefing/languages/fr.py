@@ -15,6 +15,8 @@ PHRASES = Phrases(
     "Une information.", "{n} informations.", "De {source} : {title}.",
     "C'était {show}. Merci de votre écoute.",
     "Une tribune : {title}.", "Une tribune de {source} : {title}.",
+    "Un récit à la première personne : {title}.",
+    "Un récit à la première personne, de {source} : {title}.",
 )
 
 CALIBRATION_TEXT = (
@@ -31,4 +33,5 @@ LANGUAGE = Language(
     news_rules=NEWS_RULES,
     phrases=PHRASES,
     calibration_text=CALIBRATION_TEXT,
+    first_person=words("je j' moi me m' mon ma mes"),
 )

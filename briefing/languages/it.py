@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from briefing.languages.base import Language, Phrases
+from briefing.languages.base import Language, Phrases, words
 
 PHRASES = Phrases(
     "it", "Questo è {show} di {date}. {count}", "EEEE d MMMM y",
     "Una notizia.", "{n} notizie.", "Da {source}: {title}.",
     "Era {show}. Grazie per l'ascolto.",
     "Un commento: {title}.", "Un commento da {source}: {title}.",
+    "Un racconto in prima persona: {title}.",
+    "Un racconto in prima persona da {source}: {title}.",
 )
 
 CALIBRATION_TEXT = (
@@ -24,4 +26,5 @@ LANGUAGE = Language(
     punkt_model="italian",
     phrases=PHRASES,
     calibration_text=CALIBRATION_TEXT,
+    first_person=words("io mi me mio mia miei mie m'"),
 )

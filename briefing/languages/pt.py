@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from briefing.languages.base import Language, Phrases
+from briefing.languages.base import Language, Phrases, words
 
 PHRASES = Phrases(
     "pt", "Este é o {show} de {date}. {count}", "EEEE, d 'de' MMMM 'de' y",
     "Uma notícia.", "{n} notícias.", "De {source}: {title}.",
     "Este foi o {show}. Obrigado por ouvir.",
     "Um artigo de opinião: {title}.", "Um artigo de opinião de {source}: {title}.",
+    "Um relato em primeira pessoa: {title}.",
+    "Um relato em primeira pessoa de {source}: {title}.",
 )
 
 CALIBRATION_TEXT = (
@@ -24,4 +26,5 @@ LANGUAGE = Language(
     punkt_model="portuguese",
     phrases=PHRASES,
     calibration_text=CALIBRATION_TEXT,
+    first_person=words("eu me mim meu minha meus minhas comigo"),
 )
