@@ -32,8 +32,8 @@ from briefing.furniture import (
     FURNITURE_LINE_RE,
     IMAGE_FILE_RE,
     INLINE_LIST_RE,
+    LINK_LINE_END_RE,
     MARKUP_RE,
-    TRAILING_COUNT_RE,
     URL_OR_ATTRIBUTE_RE,
 )
 from briefing.languages import CJK_CHARS
@@ -405,7 +405,7 @@ def is_listed_sentence(line: Line, stopwords: frozenset[str]) -> bool:
     text, bulleted = strip_bullet(line.text)
     return (bulleted and line.score == NEUTRAL_SCORE
             and len(line.tokens) >= LIST_ITEM_MIN_WORDS
-            and is_sentence_end(text) and not TRAILING_COUNT_RE.search(text)
+            and is_sentence_end(text) and not LINK_LINE_END_RE.search(text)
             and stopword_density(line.tokens, stopwords) >= GOOD_MIN_STOPWORD_DENSITY)
 
 

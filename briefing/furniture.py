@@ -13,9 +13,10 @@ import re
 
 IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.IGNORECASE)
 INLINE_LIST_RE = re.compile(r"\s[•◦○●□■▪☆★►▸▶|]\s|\]\s*\|")
-# A count in brackets closing a line ("Week 12 power rankings (133)"): how often a linked story
-# was read or commented on, in a list of links; no sentence of an article ends that way.
-TRAILING_COUNT_RE = re.compile(r"\(\d[\d,.]*\)\s*$")
+# How a linked story's line ends in a list of links, and no sentence of an article does: a count
+# in brackets (how often it was read or commented on: "Week 12 power rankings (133)"), a label
+# in capitals ("... libraries (VIDEO)"), or a question mark ("Is this the end of the road?").
+LINK_LINE_END_RE = re.compile(r"(?:\(\d[\d,.]*\)|\([A-Z]{2,}\)|\?[\"'”’]?)\s*$")
 # Where reader comments begin; nothing after it belongs to the article.
 COMMENTS_START_RE = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"

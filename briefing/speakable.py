@@ -9,7 +9,9 @@ sentences with one (a standfirst, a list item), with a hole where extraction cut
 or the rest, in lower case, of a sentence that is not aired.
 Whether a sentence leans on the one before it ("He said ...", "to do just that", or one so short
 that the one before carries it) is judged here too; summary.py then keeps it only with what it
-leans on. The patterns live in furniture.py.
+leans on. Whether the writer speaks as "I" outside quotations (in_writers_voice) is told here
+too; script.py then announces the piece as a first-person one. The patterns live in
+furniture.py.
 """
 
 from __future__ import annotations
@@ -128,6 +130,11 @@ CAPTION = "caption"
 DANGLING = "dangling"
 BOX = "box"  # the items of a key-points box above the article's prose
 
+# Nouns a Roman numeral follows: "phase I", "stage I", "type I", "class I".
+NUMBERED_NOUNS = word_set(
+    "phase stage type class grade level category tier division part chapter article title "
+    "schedule act volume book round section step war"
+)
 DANGLING_WORDS = word_set(
     "he she they it its his her their them him this that these those such but however also "
     "meanwhile moreover furthermore additionally and so yet still instead nevertheless "
@@ -200,6 +207,9 @@ NOT_POINTED_AT = TIME_NOUNS | COMMON_VERBS | word_set(
     "days one ones of as and or to in on is are was were will would "
     "who whom whose which that with at from for by")  # "those who ...": what follows says who
 LEADING_QUOTES = "'\"‘“‚„«»`([ "
+# A quotation in guillemets or German marks, or the end of one begun in the sentence before:
+# "« Je ne suis pas coupable », a déclaré ...", "„Ich habe nichts falsch gemacht“, sagte ...".
+OTHER_QUOTATION_RE = re.compile(r"«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)|^[^«»„]*»")
 OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“](?=\S)")
 DOUBLE_QUOTES = "\"“”„«»"
 CLOSE_QUOTE_RE = re.compile(r"(?<=\S)['’\"”](?=$|[\s,.;:!?)\]—–-])")
@@ -646,50 +656,68 @@ def in_writers_voice(sentences: Sequence[Sentence], first_person: frozenset[str]
     """Whether the writer speaks as "I" in these sentences, outside any quotation ("I still
     remember using the iPhone 4 for the first time."): read by a presenter, that "I" would be
     theirs unless the piece is announced as the writer's. `first_person`: the language's
-    words for it (languages/base.py)."""
-    open_mark = ""
+    words for it (languages/base.py). A quotation runs on within its paragraph, for at most
+    MAX_QUOTE_SENTENCES sentences (a stray mark, as in "the '90s", must not hide the rest)."""
+    open_mark, quoted = "", 0
     for position, sentence in enumerate(sentences):
-        if position and sentences[position - 1].paragraph != sentence.paragraph:
+        if (position and sentences[position - 1].paragraph != sentence.paragraph
+                or quoted >= MAX_QUOTE_SENTENCES):
             open_mark = ""
         if says_i(unquoted(sentence.text, open_mark), first_person):
             return True
+        quoted = quoted + 1 if open_mark else 0
         open_mark = quote_left_open(sentence.text, open_mark)
     return False
 
 
 def says_i(text: str, first_person: frozenset[str]) -> bool:
+    """Whether the text has one of the language's words for the writer's "I", as that."""
     words = words_of(text)
     return any(is_first_person(word, first_person) and not in_a_name(words, position)
+               and not after_a_numbered_noun(words, position)
                for position, word in enumerate(words))
 
 
 def is_first_person(word: str, first_person: frozenset[str]) -> bool:
-    """ "I'm", "my", "j'ai": one of the language's words for the writer, or one it begins; not
-    an abbreviation in capitals ("ME", Maine)."""
+    """ "I", "I'm", "my", "j'ai": one of the language's words for the writer, or one it begins
+    ("I's" is a numeral's: "World War I's end"); not a capital-letter abbreviation ("ME",
+    Maine) nor a list's "(i)"."""
     lower = word.lower().replace("’", "'")
-    elided = lower[: lower.find("'") + 1]  # "j'" of "j'ai"; "" without an apostrophe
-    return ((lower in first_person or lower.split("'")[0] in first_person
-             or elided in first_person) and not (len(word) > 1 and word.isupper()))
+    head, apostrophe, tail = lower.partition("'")
+    return ((lower in first_person or (head in first_person and tail != "s")
+             or head + apostrophe in first_person)
+            and not (len(word) > 1 and word.isupper()) and word != "i")
 
 
 def in_a_name(words: Sequence[str], position: int) -> bool:
-    """An "I" among capitalised words is a numeral or part of a title: "World War I", "The I
-    Am Sam actor" (the sentence's first word is capitalised anyway)."""
-    before = words[position - 1] if position > 1 else ""
+    """A first-person word that is part of a name, a title or a numeral: an "I" after a
+    capitalised word ("World War I"; the sentence's first word is capitalised anyway) or
+    before two ("The I Am Sam actor"), a capitalised "Me" or "My" inside a sentence ("Call Me
+    by Your Name", "The Captain and Me"), or one before a capitalised word or a number ("Me
+    Dupont", the lawyer; "Mi 11")."""
+    word = words[position]
     after = words[position + 1] if position + 1 < len(words) else ""
-    return words[position] == "I" and (before[:1].isupper() or after[:1].isupper())
+    if word == "I":
+        title_case_after = all(w[:1].isupper() for w in words[position + 1 : position + 3])
+        return ((position > 1 and words[position - 1][:1].isupper())
+                or (position + 2 < len(words) and title_case_after))
+    return ((position > 0 and word[:1].isupper())
+            or (word[:1].isupper() and (after[:1].isupper() or after[:1].isdigit())))
+
+
+def after_a_numbered_noun(words: Sequence[str], position: int) -> bool:
+    """'phase I trial', 'stage I cancer', 'type I diabetes': a numeral."""
+    return (words[position] == "I" and position > 0
+            and words[position - 1].lower() in NUMBERED_NOUNS)
 
 
 def unquoted(text: str, open_mark: str = "") -> str:
     """The sentence's words outside quotation marks; `open_mark`: the kind of quotation
-    still open from the sentence before (see quote_left_open)."""
-    marks = sorted(
-        [(m.start(), m.end(), m.group(), True) for m in OPEN_QUOTE_RE.finditer(text)]
-        + [(m.start(), m.end(), m.group(), False) for m in CLOSE_QUOTE_RE.finditer(text)]
-    )
+    still open from the sentence before (see quote_left_open). Guillemets and German marks
+    («...», „...“) are taken out first, one sentence at a time."""
+    text = OTHER_QUOTATION_RE.sub(" ", text)
     pieces, start = [], 0
-    for begin, end, mark, opens in marks:
-        kind = "double" if mark in DOUBLE_QUOTES else "single"
+    for begin, end, kind, opens in quotation_marks(text):
         if not open_mark and opens:
             pieces.append(text[start:begin])
             open_mark = kind
@@ -700,17 +728,20 @@ def unquoted(text: str, open_mark: str = "") -> str:
     return " ".join(pieces)
 
 
+def quotation_marks(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, "double" or "single", whether it opens) for each quotation mark, in order."""
+    found = [(m.start(), m.end(), m.group(), True) for m in OPEN_QUOTE_RE.finditer(text)]
+    found += [(m.start(), m.end(), m.group(), False) for m in CLOSE_QUOTE_RE.finditer(text)]
+    return sorted((start, end, "double" if mark in DOUBLE_QUOTES else "single", opens)
+                  for start, end, mark, opens in found)
+
+
 def quote_left_open(text: str, open_mark: str = "") -> str:
     """The kind of quotation mark ("double" or "single") whose quotation is still open at the
     end of this sentence, "" when none is; `open_mark`: the one open before it. A quotation
     closes only with its own kind of mark: the apostrophe of "victims’ contact lists" does
     not close a quotation opened with “."""
-    marks = sorted(
-        [(m.start(), m.group(), True) for m in OPEN_QUOTE_RE.finditer(text)]
-        + [(m.start(), m.group(), False) for m in CLOSE_QUOTE_RE.finditer(text)]
-    )
-    for _, mark, opens in marks:
-        kind = "double" if mark in DOUBLE_QUOTES else "single"
+    for _, _, kind, opens in quotation_marks(text):
         if not open_mark and opens:
             open_mark = kind
         elif open_mark == kind and not opens:

@@ -223,6 +223,16 @@ def test_a_list_of_links_with_their_read_counts_is_no_list_of_sentences() -> Non
     assert not any("Myles Garrett" in p for p in page.paragraphs)
 
 
+def test_a_list_of_question_and_video_headlines_is_no_list_of_sentences() -> None:
+    links = ["Read more",
+             "• Is this the end of the road for the mayor and his plans for the city?",
+             "• Why are the city's roads so much worse than they were ten years ago?",
+             "• Council votes to close three libraries in the north of the city (VIDEO)",
+             "• Police say the crash on the ring road was caused by black ice (PHOTOS)"]
+    page = clean_page_text("\n\n".join([*ARTICLE, "\n".join(links)]))
+    assert page.paragraphs == ARTICLE
+
+
 def test_a_registration_form_is_not_the_article() -> None:
     form = ("We have linked your account and just need a few more details to complete your "
             "registration:")

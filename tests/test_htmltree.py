@@ -157,3 +157,37 @@ def test_an_empty_inline_element_is_no_break_in_its_paragraph() -> None:
     article = extract_html(page(paragraph + f"<p>{LOREM * 2}</p>"))
     assert article is not None
     assert article.paragraphs[0].endswith("officials closed it indefinitely.")
+
+
+SPLIT_PARTS = [
+    ("The harbour board approved the new ferry terminal on Monday after a year of talks. "
+     "The vote was seven to two, with both members from the north shore against it."),
+    ("Work on the sea wall starts in May and should take eighteen months to finish. "
+     "The contractor said the stone would come from the quarry at Bell Point."),
+    ("Ferry operators welcomed the decision but warned that fares could rise next year. "
+     "They said the old terminal had cost them two sailings a day in bad weather."),
+]
+
+
+def split_article(between: str) -> str:
+    """An article in containers of one class around ad slots, as Ars Technica splits it."""
+    parts = [f"<div class='grid'><div class='column'><div class='post-content'><p>{part}</p>"
+             f"<p>{LOREM}</p></div></div><div class='rail'></div></div>" for part in SPLIT_PARTS]
+    return ("<html><head><title>Ferry terminal</title></head><body><main>"
+            + between.join(parts)
+            + "<aside><p>Most read: a cat rescued from a tree.</p></aside></main></body></html>")
+
+
+def test_an_article_split_around_empty_ad_slots_is_read_whole() -> None:
+    article = extract_html(split_article("<div class='ad'><div class='ad-slot'></div></div>"))
+    assert article is not None
+    said = [p for p in article.paragraphs if p in SPLIT_PARTS]
+    assert said == SPLIT_PARTS  # all three parts, in order
+
+
+def test_containers_with_something_to_read_between_them_stay_apart() -> None:
+    tree = visible_tree(split_article("<h2>Fares</h2>"))
+    assert tree is not None
+    containers = [div for div in tree.iter("div") if div.get("class") == "post-content"]
+    assert len(containers) == 3
+    assert [h2.text for h2 in tree.iter("h2")] == ["Fares", "Fares"]

@@ -70,11 +70,17 @@ def test_a_piece_whose_writer_speaks_as_i_is_announced_as_first_person():
 
 
 def test_an_i_inside_a_quotation_or_a_name_leaves_the_title_as_it_is():
-    from briefing.script import title_line
+    from briefing.script import phrases_for, title_line
 
     quoted = said("Oz hits back", "AP", '"I have never judged GMO foods," he said.',
                   '"It is ironic that I am being accused.',
                   'I will not stop," he added.',
                   "He fought in World War I and later became a doctor.",
+                  "The phase I trial of the drug ended after World War I's centenary.",
+                  "The mine collapsed, and a film, Call Me by Your Name, was shown there.",
                   "The I Am Sam actor is said to have proposed.")
     assert title_line(quoted) == "From AP: Oz hits back."
+    quoted_abroad = said("Le ministre se défend", "Le Monde",
+                         "« Je ne suis pas coupable », a déclaré le ministre.",
+                         "Me Dupont, son avocat, a plaidé la relaxe.", language="fr")
+    assert title_line(quoted_abroad, phrases_for("fr")) == "De Le Monde : Le ministre se défend."

@@ -74,5 +74,5 @@ LANGUAGE = Language(
     symbol_words=SYMBOL_WORDS,
     decimal_comma=False,
     voices=("kokoro", "piper"),
-    first_person=words("i me my mine myself"),
+    first_person=words("i me my myself"),
 )

@@ -16,7 +16,7 @@ PHRASES = Phrases(
     "C'était {show}. Merci de votre écoute.",
     "Une tribune : {title}.", "Une tribune de {source} : {title}.",
     "Un récit à la première personne : {title}.",
-    "Un récit à la première personne, de {source} : {title}.",
+    "Un récit à la première personne publié par {source} : {title}.",
 )
 
 CALIBRATION_TEXT = (
