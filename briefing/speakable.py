@@ -210,7 +210,8 @@ LEADING_QUOTES = "'\"‘“‚„«»`([ "
 # A quotation in guillemets or German marks, or the end of one begun in the sentence before:
 # "« Je ne suis pas coupable », a déclaré ...", "„Ich habe nichts falsch gemacht“, sagte ...".
 OTHER_QUOTATION_RE = re.compile(r"«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)|^[^«»„]*»")
-OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“](?=\S)")
+# An apostrophe before two digits is a year cut short ("the '90s", "his '92 Ninja"), not a quote.
+OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:['‘](?!\d\d(?:s\b|\b))|[\"“])(?=\S)")
 DOUBLE_QUOTES = "\"“”„«»"
 CLOSE_QUOTE_RE = re.compile(r"(?<=\S)['’\"”](?=$|[\s,.;:!?)\]—–-])")
 

@@ -584,3 +584,15 @@ def test_a_quotation_said_by_a_pronoun_and_those_things_lean_back(text, leans):
 ])
 def test_a_pronoun_subject_or_an_example_without_what_it_stands_for_leans_back(text, leans):
     assert leans_back(text) is leans
+
+
+def test_a_year_cut_short_opens_no_quotation():
+    from briefing.speakable import inside_quotations
+
+    texts = ["In the 1980s and '90s, the boxer lived in a mansion in Southington, Ohio.",
+             "The house has stood empty since the bank took it over in 2007."]
+    sentences = [Sentence(text, 0, i) for i, text in enumerate(texts)]
+    assert inside_quotations(sentences, texts) == [False, False]
+    quoted = ["'I lived there in the 1990s.", "It was a good house,' he said."]
+    assert inside_quotations([Sentence(t, 0, i) for i, t in enumerate(quoted)], quoted) == [
+        False, True]
