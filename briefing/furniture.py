@@ -112,6 +112,9 @@ DATELINE_RE = re.compile(
     # a place in capitals and a dash without spaces: "NEW YORK--Verizon is ...", "VATICAN
     # CITY—The Vatican ..."
     r"|^\s*[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+){0,3}(?:--|[—–])(?=[A-Z])"
+    # a place in capitals and its state, glued to the first word where the page set it apart:
+    # "ENCINITAS, Calif.A hepatitis A outbreak ...", "NEW YORK, N.Y.The ..."
+    r"|^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s+[A-Z][A-Za-z.]{1,6}\.(?=[A-Z])"
     # a place in capitals, its state spelled out, and a hyphen: "HUNTSVILLE, Alabama - "
     r"|^\s*[A-Z][A-Z.'’-]+,\s+[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+)?\s+-\s+"
     # a live blog's time stamp: "14.29 Indonesian authorities are hoping ..."
@@ -235,7 +238,9 @@ PAGE_POINTER_RE = re.compile(
     r"\b(?:[^.!?\"“”]|(?<=\d)\.(?=\d)){0,60}\b(?:right\s+)?here[.!:)]*\s*$"
     r"|"
     r"\b(?:video|photo|picture|image|graphic|chart|graph|map|clip|slideshow|gallery|tweet|"
-    r"statement|footage)s?\s+(?:above|below)\b"
+    r"statement|footage|table|list|diagram|infographic)s?"
+    # "the map below", "the map of Asia below"
+    r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:above|below)\b"
     r"|\bafter\s+the\s+(?:break|jump)\b"  # a blog's "more after the break": the rest of the page
     r"|\b(?:see|watch|check\s+out|listen\s+to)\b[^.!?]{0,60}\b(?:above|below)"
     r"(?=\s*(?:[.,:;!?)]|$|from\b|to\b|for\b|as\b))",
@@ -270,6 +275,7 @@ READER_PROMPT_RE = re.compile(
     r"|(?:the|our|my)\s[^.!?]{0,60}\b(?:newsletter|podcast|blog|series|explainers?|edition|show"
     r"|column|briefing|roundup))\b"
     r"|don['’]t\s+miss|watch\s+(?:the|our)\s+(?:video|full)|listen\s+to\s+(?:the|our)\s+podcast"
+    r"|(?:listen\s+to|hear|watch|read)\s+(?:the|our)\s+(?:full|whole|entire|complete)\b"
     r"|reading\s+time|related\s*:|more\s*:|also\s+read|recommended\s*:"
     r"|(?:add|share|tell\s+us|let\s+us\s+know|sound\s+off|weigh\s+in)\b[^.!?]{0,60}"
     r"\b(?:in|on)\s+the\s+comments\b"

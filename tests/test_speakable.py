@@ -36,6 +36,7 @@ def test_fragments_under_six_words_are_never_aired(text):
 
 @pytest.mark.parametrize("text", [
     "Find out more about Western Sahara and the long dispute over its future.",
+    "Listen to the full interview (in German) on Radio Eins.",
     "Add your own in the comments.",
     "Tell us what you think of the new bridge in the comments below.",
     "Deixe suas dúvidas e opiniões aqui embaixo!",
@@ -155,6 +156,7 @@ def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
     "NEW YORK--", "WASHINGTON (Aug. 13) -- ", "VATICAN CITY—", "HUNTSVILLE, Alabama - ",
     "14.29 ",  # a live blog's time stamp
     "(The Hollywood Reporter)",  # a partner's credit glued to the first word
+    "ENCINITAS, Calif.", "NEW YORK, N.Y.",  # glued to the first word, as a page may set it
 ])
 def test_datelines_are_dropped_and_the_sentence_kept(dateline):
     [judged] = judge(alone(dateline + NEWS))
@@ -358,6 +360,8 @@ def test_what_follows_a_wire_storys_closing_credit_is_not_the_story():
     ("Check out the full statement below from ABC News.", True),
     ("The video above, which was resurfaced last week, shows him in a rare state.", True),
     ("To see the game in action, check out the footage below:", True),
+    ("The map of Asia below demonstrates the issue.", True),
+    ("Temperatures in the north of the country stayed below zero for a week.", False),
     ("A view of the mural above the registration desk has been covered with mirrors.", False),
     ("Children aged 48 months and above can see the show with a parent.", False),
 ])
