@@ -322,7 +322,9 @@ PICTURE_CREDIT_RE = re.compile(
     r"^\W*(?:(?:(?:photo|image|picture|illustration)s?(?:\s+credit)?|credit)(?:\s+by)?\s*[:|]"
     r"\s*\S.{0,100}\W*"
     r"|[^!?]{0,80}(?:\bgetty\s+images|\bshutterstock(?:\.com)?|\bap\s+photo|/contributed\s+"
-    r"(?:image|photo)|/staff\s+photo)[\s)\]|]*"  # no full stop: a credit, not a sentence
+    r"(?:image|photo)|/staff\s+photo)"
+    rf"(?:\s*[/,]\s*(?:{MONTH}\.?\s+\d{{1,2}},?\s+)?\d{{4}})?"  # the picture's date
+    r"[\s)\]|]*"  # no full stop: a credit, not a sentence
     # a photographer and the outlet in brackets: "(Scott Heins/Gothamist)", "(AP Photo/E. Vucci)"
     r"|\((?=[^)]*\s)(?-i:\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w.'’&-]*"
     r"(?:\s+[\w.'’&-]+){0,4})\s*\))$",

@@ -396,6 +396,10 @@ def test_a_picture_credit_marks_the_short_paragraph_above_it_as_a_caption():
         "Credit: WhiteHaven/Shutterstock.com |")
     assert [j.reason for j in judge([*in_its_paragraph, Sentence(NEWS, 1, 2)])] == [
         "caption", "caption", ""]
+    dated = alone("British Foreign Secretary William Hague tells the House of Commons the "
+                  "government will compensate more than 5,000 Kenyans.",
+                  "(AFP/Getty Images / June 6, 2013) |", NEWS)  # the LA Times, 2013
+    assert [j.reason for j in judge(dated)] == ["caption", "caption", ""]
 
 
 def test_a_long_paragraph_above_a_picture_credit_is_the_story():
