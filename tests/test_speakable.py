@@ -37,6 +37,8 @@ def test_fragments_under_six_words_are_never_aired(text):
 @pytest.mark.parametrize("text", [
     "Find out more about Western Sahara and the long dispute over its future.",
     "Listen to the full interview (in German) on Radio Eins.",
+    "For more details about the Affordable Care Act, go to www.healthcare.gov.",
+    "For more information on the sessions and the expo, log on to www.fgsconference.org.",
     "Add your own in the comments.",
     "Tell us what you think of the new bridge in the comments below.",
     "Deixe suas dúvidas e opiniões aqui embaixo!",
