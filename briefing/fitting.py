@@ -116,7 +116,8 @@ def select_stories(articles: list[Article], seconds: float, cost_for: CostFor,
         repeats = [s for s in sentences if repeats_title(s.text, article.title)
                    or any(is_near_duplicate(s.text, old) for old in said)]
         new = [s for s in sentences if s not in repeats]
-        selection = select(new, lead + extra, cost, keep, article.title, article.language)
+        selection = select(new, lead + extra, cost, keep, article.title, article.language,
+                           side_details=False)
         selection = replace(selection, left_out=in_order(
             list(selection.left_out) + [(s, REPEAT) for s in repeats]))
         selections.append((article, selection))
@@ -301,6 +302,7 @@ def added_to(stories: list[Story], seconds: float, cost_for: CostFor) -> list[St
         pool = [s for s in sentences_of(story.article)
                 if s.text in own or not (repeats_title(s.text, story.article.title)
                                          or any(is_near_duplicate(s.text, o) for o in others))]
+        # The promise first: what is added here may be a side detail that fits the seconds.
         chosen = select(pool, has + seconds, cost, own, story.article.title,
                         story.article.language).chosen
         if own <= {s.text for s in chosen}:

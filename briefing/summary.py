@@ -54,6 +54,13 @@ MIN_COST = 1e-9
 # lean on what is not said. Blind editors preferred it 66 to 42 over per-cost pricing (56
 # stories); it lowers single-article ROUGE at 50 words (README: What the briefing airs).
 COST_EXPONENT = 0.7
+# In a briefing, where time a story leaves goes to the others, a sentence is not taken only
+# because it fits the seconds left when it says less than this share of what the best
+# sentence not yet taken would ("Citadel is one of the biggest botnets in operation today."
+# in place of how many botnets were taken down). Blind editor, 40 of the 180 stories it
+# changes in the editorial benchmark's briefings: 23 to 14 for the rule, 3 the same; per-story
+# ROUGE against Lead at equal words +0.8/+0.4 -> +0.5/+0.2.
+SIDE_DETAIL_SHARE = 0.3
 # Budgets are sums of costs added in another order: a whole article must not miss its own
 # length by a rounding error (it cut a sentence from a story that fitted whole).
 BUDGET_SLACK = 1e-6
@@ -126,6 +133,7 @@ def summarize(
 def select(
     sentences: Sequence[Sentence], budget: float, cost: Cost = word_count,
     keep: Collection[str] = (), title: str = "", language: str = "en",
+    side_details: bool = True,
 ) -> Selection:
     """The lead, then the best of the rest that fits the budget, in article order.
 
@@ -134,7 +142,9 @@ def select(
     Sentences whose text is in `keep` (already spoken, say) stay chosen when they fit the
     budget together, and the rest of it goes to the best of the others. The headline, when
     given, weighs its words as the lead does, and introduces whom it names; `language`: the
-    article's (introductions.py).
+    article's (introductions.py). Without `side_details`, a sentence that merely fits what is
+    left of the budget is not taken (SIDE_DETAIL_SHARE): for a briefing, whose other stories
+    get the time.
     """
     judged = judge(sentences)
     left_out = [(j.sentence, j.reason) for j in judged if j.reason]
@@ -153,7 +163,7 @@ def select(
         chosen = set(range(len(candidates)))
     else:
         chosen = choose(candidates, budget, kept_positions(candidates, keep), title, lead,
-                        language)
+                        language, side_details)
     for position, candidate in enumerate(candidates):
         if position not in chosen:
             dangles = any(needed not in chosen for needed in candidate.needs)
@@ -382,7 +392,8 @@ def coverage_gain(bag: Counter[str], covered: Counter[str], weights: Counter[str
 
 
 def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = frozenset(),
-           title: str = "", lead: int = 0, language: str = "en") -> set[int]:
+           title: str = "", lead: int = 0, language: str = "en", side_details: bool = True
+           ) -> set[int]:
     """The lead (the candidate at `lead`, with any kicker it leans on and the rest of any
     quotation it opens), then greedy
     budgeted coverage: most new weighted content per unit of cost, until nothing fits.
@@ -416,11 +427,32 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
         group_cost = sum(candidates[i].cost for i in group)
         if group_cost > room + BUDGET_SLACK:
             return -1.0, group
+        return gain_of(group) / max(group_cost, MIN_COST) ** COST_EXPONENT, group
+
+    def gain_of(group: set[int]) -> float:
         together: Counter[str] = Counter()
         for i in group:
             together.update(bags[i])
-        gain = coverage_gain(together, covered, weights)
-        return gain / max(group_cost, MIN_COST) ** COST_EXPONENT, group
+        return coverage_gain(together, covered, weights)
+
+    def chain_gain(position: int) -> float:
+        chain = dependency_chain(candidates, position, MAX_CHAIN)
+        return -1.0 if chain is None else gain_of(chain - chosen)
+
+    # The most any sentence not yet taken would still say, fitting or not; lazily, as density's
+    # queue: gains only shrink as more is said.
+    gains = [(-chain_gain(i), i) for i in sorted(allowed)] if not side_details else []
+    heapq.heapify(gains)
+
+    def best_gain_left() -> float:
+        while gains:
+            stored, position = gains[0]
+            fresh = chain_gain(position) if position not in chosen else -1.0
+            if fresh < -stored - MIN_COST:
+                heapq.heapreplace(gains, (-fresh, position))
+                continue
+            return max(fresh, 0.0)
+        return 0.0
 
     queue = [(-density(i)[0], i) for i in sorted(allowed)]
     heapq.heapify(queue)
@@ -434,6 +466,8 @@ def choose(candidates: Sequence[Candidate], budget: float, kept: Set[int] = froz
         if queue and value < -queue[0][0]:
             heapq.heappush(queue, (-value, position))
             continue
+        if not side_details and gain_of(group) < SIDE_DETAIL_SHARE * best_gain_left():
+            continue  # a side detail that merely fits: the time is better spent on other stories
         chosen |= group
         room -= sum(candidates[i].cost for i in group)
         for i in group:

@@ -415,3 +415,20 @@ def test_an_opening_that_says_none_of_the_headlines_words_is_a_hook_not_the_lead
     assert select(article, 40, title="Stars of the screen").lead.index == 0
     goes_on = make(article[0].text, "Sean Penn has also popped the question to Charlize Theron.")
     assert select(goes_on, 40, title="Sean Penn proposes to Charlize Theron").lead.index == 0
+
+
+def test_in_a_briefing_a_side_detail_that_merely_fits_is_not_taken():
+    lead = ("Microsoft and the FBI have launched an assault on the Citadel botnets, which stole "
+            "500 million dollars from bank accounts.")
+    key = ("Microsoft said its digital crimes unit had taken down at least 1,000 of an estimated "
+           "1,400 Citadel botnets in the assault.")
+    side = "The weather in Redmond was mild and sunny on Wednesday."
+    sentences = [Sentence(text, i, i) for i, text in enumerate([lead, key, side])]
+    budget = word_count(lead) + word_count(side)  # the key sentence does not fit
+    title = "FBI and Microsoft take down Citadel botnets"
+    assert select(sentences, budget, title=title).chosen == (sentences[0], sentences[2])
+    briefing = select(sentences, budget, title=title, side_details=False)
+    assert briefing.chosen == (sentences[0],)
+    assert (side, "time") in [(s.text, reason) for s, reason in briefing.left_out]
+    roomy = select(sentences, budget + word_count(key), title=title, side_details=False)
+    assert roomy.chosen[:2] == (sentences[0], sentences[1])  # with the time, the key fact
