@@ -375,21 +375,30 @@ def inside_quotations(sentences: Sequence[Sentence], texts: Sequence[str],
                       aired: Callable[[int, bool], bool] = lambda position, inside: True
                       ) -> list[bool]:
     """For each sentence, whether it carries on a quotation that an earlier sentence of its
-    paragraph left open (at most MAX_QUOTE_SENTENCES in all). A sentence that is not aired
-    (`aired(position, inside)` false) ends any quotation."""
-    flags: list[bool] = []
+    paragraph left open (see open_quotations)."""
+    return [bool(mark) for mark in open_quotations(sentences, texts, aired)]
+
+
+def open_quotations(sentences: Sequence[Sentence], texts: Sequence[str],
+                    aired: Callable[[int, bool], bool] = lambda position, inside: True
+                    ) -> list[str]:
+    """For each sentence, the kind of quotation mark ("double", "single") of a quotation that
+    an earlier sentence of its paragraph left open, "" when none (a quotation runs at most
+    MAX_QUOTE_SENTENCES). A sentence that is not aired (`aired(position, inside)` false) ends
+    any quotation."""
+    marks: list[str] = []
     open_mark, quoted = "", 0
     for position, text in enumerate(texts):
         same_paragraph = (position > 0
                           and sentences[position - 1].paragraph == sentences[position].paragraph)
         inside = bool(open_mark) and same_paragraph and quoted < MAX_QUOTE_SENTENCES
-        flags.append(inside)
+        marks.append(open_mark if inside else "")
         if not aired(position, inside):
             open_mark, quoted = "", 0
             continue
         quoted = quoted + 1 if inside else 1
         open_mark = quote_left_open(text, open_mark if inside else "")
-    return flags
+    return marks
 
 
 def rests_of_unaired_sentences(sentences: Sequence[Sentence], texts: Sequence[str],
@@ -657,18 +666,10 @@ def in_writers_voice(sentences: Sequence[Sentence], first_person: frozenset[str]
     """Whether the writer speaks as "I" in these sentences, outside any quotation ("I still
     remember using the iPhone 4 for the first time."): read by a presenter, that "I" would be
     theirs unless the piece is announced as the writer's. `first_person`: the language's
-    words for it (languages/base.py). A quotation runs on within its paragraph, for at most
-    MAX_QUOTE_SENTENCES sentences (a stray mark, as in "the '90s", must not hide the rest)."""
-    open_mark, quoted = "", 0
-    for position, sentence in enumerate(sentences):
-        if (position and sentences[position - 1].paragraph != sentence.paragraph
-                or quoted >= MAX_QUOTE_SENTENCES):
-            open_mark = ""
-        if says_i(unquoted(sentence.text, open_mark), first_person):
-            return True
-        quoted = quoted + 1 if open_mark else 0
-        open_mark = quote_left_open(sentence.text, open_mark)
-    return False
+    words for it (languages/base.py)."""
+    texts = [sentence.text for sentence in sentences]
+    return any(says_i(unquoted(text, mark), first_person)
+               for text, mark in zip(texts, open_quotations(sentences, texts), strict=True))
 
 
 def says_i(text: str, first_person: frozenset[str]) -> bool:
