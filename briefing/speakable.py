@@ -672,9 +672,13 @@ def in_writers_voice(sentences: Sequence[Sentence], first_person: frozenset[str]
                for text, mark in zip(texts, open_quotations(sentences, texts), strict=True))
 
 
+# Words joined by a slash are one name: "Google I/O", "TCP/IP".
+SLASHED_WORDS_RE = re.compile(r"\w+(?:/\w+)+")
+
+
 def says_i(text: str, first_person: frozenset[str]) -> bool:
     """Whether the text has one of the language's words for the writer's "I", as that."""
-    words = words_of(text)
+    words = words_of(SLASHED_WORDS_RE.sub(" ", text))
     return any(is_first_person(word, first_person) and not in_a_name(words, position)
                and not after_a_numbered_noun(words, position)
                for position, word in enumerate(words))

@@ -78,7 +78,8 @@ def test_an_i_inside_a_quotation_or_a_name_leaves_the_title_as_it_is():
                   "He fought in World War I and later became a doctor.",
                   "The phase I trial of the drug ended after World War I's centenary.",
                   "The mine collapsed, and a film, Call Me by Your Name, was shown there.",
-                  "The I Am Sam actor is said to have proposed.")
+                  "The I Am Sam actor is said to have proposed.",
+                  "At its annual I/O conference, Google showed its new maps.")
     assert title_line(quoted) == "From AP: Oz hits back."
     quoted_abroad = said("Le ministre se défend", "Le Monde",
                          "« Je ne suis pas coupable », a déclaré le ministre.",
