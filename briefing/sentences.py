@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # nltk is imported when first needed: loading it takes about 
 DEFAULT_MODEL = "english"
 # A piece opening with one of these continues the sentence before it.
 CONTINUING_MARKS = (")", "]", "}", ",", ";")
+# A quotation that ends on its own question or exclamation mark: '... go to St. Petersburg?”'
+ENDS_QUOTED_QUESTION_RE = re.compile(r"[?!][\"”’']+\s*$")
+MAX_SPEAKER_WORDS = 4  # "Sen. Lindsey O. Graham said"
 
 
 
@@ -240,6 +243,30 @@ def goes_on_after_quotation(text: str) -> bool:
     return bool(match) and match.group(1).islower()
 
 
+def merge_attributions(sentences: list[str], rules: NewsRules) -> list[str]:
+    """Join a speaker and a speech verb onto the question or exclamation they attribute:
+    '"Should you go?"' + 'Mr. Graham said Wednesday on CNN.' is one sentence (a lower-case
+    speaker is joined by merge_lowercase_continuations)."""
+    merged: list[str] = []
+    for sentence in sentences:
+        if merged and ENDS_QUOTED_QUESTION_RE.search(merged[-1]) and attributes(sentence, rules):
+            merged[-1] = f"{merged[-1]} {sentence}"
+        else:
+            merged.append(sentence)
+    return merged
+
+
+def attributes(text: str, rules: NewsRules) -> bool:
+    """Whether a piece opens with a capitalised speaker of a few words and a speech verb."""
+    words = text.split(maxsplit=MAX_SPEAKER_WORDS + 1)
+    for count, word in enumerate(words[: MAX_SPEAKER_WORDS + 1]):
+        if word.strip(",.;:").lower() in rules.speech_verbs:
+            return count > 0
+        if not word[:1].isupper():
+            return False
+    return False
+
+
 def merge_false_breaks(sentences: list[str], rules: NewsRules, known: frozenset[str]) -> list[str]:
     """Undo Punkt's breaks after titles, initials and abbreviations that do not end a sentence."""
     merged: list[str] = []
@@ -281,6 +308,7 @@ def news_passes(model: str) -> list[Callable[[list[str]], list[str]]]:
         merge_punctuation_fragments,
         merge_lowercase_continuations,
         merge_quotations_that_go_on,
+        partial(merge_attributions, rules=rules),
         partial(merge_false_breaks, rules=rules, known=known),
         partial(split_missed_breaks, rules=rules, known=known),
         clean,

@@ -248,6 +248,8 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     if capitalised:
         for position in rests_of_unaired_sentences(sentences, texts, reasons):
             reasons[position] = FRAGMENT
+    for position in openings_of_quotations(sentences, texts, reasons):
+        reasons[position] = ""
     for position in rests_of_quotations(sentences, texts, reasons):
         reasons[position] = ""
     for position in lead_ins_to_aired(sentences, reasons):
@@ -352,6 +354,30 @@ def key_points_box(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set
         elif items and (sentence.heading or reasons[position] == HEADING):
             return set()
     return set()
+
+
+def openings_of_quotations(sentences: Sequence[Sentence], texts: Sequence[str],
+                           reasons: Sequence[str]) -> set[int]:
+    """Positions of the short sentences that open a quotation an aired sentence goes on with
+    ('"Should you go? My advice to you is, I wouldn't go to St. Petersburg.'): its start, said
+    with it, not a fragment (without it the rest of the quotation airs with no start)."""
+    marks = open_quotations(sentences, texts)
+    found: set[int] = set()
+    for position in range(len(texts)):
+        if marks[position] or not is_short_fragment(texts, reasons, position):
+            continue
+        following = position + 1
+        while following < len(texts) and marks[following]:
+            if not reasons[following]:
+                found.add(position)
+            if not is_short_fragment(texts, reasons, following):
+                break
+            following += 1
+    return found
+
+
+def is_short_fragment(texts: Sequence[str], reasons: Sequence[str], position: int) -> bool:
+    return reasons[position] == FRAGMENT and len(words_of(texts[position])) < MIN_WORDS
 
 
 def rests_of_quotations(sentences: Sequence[Sentence], texts: Sequence[str],

@@ -11,8 +11,9 @@ twice, so what is already said earns nothing.
 A sentence that repeats a chosen one is never chosen again, one that leans on the sentence
 before it ("He said ...", "to do just that") comes with it or not at all, as does one naming
 someone by surname with the sentence that introduced them (introductions.py), a quotation is
-kept whole, and a question the article asks is said with the sentence after it. Chosen sentences
-are read in article order. Every sentence left out has its reason (Selection).
+kept whole and never aired without its start, and a question the article asks is said with
+the sentence after it. Chosen sentences are read in article order. Every sentence left out
+has its reason (Selection).
 """
 
 from __future__ import annotations
@@ -150,6 +151,8 @@ def select(
     left_out = [(j.sentence, j.reason) for j in judged if j.reason]
     speakable, repeats = deduplicated([j.sentence for j in judged if not j.reason])
     left_out += [(s, REPEAT) for s in repeats]
+    speakable, headless = without_headless_quotations(speakable, [j.sentence for j in judged])
+    left_out += [(s, DANGLING) for s in headless]
     speakable, kickers, lead = past_kickers(speakable, judged)
     left_out = [pair for pair in left_out if pair[0] not in speakable[:lead]]
     left_out += [(s, FRAGMENT) for s in kickers]
@@ -238,6 +241,23 @@ def kept_positions(candidates: Sequence[Candidate], keep: Collection[str]) -> se
     return kept
 
 
+def without_headless_quotations(speakable: Sequence[Sentence], sentences: Sequence[Sentence]
+                                ) -> tuple[list[Sentence], list[Sentence]]:
+    """The speakable sentences less those that carry on a quotation whose start is not among
+    them (a fragment, a repeat), and those left out: heard alone, they are someone's words with
+    no one saying them, and their "I" is not the writer's."""
+    present = {s.index for s in speakable}
+    texts = [s.text for s in sentences]
+    headless: set[int] = set()
+    for position, inside in enumerate(inside_quotations(sentences, texts)):
+        before = sentences[position - 1].index
+        if inside and sentences[position].index in present and (
+                before not in present or before in headless):
+            headless.add(sentences[position].index)
+    return ([s for s in speakable if s.index not in headless],
+            [s for s in speakable if s.index in headless])
+
+
 def deduplicated(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
     """The sentences less any that repeats an earlier one (the longer wording of a pair is
     kept, in the place of the first telling), and the repeats left out. A pull quote (a
@@ -274,9 +294,18 @@ def pull_quotes(sentences: Sequence[Sentence]) -> set[int]:
     for position in reversed(range(len(sentences))):
         if sizes[sentences[position].paragraph] > 1:
             add_to_index(index, shingles[position], position)
-        elif position > 0 and first_duplicate(shingles[position], shingles, index) is not None:
+        elif position > 0 and is_said_later(shingles[position], shingles, index):
             found.add(position)
     return found
+
+
+def is_said_later(own: frozenset[tuple[str, ...]],
+                  shingles: Sequence[frozenset[tuple[str, ...]]],
+                  index: dict[tuple[str, ...], list[int]]) -> bool:
+    """Whether most of a paragraph's words are in one later sentence: it is a pull quote. A
+    later short sentence that says a few of its words ('“Should you go?') makes it none."""
+    shared = Counter(i for shingle in own for i in index.get(shingle, ()))
+    return any(count / len(own) > DUPLICATE_THRESHOLD for count in shared.values())
 
 
 def add_to_index(index: dict[tuple[str, ...], list[int]], own: frozenset[tuple[str, ...]],

@@ -419,3 +419,19 @@ def test_a_quotation_with_full_stops_inside_a_sentence_that_goes_on_is_one_sente
         "since Monday.", "Hege was concerned."]
     quoted = "“The plan failed. It will be fixed.” Officials confirmed it on Monday."
     assert len(split_sentences(quoted)) == 3  # the quotation ends its sentence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Should you go to St. Petersburg?” Mr. Graham said Wednesday on CNN. He stayed home.",
+     ["“Should you go to St. Petersburg?” Mr. Graham said Wednesday on CNN.", "He stayed home."]),
+    ('"Are you ready to deal with the media?" Hermann said in recalling her interview. '
+     'She was.', ['"Are you ready to deal with the media?" Hermann said in recalling her '
+                  'interview.', "She was."]),
+    # not a speaker: a new sentence
+    ("“Who knows?” The answer came a week later.",
+     ["“Who knows?”", "The answer came a week later."]),
+    ("“It is over.” Mr. Graham said nothing more.",
+     ["“It is over.”", "Mr. Graham said nothing more."]),
+])
+def test_a_speaker_after_a_quoted_question_ends_its_sentence(text, expected) -> None:
+    assert split_sentences(text) == expected

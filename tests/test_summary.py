@@ -432,3 +432,40 @@ def test_in_a_briefing_a_side_detail_that_merely_fits_is_not_taken():
     assert (side, "time") in [(s.text, reason) for s, reason in briefing.left_out]
     roomy = select(sentences, budget + word_count(key), title=title, side_details=False)
     assert roomy.chosen[:2] == (sentences[0], sentences[1])  # with the time, the key fact
+
+
+def test_a_short_question_that_opens_a_quotation_is_said_with_the_rest_of_it():
+    # USA Today (htmlparser-benchmark page bbe6bcd4...): without its opener, "Am I going to
+    # have to work double time ...?" aired as the writer's own question.
+    article = [Sentence("In the face of a bombardment of questions Wednesday, Rutgers incoming "
+                        "athletics director Julie Hermann acknowledged the challenges she will "
+                        "face when she takes office June 17.", 0, 0),
+               Sentence('"When I was awarded the job I was told that it was going to be a tough '
+                        'challenge," Hermann said.', 1, 1),
+               Sentence('"Has it been made harder?', 2, 2),
+               Sentence("No doubt.", 2, 3),
+               Sentence("Am I going to have to work double time to connect with the people who "
+                        "are passionate about Rutgers?", 2, 4),
+               Sentence('I am."', 2, 5)]
+    chosen = [s.index for s in select(article, 1000).chosen]
+    assert chosen == [0, 1, 2, 3, 4, 5]
+    assert [s.index for s in select(article, 50).chosen] == [0, 1]
+
+
+def test_the_rest_of_a_quotation_whose_start_is_not_aired_is_not_aired():
+    # The New York Times (htmlparser-benchmark page 7e91eb56...): "Should you go?" repeats the
+    # question before it, and "My advice to you is, I wouldn't go" aired with no speaker.
+    article = [Sentence("President Obama may cancel a scheduled trip to Moscow to meet with "
+                        "President Vladimir V. Putin in September, officials said Thursday.", 0, 0),
+               Sentence("“President Obama, should you go to St. Petersburg, Russia, for the G-20 "
+                        "summit if they give Snowden asylum?” Mr. Graham said Wednesday on CNN.",
+                        1, 1),
+               Sentence("“Should you go?", 2, 2),
+               Sentence("My advice to you is, I wouldn’t go to St. Petersburg.", 2, 3),
+               Sentence("I would ask for a change of venue.”", 2, 4),
+               Sentence("The White House has not publicly confirmed the prospect of canceling "
+                        "the Moscow meeting.", 3, 5)]
+    selection = select(article, 1000)
+    assert [s.index for s in selection.chosen] == [0, 1, 5]
+    left_out = {s.index: reason for s, reason in selection.left_out}
+    assert left_out == {2: "repeat", 3: "dangling", 4: "dangling"}

@@ -23,6 +23,7 @@ class NewsRules:
     enders: frozenset[str] = frozenset()  # "a.m.", "etc.": a capitalised word after starts anew
     time_words: frozenset[str] = frozenset()  # ...unless it continues a time: "10 a.m. Eastern"
     starters: frozenset[str] = frozenset()  # capitalised words that start a sentence after "U.S."
+    speech_verbs: frozenset[str] = frozenset()  # "said": '"Why?" Smith said.' is one sentence
 
 
 @dataclass(frozen=True)

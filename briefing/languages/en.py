@@ -41,6 +41,8 @@ NEWS_RULES = NewsRules(
     enders=words("a.m p.m etc"),
     time_words=TIME_WORDS,
     starters=STARTERS,
+    speech_verbs=words("said says asked asks told added wrote writes recalled replied shouted "
+                       "yelled wondered explained continued tweeted"),
 )
 
 PHRASES = Phrases(
