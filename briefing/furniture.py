@@ -208,6 +208,15 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|^.{0,100}\b(?:did\s+not|didn['’]t|ignored|could\s+not\s+be\s+reached)\s+"
     r"(?:immediately\s+)?(?:(?:respond|reply)\s+to\s+)?(?:a|an|our|several|multiple|repeated)?\s*"
     r"(?:emailed\s+)?(?:requests?\s+)?for\s+comment(?:\s+on\s+[^.!?]{0,60})?[.!?]?\)?$"
+    # the site pointing its reader at itself: "Please see our privacy policy for more
+    # information.", "Kick off your day with ZDNet's daily email newsletter.", "Dunleavy also
+    # writes for MyCentralJersey.com, a Gannett property." (the writer's note)
+    r"|\b(?:see|read|review|agree\s+to|use|visit|consult)\s+our\s+(?:privacy\s+policy"
+    r"|cookie\s+policy|terms\b|community\s+guidelines|feedback\s+form|contact\s+form|faq\b)"
+    r"|\bsign\s+up\s+for\s+(?:the|our)\b[^.!?]{0,60}\bnewsletter\b"
+    r"|\b(?:start|kick\s+off|begin)\s+your\s+(?:day|morning|week)\s+with\b"
+    r"|^\W*thank\s+you\s+for\s+(?:signing\s+up|subscribing|reading|visiting|registering)\b"
+    r"|^\W*(?:[A-Z][\w.'’-]*\s+){1,3}(?:also\s+)?(?:writes|blogs)\s+(?:for|at)\s+[A-Z]"
     # "You can follow her on Twitter."
     rf"|\bfollow\s+(?:him|her|them|us|me|@\w+)\s+on\s+{SOCIAL_NETWORKS}\b",
     re.IGNORECASE,
@@ -261,7 +270,7 @@ READER_PROMPT_RE = re.compile(
     r"|(?:are\s+you\s+)?interested\s+in(?=\s[^.!?]{0,80}\?\W*$)"
     r"|(?:leave|post|add|share)\s+(?:a|your)\s+(?:comment|thoughts|reply|questions?|opinions?"
     r"|videos?|photos?|pictures?|stories)"
-    r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe)\b"
+    r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe|note)\b"
     r"|sign\s+up|subscribe|follow\s+(?:us|me)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
     rf"|(?:follow|get|find|like)\s[^.!?]{{0,50}}\bon\s+{SOCIAL_NETWORKS}\b"
     r"|join\s+(?:us|our|the\s+(?:conversation|discussion|community))\b"

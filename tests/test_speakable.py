@@ -518,6 +518,31 @@ def test_the_pages_interface_talking_is_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
 
 
+@pytest.mark.parametrize("text", [
+    # Medical News Today, USA Today, ZDNet, WebMD, NBC News (htmlparser-benchmark pages)
+    "Please see our privacy policy for more information.",
+    "For any corrections of factual information, or to contact the editors please use our "
+    "feedback form.",
+    "Dunleavy also writes for MyCentralJersey.com, a Gannett property.",
+    "Please note that this is the first half of Mama Robotnik's massive Metroid story.",
+    "Kick off your day with ZDNet's daily email newsletter.",
+    "Thank you for signing up for the WebMD Diabetes Newsletter!",
+    "To keep up with NBCNews.com's stories about science and space, sign up for the Tech & "
+    "Science newsletter, delivered every weekday.",
+])
+def test_the_site_pointing_its_reader_at_itself_is_furniture(text):
+    assert reason(text, in_paragraph=True) == "furniture"
+
+
+@pytest.mark.parametrize("text", [
+    "The company said it would review its privacy policy after the breach was reported.",
+    "Smith writes that the council ignored the warnings for a decade.",
+    "If you just want the service, you can sign up for a free seven-day trial.",
+])
+def test_news_about_policies_newsletters_and_writing_is_not_furniture(text):
+    assert reason(text, in_paragraph=True) == ""
+
+
 @pytest.mark.parametrize(("text", "leans"), [
     ("Dion is refusing to take part.", True),
     ("The council refused to take part in the vote.", False),
