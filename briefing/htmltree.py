@@ -1,6 +1,6 @@
 """A page as the reader sees it, before any extractor looks at it.
 
-Eight things a reader sees that extractors miss, each measured on the two extraction sets and
+What a reader sees that extractors miss, each measured on the two extraction sets and
 the three unseen ones (benchmarks/extraction.py, readability.py, unseen.py):
 - whitespace: in HTML a run of spaces and line breaks is one space (<pre> aside), so a
   paragraph hard-wrapped in the source is still one paragraph, not one per source line;
@@ -22,8 +22,12 @@ the three unseen ones (benchmarks/extraction.py, readability.py, unseen.py):
   paragraph is no break in it (trafilatura, favouring precision, dropped the text after it:
   TIME's lead, the sentence after the kicker);
 - an article the page splits into containers of one class around empty ad slots, with
-  nothing to read between them (Ars Technica's `post-content` divs), reads as one: extractors
-  take the first container and lose the rest (Ars: 11% of its words).
+  nothing to read between them (Ars Technica's `post-content` divs), or around a box beside it
+  (the Washington Post's `article-side-rail` of teasers), reads as one: extractors take one
+  container and lose the rest (Ars: 11% of its words; the Post: its first paragraphs);
+- readers' comments under a heading that says so ("COMMENTS", "17 Responses", "Leave a
+  Reply") below an article are not the article, whatever their containers are called:
+  trafilatura knows comments by name (class="comments"), and aired The Register's readers.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
+
+from briefing.furniture import COMMENTS_START_RE
 
 SPACES_RE = re.compile(r"\s+")
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -58,6 +64,14 @@ BLOCK_TAGS = frozenset(CONTAINER_TAGS + (
 # at least PROSE_PARAGRAPH_WORDS words.
 MIN_PROSE_PARAGRAPHS = 2
 PROSE_PARAGRAPH_WORDS = 8
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# What a page calls a box beside its article, in its classes and ids ("article-side-rail").
+ASIDE_NAMES = frozenset({"aside", "sidebar", "rail", "related", "promo", "widget", "teaser",
+                         "teasers", "recommended"})
+NAME_PART_RE = re.compile(r"[^a-z0-9]+")
+# Comments close an article: a comments heading counts only below this many words of prose
+# (a sidebar's "Recent comments" above the article is no end of it).
+MIN_PROSE_BEFORE_COMMENTS = 50
 INLINE_TAGS = ("a", "abbr", "b", "cite", "em", "i", "mark", "q", "small", "span", "strong", "sub",
                "sup", "time", "u")
 
@@ -78,6 +92,7 @@ def visible_tree(html: str) -> HtmlElement | None:
     paragraphs_from_breaks(tree)
     wrap_loose_text(tree)
     join_split_articles(tree)
+    remove_comment_sections(tree)
     return tree
 
 
@@ -311,8 +326,8 @@ def wrap(block: HtmlElement, inline: list[HtmlElement]) -> None:
 
 def join_split_articles(tree: HtmlElement) -> None:
     """Containers of prose of one tag and class, one after another with nothing to read
-    between them (an empty ad slot), are one article: the later ones' children move into the
-    first. Document order is kept, as nothing stood between them."""
+    between them (an empty ad slot) or only boxes beside the article (only_boxes_between), are
+    one article: the later ones' children move into the first, and the boxes follow it."""
     groups: dict[tuple[str, str], list[HtmlElement]] = {}
     for element in tree.iter(*CONTAINER_TAGS):
         if element.get("class", "").strip() and holds_prose(element):
@@ -326,7 +341,7 @@ def join_split_articles(tree: HtmlElement) -> None:
             start = spans[later][0]
             if start < end:
                 continue  # inside the one before
-            if WORD_RE.search(text[end:start]):
+            if WORD_RE.search(text[end:start]) and not only_boxes_between(first, later):
                 first = later  # something to read between them: apart
             else:
                 for child in list(later):
@@ -335,7 +350,69 @@ def join_split_articles(tree: HtmlElement) -> None:
             end = spans[later][1]
 
 
+def only_boxes_between(first: HtmlElement, later: HtmlElement) -> bool:
+    """Whether all that stands between two sibling containers is boxes beside the article:
+    an <aside>, or a container named as one (a rail of teasers floated beside the article,
+    as the Washington Post sets one between its article's first paragraphs and the rest),
+    with no prose of its own. A sub-heading's box or a pull quote is part of the article: it
+    stays in place."""
+    for sibling in first.itersiblings():
+        if sibling is later:
+            return True
+        if not isinstance(sibling.tag, str):
+            continue  # a comment
+        if not is_box_beside(sibling) or holds_prose(sibling):
+            return False
+    return False
+
+
+def is_box_beside(element: HtmlElement) -> bool:
+    names = NAME_PART_RE.split(f"{element.get('class', '')} {element.get('id', '')}".lower())
+    return element.tag == "aside" or (element.tag in CONTAINER_TAGS
+                                      and not ASIDE_NAMES.isdisjoint(names))
+
+
+def remove_comment_sections(tree: HtmlElement) -> None:
+    """A heading that opens readers' comments, below an article, and all that follows it in
+    the container that holds the article: the widest one around the heading with no prose
+    before it, and its later siblings."""
+    for heading in [h for h in tree.iter(*HEADING_TAGS) if opens_comments(h)]:
+        if heading.getroottree().getroot() is not tree:
+            continue  # went with an earlier heading's section
+        section, parent = heading, heading.getparent()
+        while parent is not None and prose_words_before(parent, section) < (
+                MIN_PROSE_BEFORE_COMMENTS):
+            section, parent = parent, parent.getparent()
+        if parent is None:
+            continue  # no article above it: a sidebar's heading
+        for later in [section, *section.itersiblings()]:
+            later.drop_tree()
+
+
+def opens_comments(heading: HtmlElement) -> bool:
+    text = SPACES_RE.sub(" ", heading.text_content()).strip()
+    return bool(COMMENTS_START_RE.match(text)) and text.lower() not in ("discussion",
+                                                                         "conversation")
+
+
+def prose_words_before(container: HtmlElement, child: HtmlElement) -> int:
+    """Words of the paragraphs of prose in `container` before `child`."""
+    words = 0
+    for element in container.iter():
+        if element is child:
+            break
+        if element.tag == "p":
+            count = len(element.text_content().split())
+            words += count if count >= PROSE_PARAGRAPH_WORDS else 0
+    return words
+
+
 def holds_prose(element: HtmlElement) -> bool:
+    """Whether a container has MIN_PROSE_PARAGRAPHS paragraphs of prose of its own, or inside
+    the one container it wraps (the Post's div.article_body wraps an <article>)."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if len(children) == 1 and children[0].tag in CONTAINER_TAGS:
+        return holds_prose(children[0])
     paragraphs = [child for child in element if child.tag == "p"
                   and len(child.text_content().split()) >= PROSE_PARAGRAPH_WORDS]
     return len(paragraphs) >= MIN_PROSE_PARAGRAPHS

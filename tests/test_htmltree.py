@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefing.htmlpage import extract_html
 from briefing.htmltree import visible_tree
+
+DATA = Path(__file__).parent / "data"
 
 LOREM = ("Harbour officials said on Monday that the new ferry terminal would open in the spring, "
          "two years later than planned, after a dispute over the cost of the sea wall. ")
@@ -191,3 +195,78 @@ def test_containers_with_something_to_read_between_them_stay_apart() -> None:
     containers = [div for div in tree.iter("div") if div.get("class") == "post-content"]
     assert len(containers) == 3
     assert [h2.text for h2 in tree.iter("h2")] == ["Fares", "Fares"]
+
+
+
+
+def test_an_article_split_around_a_rail_of_teasers_is_read_whole() -> None:
+    # The Washington Post, 2013 (npm htmlparser-benchmark 1.1.3), cut to its article column:
+    # two div.article_body, a div.article-side-rail of teasers between them; trafilatura took
+    # the second and the briefing never aired the news (6 of the Post's pages there).
+    page = (DATA / "extraction" / "washingtonpost-side-rail.html").read_text(encoding="utf-8")
+    article = extract_html(page)
+    assert article is not None
+    assert article.paragraphs[0].startswith("A coalition of technology companies")
+    assert article.paragraphs[2].startswith("The letter will call on the government")
+    assert not any("Latest stories" in p for p in article.paragraphs)
+
+
+def sibling_parts(between: str) -> str:
+    parts = [f"<div class='body'><p>{part}</p><p>{LOREM}</p></div>" for part in SPLIT_PARTS[:2]]
+    return f"<html><body><main>{parts[0]}{between}{parts[1]}</main></body></html>"
+
+
+@pytest.mark.parametrize(("between", "containers"), [
+    ("<div class='side-rail'><h2>Most read</h2><p>A cat rescued from a tree.</p></div>", 1),
+    ("<aside><h2>Most read</h2><p>A cat rescued from a tree.</p></aside>", 1),
+    ("<div class='section'><h2>Fares</h2></div>", 2),  # the article's own sub-heading
+    ("<div class='quote'><p>The terminal will change the harbour for good.</p></div>", 2),
+])
+def test_only_a_box_beside_the_article_joins_its_parts(between: str, containers: int) -> None:
+    tree = visible_tree(sibling_parts(between))
+    assert tree is not None
+    assert len([d for d in tree.iter("div") if d.get("class") == "body"]) == containers
+
+
+def test_readers_posts_under_a_comments_heading_are_not_the_article() -> None:
+    # The Register, 2013 (npm htmlparser-benchmark 1.1.3), cut after two readers' posts: the
+    # posts sit in div#in_article_forums under an <h2>COMMENTS</h2>, in no container that
+    # says "comment"; their "There is, quite simply, a law against price-fixing." was aired.
+    page = (DATA / "extraction" / "register-forum.html").read_text(encoding="utf-8")
+    article = extract_html(page)
+    assert article is not None
+    assert article.paragraphs[-1].startswith("The five publishers have all settled")
+    assert not any("price-fixing cartel" in p for p in article.paragraphs)
+
+
+def page_with_comments(heading: str, comments_first: bool = False) -> str:
+    """An article and a forum of readers' posts under a heading."""
+    forum = (f"<div id='in_article_forums'><div class='heading'><h2>{heading}</h2>"
+             "<a href='#form'>Post your comment</a></div>"
+             "<div class='post reply'><h3>The law.</h3><p>A few posters here are implying that "
+             "the regulator's job is to help small companies against big ones. It isn't.</p>"
+             "<p>There is, quite simply, a law against price-fixing, whoever the companies "
+             "are.</p></div></div>")
+    article = "".join(f"<p>{part}</p>" for part in SPLIT_PARTS)
+    body = forum + f"<div class='story'>{article}</div>" if comments_first else (
+        f"<div class='story'>{article}</div>" + forum)
+    return f"<html><head><title>Ferry terminal</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("heading", ["COMMENTS", "17 Comments", "Leave a Reply"])
+def test_a_comments_heading_ends_the_article(heading: str) -> None:
+    tree = visible_tree(page_with_comments(heading))
+    assert tree is not None
+    assert [p.text for p in tree.iter("p")] == SPLIT_PARTS
+
+
+def test_a_comments_heading_above_the_article_leaves_the_article_alone() -> None:
+    tree = visible_tree(page_with_comments("Comments", comments_first=True))
+    assert tree is not None
+    assert [p.text for p in tree.iter("p")][-3:] == SPLIT_PARTS
+
+
+def test_a_discussion_section_of_an_article_is_the_article() -> None:
+    tree = visible_tree(page_with_comments("Discussion"))
+    assert tree is not None
+    assert len(list(tree.iter("p"))) == 5
