@@ -109,9 +109,12 @@ DATELINE_RE = re.compile(
     # a station's call sign in capitals, before a dash: "ST. LOUIS, MO (KTVI) -- "
     r"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*\([A-Z]{2,6}\)\s*(?:--|[—–-])\s*"
     r"|^\s*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s+(?:--|[—–])\s+"
-    # a place in capitals and a dash without spaces: "NEW YORK--Verizon is ...", "VATICAN
-    # CITY—The Vatican ..."
-    r"|^\s*[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+){0,3}(?:--|[—–])(?=[A-Z])"
+    # a place in capitals (and its region) and a dash without spaces: "NEW YORK--Verizon is
+    # ...", "VATICAN CITY—The Vatican ...", "RAMALLAH, West Bank—Palestinian leaders ..."
+    r"|^\s*[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+){0,3}"
+    r"(?:,\s+[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+){0,2})?(?:--|[—–])(?=[A-Z])"
+    # a place and its state in capitals, then the sentence: "RANCHO MIRAGE, CALIF. It's ..."
+    r"|^\s*[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3},\s+[A-Z][A-Z.]{1,5}\.\s+(?=[A-Z\"“‘'])"
     # a place in capitals and its state, glued to the first word where the page set it apart:
     # "ENCINITAS, Calif.A hepatitis A outbreak ...", "NEW YORK, N.Y.The ..."
     r"|^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s+[A-Z][A-Za-z.]{1,6}\.(?=[A-Z])"
@@ -217,6 +220,10 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|\b(?:start|kick\s+off|begin)\s+your\s+(?:day|morning|week)\s+with\b"
     r"|^\W*thank\s+you\s+for\s+(?:signing\s+up|subscribing|reading|visiting|registering)\b"
     r"|^\W*(?:[A-Z][\w.'’-]*\s+){1,3}(?:also\s+)?(?:writes|blogs)\s+(?:for|at)\s+[A-Z]"
+    # the page asking its reader to post: "... and post it to Instagram with the hashtag
+    # #waveatsaturn to have it post to The Salt Lake Tribune's Instagram page."
+    rf"|\b(?:post|share|tweet|tag|upload|send)\s+(?:it|them|yours|your\s+\w+)\s+(?:to|on|via)\s+"
+    rf"{SOCIAL_NETWORKS}\b"
     # "You can follow her on Twitter."
     rf"|\bfollow\s+(?:him|her|them|us|me|@\w+)\s+on\s+{SOCIAL_NETWORKS}\b",
     re.IGNORECASE,

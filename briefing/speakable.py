@@ -120,6 +120,14 @@ SET_UP_RE = re.compile(
 READER_RE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # A comma or full stop after a space: something (a formula, a link) was cut out before it.
 HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
+# A paragraph cut short, as a teaser is: an ellipsis after a space ("... Mr. Kerry's proposal
+# to restart ...") or after a word no sentence ends on ("... lessons incorporating the
+# latest..."). One written onto a last word ("the treatment she deserved…") trails off in
+# style; four dots end a sentence.
+TRAILING_OFF_RE = re.compile(
+    r"(?:\s(?:\.\.\.|…)|\b(?:a|an|the|and|or|but|of|to|in|on|for|with|from|by|at|that|which"
+    r"|who|as|is|are|was|were|be|has|have|had|its|their|his|her|our|your|this|these|those"
+    r"|latest|new)(?:\.\.\.|…))[\"'”’»)]*\s*$", re.IGNORECASE)
 
 # Why a sentence is not aired (summary.py adds "repeat", "time" and "dangling").
 FRAGMENT = "fragment"
@@ -152,7 +160,7 @@ DANGLING_PHRASES = (
 )
 # Pointers anywhere in a sentence at something said before it: "A mission to do just that",
 # "the latter said", "as mentioned above", "destroyed both drones", "..., that is." (the end of a
-# sentence begun before it).
+# sentence begun before it), "in the decades since".
 POINTER_RE = re.compile(
     r"\b(?:(?:just|exactly|precisely)\s+(?:that|this)\b"
     r"|(?:do|does|did|doing|done)\s+(?:so|that)\s*[.,;!?]"
@@ -164,7 +172,9 @@ POINTER_RE = re.compile(
     r"|\bthe\s+same\s+(?:is|was|goes|went|holds|applies)\b"
     r"|\b(?:do|does|did|doing)\s+the\s+same(?:\s+thing)?\s*[.,;!?]"
     r"|^\W*(?:a|an|one|another)\s+(?:\w+\s+)?example\s+(?:is|was|of\s+(?:this|that|these|those))\b"
-    r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*(?:either|that\s+is)\s*[.!?]?[\"”’]?\s*$)",
+    r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*(?:either|that\s+is)\s*[.!?]?[\"”’]?\s*$"
+    # since what an earlier sentence told: "In the decades since, ...", "Since then, ..."
+    r"|\bsince\s*[,.;!?]|\bsince\s+then\b)",
     re.IGNORECASE,
 )
 # A pronoun as the subject after a short opening phrase ("Per hour, they will use ...", "As a
@@ -500,7 +510,8 @@ def short_sentence(sentences: Sequence[Sentence], position: int, text: str) -> b
 def broken_off(sentences: Sequence[Sentence], position: int, text: str,
                capitalised: bool = True) -> bool:
     """A piece of a sentence that extraction broke: a paragraph that starts in lower case
-    ("apply 'system of compassion' in ...") or ends on a comma ("doubles down on 'meth,"), or
+    ("apply 'system of compassion' in ...") or ends on a comma ("doubles down on 'meth,") or
+    trails off ("... Mr. Kerry's proposal to restart ..."), or
     a sentence with a hole where something was cut out ("if a matrix is denoted by , then")."""
     if HOLE_RE.search(text):
         return True
@@ -508,8 +519,8 @@ def broken_off(sentences: Sequence[Sentence], position: int, text: str,
     first = position == 0 or sentences[position - 1].paragraph != paragraph
     last = position + 1 == len(sentences) or sentences[position + 1].paragraph != paragraph
     starts_low = capitalised and continues_in_lower_case(text)
-    return (first and starts_low) or (last and text.rstrip().rstrip(CLOSING_MARKS).endswith(
-        (",", ";")))
+    return (first and starts_low) or (last and (text.rstrip().rstrip(CLOSING_MARKS).endswith(
+        (",", ";")) or bool(TRAILING_OFF_RE.search(text))))
 
 
 def alone_in_paragraph(sentences: Sequence[Sentence], position: int) -> bool:

