@@ -62,6 +62,7 @@ MIN_HEADLINE_WORDS = 3
 BYLINE_WORDS = frozenset({"and", "by", "with"})
 DOMAIN_ENDINGS = frozenset({"co", "com", "org", "net", "uk", "us", "de", "fr", "es", "it", "au",
                             "ca", "in", "jp"})
+DOMAIN_NAME_RE = re.compile(r"^www\.[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
 MAX_SITE_NAME_WORDS = 5  # "South China Morning Post"; a longer site name may be a headline
 CJK_RE = re.compile(f"[{CJK_CHARS}]")
 # What kind of page it is, said after the headline: "(photos)", "[VIDEO]", ": latest", "- live".
@@ -116,15 +117,27 @@ def credible_site(site: str, candidates: Sequence[str]) -> str:
     """The site's name from the page's metadata, unless it is as long as a headline and is one
     of the page's headlines: an extractor may take a title's first part ("Prince -- Woman
     Warns Estate ... | TMZ.com") for the site's name, which would then be cut from the
-    headline as one. (A short one may be a heading too: the site's logo.)"""
+    headline as one. (A short one may be a heading too: the site's logo.) A whole title taken
+    for it ("Tony Romo will be ready ... | Dallasnews.com - News for Dallas, Texas") gives the
+    name after the headline."""
+    if word_count(site) <= MAX_SITE_NAME_WORDS:
+        return site
     headlines = {squashed(candidate) for candidate in candidates if candidate}
-    long = word_count(site) > MAX_SITE_NAME_WORDS
-    return "" if long and squashed(site) in headlines else site
+    parts = [part for part in SEPARATOR_RE.split(site) if part.strip()]
+    others = [part for part in parts if squashed(part) not in headlines]
+    if len(others) == len(parts):
+        return "" if squashed(site) in headlines else site  # else a long name
+    names = [part for part in others if not all(
+        is_label(word) for word in WORD_RE.findall(part))]  # "News & Opinion" is a section
+    return names[0] if names and word_count(names[0]) <= MAX_SITE_NAME_WORDS else ""
 
 
 def spoken_site(site: str) -> str:
     """A site's name as it can be said: a handle taken for it ("Reuters_Co_Uk", from
-    twitter:site "@reuters_co_uk") loses its underscores and its domain's ending."""
+    twitter:site "@reuters_co_uk") loses its underscores and its domain's ending, an address
+    its "www."."""
+    if DOMAIN_NAME_RE.match(site.strip()):
+        return site.strip().removeprefix("www.")  # "www.cbc.ca" is said "cbc.ca"
     if "_" not in site or " " in site.strip():
         return site
     parts = [part for part in site.strip("@_ ").split("_") if part]

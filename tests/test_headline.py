@@ -158,6 +158,15 @@ def test_a_headline_taken_for_the_sites_name_is_not_the_sites_name():
     assert chosen.text == headline
 
 
+def test_a_whole_title_taken_for_the_sites_name_gives_the_name_after_the_headline():
+    # The Dallas Morning News, 2013 (htmlparser-benchmark): "From Dallas Cowboys QB ..." was read
+    headline = "Dallas Cowboys QB Tony Romo will be ready to go on day 1 of training camp"
+    candidates = [headline, f"{headline} | Dallasnews.com - News for Dallas, Texas"]
+    assert credible_site(candidates[1], candidates) == "Dallasnews.com"
+    title = "Latin American Countries Challenge Amazon's Bid for .Amazon Domain"
+    assert credible_site(f"{title} | News & Opinion", [title]) == ""  # a section, no name
+
+
 @pytest.mark.parametrize("label", ["About this author", "Related articles", "More From CNN"])
 def test_a_boxs_label_never_stands_in_for_the_headline(label: str) -> None:
     # The article (a paywalled opening) does not use the title's words, so a stand-in is sought.
@@ -170,6 +179,7 @@ def test_a_boxs_label_never_stands_in_for_the_headline(label: str) -> None:
 @pytest.mark.parametrize(("site", "spoken"), [
     ("Reuters_Co_Uk", "Reuters"), ("Grazia_Live", "Grazia Live"), ("@bbc_news", "bbc news"),
     ("The New York Times", "The New York Times"), ("msnbc.com", "msnbc.com"),
+    ("www.cbc.ca", "cbc.ca"), ("www.JPost.com", "JPost.com"),
 ])
 def test_a_handle_taken_for_the_sites_name_is_said_as_a_name(site: str, spoken: str) -> None:
     assert spoken_site(site) == spoken
