@@ -24,6 +24,7 @@ from briefing.cover import embedded_jpeg, ensure_cover
 from briefing.engines import require_engine
 from briefing.engines.base import warm
 from briefing.errors import BriefingError
+from briefing.events import retellings
 from briefing.fetch import fetch
 from briefing.fitting import Progress, Silent, sentences_of
 from briefing.languages import base_language, language_name, main_language
@@ -117,12 +118,14 @@ def extracted(documents: list[Document], extractor: Extractor, kept: StoryIndex,
 
 def readable_by(settings: Settings) -> Callable[[list[Article]], list[Article]]:
     """Which of some articles a briefing with these settings reads: those in its language
-    (decided from them as make_episode decides it) or another it reads."""
+    (decided from them as make_episode decides it) or another it reads, each event once."""
     def readable(articles: list[Article]) -> list[Article]:
         if not articles:
             return []
-        return in_language(articles, programme_language(articles, settings),
+        kept = in_language(articles, programme_language(articles, settings),
                            settings.languages)[0]
+        retold = {id(story) for story, _ in retellings(kept)}
+        return [article for article in kept if id(article) not in retold]
     return readable
 
 
@@ -242,9 +245,9 @@ def make_episode(articles: list[Article], settings: Settings, progress: Progress
 
 def stories_to_read(articles: list[Article], settings: Settings
                     ) -> tuple[list[Article], list[LeftOut], Settings]:
-    """The articles the briefing can read (in a language it reads, with something to say),
-    a line for each other, and the settings with the briefing's language decided; one line
-    (BriefingError) when none is left."""
+    """The articles the briefing can read (in a language it reads, with something to say, not
+    an event an earlier story reports: events.py), a line for each other, and the settings
+    with the briefing's language decided; one line (BriefingError) when none is left."""
     language = programme_language(articles, settings)
     articles, left_out = in_language(articles, language, settings.languages)
     if not articles:
@@ -254,6 +257,10 @@ def stories_to_read(articles: list[Article], settings: Settings
             if not summarize(sentences_of(a), math.inf)]
     articles = [a for a in articles if all(m.article is not a for m in mute)]
     left_out += mute
+    retold = [LeftOut(story, f"it reports the same event as {earlier.title!r}", for_good=True)
+              for story, earlier in retellings(articles)]
+    articles = [a for a in articles if all(r.article is not a for r in retold)]
+    left_out += retold
     if not articles:
         raise BriefingError("nothing to read aloud: " + "; ".join(
             f"{f.article.title!r}: {f.reason}" for f in left_out))

@@ -1,14 +1,26 @@
-"""Measuring instruments shared by the tests: what ffmpeg says about an audio file."""
+"""Instruments shared by the tests: the command line run as a user runs it, and what ffmpeg
+says about an audio file."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "us-will-defend-its-forces.txt"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def run(*args: str, stdin: bytes | None = None, cache: Path | None = None
+        ) -> subprocess.CompletedProcess:
+    """`briefing ARGS` in a process of its own, from the repository's cli.py; no cache unless
+    given one."""
+    env = {**os.environ, "BRIEFING_CACHE": str(cache) if cache else "off"}
+    return subprocess.run([sys.executable, str(REPO / "cli.py"), *args], input=stdin,
+                          capture_output=True, env=env, cwd=REPO, timeout=600)
 
 
 def duration_s(path: Path) -> float:

@@ -12,17 +12,18 @@ import pytest
 from mutagen.id3 import ID3
 
 from briefing.engines import get_engine
-from tests.helpers import DATA, EXAMPLE, REPO, clipped_samples, duration_s, silences
+from tests.helpers import (
+    DATA,
+    EXAMPLE,
+    REPO,
+    clipped_samples,
+    duration_s,
+    run,
+    silences,
+)
 
 NOISE = ["please wait", "No media source", "0:00", "XS", "Accessibility links", "(file)"]
 PULL_QUOTE = "The Coalition reserves the right to defend itself"
-
-
-def run(*args: str, stdin: bytes | None = None, cache: Path | None = None
-        ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "BRIEFING_CACHE": str(cache) if cache else "off"}
-    return subprocess.run([sys.executable, str(REPO / "cli.py"), *args], input=stdin,
-                          capture_output=True, env=env, cwd=REPO, timeout=600)
 
 
 @pytest.fixture(scope="module")
