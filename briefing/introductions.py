@@ -9,7 +9,8 @@ Without a model of names, a name is told by its capitals: a run of two or more c
 words ("Jim Caldwell", "Solicitor General Elizabeth Prelogar") introduces its last word; that
 word written alone later ("Caldwell said") is a surname used bare. A word the article also
 writes in lower case is no name ("State", "Time"), and one after an article or a preposition
-("the House", "in Denmark") is a thing or a place. A name the headline says is introduced
+("the House", "in Denmark") is a thing or a place, except a family called by its surname
+("the Murnaghans"). A name the headline says is introduced
 before the story begins. Languages that capitalise every noun (German) are left alone.
 """
 
@@ -80,8 +81,18 @@ def surnames_in(text: str) -> tuple[set[str], set[str]]:
             full.add(tokens[run[-1]])
         elif run and (run[0] == 0 or tokens[run[0] - 1].lower() not in NOT_BEFORE_PEOPLE):
             bare.add(tokens[run[0]])
+        elif run and tokens[run[0] - 1].lower() == "the":
+            bare |= family_of(tokens[run[0]])
         run = []
     return full, bare
+
+
+def family_of(word: str) -> set[str]:
+    """The surname a family is called by ("the Murnaghans", "the Joneses"), in its possible
+    forms; none for a word that is no plural."""
+    if not word.endswith("s"):
+        return set()
+    return {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
 
 
 def is_name_word(token: str) -> bool:
