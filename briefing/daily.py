@@ -25,7 +25,6 @@ from briefing.article import Extractor, to_article
 from briefing.config import Settings, ShowConfig
 from briefing.episode import remove_stale_parts, uninterrupted
 from briefing.errors import BriefingError
-from briefing.events import EVENT_MEMORY_DAYS, aired_event, retold_event
 from briefing.feed import FEED_NAME, show_guid
 from briefing.fetch import fetch
 from briefing.model import Article, Document, Episode, PublishedEpisode
@@ -141,42 +140,36 @@ def _run_locked(config: ShowConfig, progress: Progress, fetcher: Fetcher = fetch
             return False
 
         in_language = readable_by(config.settings())
-        told = state.recent_events(EVENT_MEMORY_DAYS)
 
         def on_edition(article: Article) -> bool:
             return not config.topics or on_topic(f"{article.title} {article.text}",
                                                  config.topics)
 
-        def is_news(article: Article) -> bool:
-            """Not aired, nor its event in a recent episode (another outlet's report)."""
-            return not state.aired(key_of(article)) and retold_event(article, told) is None
-
         def readable(articles: list[Article]) -> list[Article]:
             """Fresh, on the edition's topics and in its language."""
-            return [a for a in in_language(articles) if on_edition(a) and is_news(a)]
+            return [a for a in in_language(articles)
+                    if on_edition(a) and not state.aired(key_of(a))]
 
         articles, failures = load_articles(list(config.sources),
                                            max_stories=config.max_stories, skip=aired_link,
                                            fetcher=fetcher, extractor=extractor,
                                            readable=readable)
         articles = [a for a in articles if on_edition(a)]
-        fresh = [a for a in articles if is_news(a)]
-        retold = [a for a in articles if not state.aired(key_of(a)) and not is_news(a)]
+        fresh = [a for a in articles if not state.aired(key_of(a))]
         skipped = len(aired_links) + len(articles) - len(fresh)
         if not fresh:
             if not articles and not aired_links and failures:
                 raise BriefingError("; ".join(f.reason for f in failures))
             return RunResult(None, failures, skipped_aired=skipped)
         episode, published, pruned = add_episode(config, config.settings(), fresh, state,
-                                                 progress, retold)
+                                                 progress)
     return RunResult(published, failures, skipped, len(pruned), episode)
 
 
 def add_episode(config: ShowConfig, settings: Settings, articles: list[Article], state: State,
-                progress: Progress, retold: list[Article] | None = None
+                progress: Progress
                 ) -> tuple[Episode, PublishedEpisode, list[PublishedEpisode]]:
-    """Make the episode, record it, its stories and their events, rewrite the feed, prune
-    old episodes. `retold`: stories of events aired before, recorded as done."""
+    """Make the episode, record it and its stories, rewrite the feed, prune old episodes."""
     taken = {e.mp3 for e in state.episodes() + state.pending_deletions()}
     episode = make_episode(articles, replace(settings, taken_names=frozenset(taken)), progress)
     published = published_episode(episode, config)
@@ -186,10 +179,8 @@ def add_episode(config: ShowConfig, settings: Settings, articles: list[Article],
         # Only what aired: a story the time did not allow stays fresh for the next run; one
         # no run would air (in another language) is not fetched again either.
         done = [s.article for s in episode.stories] + [
-            left.article for left in episode.left_out if left.for_good] + (retold or [])
-        events = [(key_of(s.article), aired_event(s.article)) for s in episode.stories]
-        pruned = state.publish(published, [key_of(a) for a in done], keep=config.keep,
-                               events=events)
+            left.article for left in episode.left_out if left.for_good]
+        pruned = state.publish(published, [key_of(a) for a in done], keep=config.keep)
         sync_site(config, state)
     return episode, published, pruned
 

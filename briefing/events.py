@@ -11,28 +11,24 @@ Measured on the 258 news pages of npm htmlparser-benchmark 1.1.3 (2013; 33,000 p
 looked at before): every pair at 0.5 or more is one event told twice (the same Kashmir
 shooting, Mau Mau compensation, Nokia's quarter, ...); below it come stories of one running
 matter on different days (Navalny convicted, Navalny freed on bail), which are both news.
-
-A show's daily run remembers the events it aired for EVENT_MEMORY_DAYS (state.py): a later
-outlet's report of yesterday's event is not news to its listeners.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
 
 from briefing.fitting import sentences_of
 from briefing.languages import base_language
-from briefing.model import AiredEvent, Article
+from briefing.model import Article
 from briefing.summary import content_terms, summarize
 
 LEAD_SENTENCES = 3
 SAME_EVENT_COSINE = 0.5
-EVENT_MEMORY_DAYS = 3
 
-__all__ = ["aired_event", "retellings", "retold_event", "same_event"]
+__all__ = ["retellings", "same_event"]
 
 
 def retellings(articles: Sequence[Article]) -> list[tuple[Article, Article]]:
@@ -49,21 +45,6 @@ def retellings(articles: Sequence[Article]) -> list[tuple[Article, Article]]:
     return found
 
 
-def retold_event(article: Article, aired: Sequence[AiredEvent]) -> AiredEvent | None:
-    """The event of a story aired before (a show's earlier episode) that the article reports
-    again, if any."""
-    terms = lead_terms(article)
-    language = base_language(article.language)
-    return next((event for event in aired if event.language == language
-                 and cosine(terms, Counter(dict(event.terms))) >= SAME_EVENT_COSINE), None)
-
-
-def aired_event(article: Article) -> AiredEvent:
-    """What a show remembers of a story it aired, to know the event again."""
-    return AiredEvent(article.title, base_language(article.language),
-                      tuple(sorted(lead_terms(article).items())))
-
-
 def same_event(first: Article, second: Article) -> bool:
     """Whether two stories in one language report the same event (see the module's note)."""
     if base_language(first.language) != base_language(second.language):
@@ -71,15 +52,16 @@ def same_event(first: Article, second: Article) -> bool:
     return cosine(lead_terms(first), lead_terms(second)) >= SAME_EVENT_COSINE
 
 
-@lru_cache(maxsize=512)
-def lead_terms(article: Article) -> Counter[str]:
-    """The content words of the headline and the first sentences that can be aired."""
+@lru_cache(maxsize=256)
+def lead_terms(article: Article) -> Mapping[str, int]:
+    """The content words of the headline and the first sentences that can be aired, counted
+    (read-only: the cache shares them)."""
     lead = summarize(sentences_of(article), math.inf)[:LEAD_SENTENCES]
     text = " ".join([article.title, *(sentence.text for sentence in lead)])
-    return content_terms(text, base_language(article.language))
+    return MappingProxyType(content_terms(text, base_language(article.language)))
 
 
-def cosine(first: Counter[str], second: Counter[str]) -> float:
+def cosine(first: Mapping[str, int], second: Mapping[str, int]) -> float:
     shared = sum(count * second[term] for term, count in first.items() if term in second)
     norms = math.sqrt(sum(c * c for c in first.values()) * sum(c * c for c in second.values()))
     return shared / norms if norms else 0.0

@@ -29,6 +29,18 @@ COMMENTS_START_RE = re.compile(
     r"|.{0,60}\b(?:responses?|comments?)\s+to\s+[“\"‘'].*)$",
     re.IGNORECASE,
 )
+# A page's heading over its readers' comments: a label, not a sub-heading of the article
+# ("Three reactions to the verdict" is one).
+COMMENTS_HEADING_RE = re.compile(
+    r"^(?:(?:\d+|no)\s+)?(?:reader\s+|readers['’]\s+)?(?:comments?|responses?|replies)"
+    r"(?:\s*\(\d+\))?\W*$"
+    r"|^(?:leave|post|add|write|join)\s+(?:a|the|your)\s+(?:comment|reply|discussion"
+    r"|conversation)\b.{0,40}$"
+    r"|^(?:\d+\s+)?(?:responses?|comments?|replies)\s+to\s+[“\"‘'].*$"
+    r"|^(?:\d+\s+)?(?:comentar(?:ios?)?|comentários?|commentaires?|commenti|kommentare?"
+    r"|reacties)(?:\s*\(\d+\))?\W*$",
+    re.IGNORECASE,
+)
 # A whole line that is page machinery rather than prose.
 FURNITURE_LINE_RE = re.compile(
     r"""^(?:
@@ -114,7 +126,8 @@ DATELINE_RE = re.compile(
     r"|^\s*[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+){0,3}"
     r"(?:,\s+[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+){0,2})?(?:--|[—–])(?=[A-Z])"
     # a place and its state in capitals, then the sentence: "RANCHO MIRAGE, CALIF. It's ..."
-    r"|^\s*[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3},\s+[A-Z][A-Z.]{1,5}\.\s+(?=[A-Z\"“‘'])"
+    r"|^\s*[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3},\s+(?!U\.[SK]\.)[A-Z][A-Z.]{1,5}\.\s+"
+    r"(?=[A-Z\"“‘'])"
     # a place in capitals and its state, glued to the first word where the page set it apart:
     # "ENCINITAS, Calif.A hepatitis A outbreak ...", "NEW YORK, N.Y.The ..."
     r"|^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s+[A-Z][A-Za-z.]{1,6}\.(?=[A-Z])"
@@ -211,19 +224,9 @@ SENTENCE_FURNITURE_ANYWHERE_RE = re.compile(
     r"|^.{0,100}\b(?:did\s+not|didn['’]t|ignored|could\s+not\s+be\s+reached)\s+"
     r"(?:immediately\s+)?(?:(?:respond|reply)\s+to\s+)?(?:a|an|our|several|multiple|repeated)?\s*"
     r"(?:emailed\s+)?(?:requests?\s+)?for\s+comment(?:\s+on\s+[^.!?]{0,60})?[.!?]?\)?$"
-    # the site pointing its reader at itself: "Please see our privacy policy for more
-    # information.", "Kick off your day with ZDNet's daily email newsletter.", "Dunleavy also
-    # writes for MyCentralJersey.com, a Gannett property." (the writer's note)
-    r"|\b(?:see|read|review|agree\s+to|use|visit|consult)\s+our\s+(?:privacy\s+policy"
-    r"|cookie\s+policy|terms\b|community\s+guidelines|feedback\s+form|contact\s+form|faq\b)"
-    r"|\bsign\s+up\s+for\s+(?:the|our)\b[^.!?]{0,60}\bnewsletter\b"
-    r"|\b(?:start|kick\s+off|begin)\s+your\s+(?:day|morning|week)\s+with\b"
-    r"|^\W*thank\s+you\s+for\s+(?:signing\s+up|subscribing|reading|visiting|registering)\b"
-    r"|^\W*(?:[A-Z][\w.'’-]*\s+){1,3}(?:also\s+)?(?:writes|blogs)\s+(?:for|at)\s+[A-Z]"
-    # the page asking its reader to post: "... and post it to Instagram with the hashtag
-    # #waveatsaturn to have it post to The Salt Lake Tribune's Instagram page."
-    rf"|\b(?:post|share|tweet|tag|upload|send)\s+(?:it|them|yours|your\s+\w+)\s+(?:to|on|via)\s+"
-    rf"{SOCIAL_NETWORKS}\b"
+    # the writer's note: "Dunleavy also writes for MyCentralJersey.com, a Gannett property."
+    r"|^\W*(?-i:(?:[A-Z][\w.'’-]*\s+){1,3})(?:also\s+)?(?:writes|blogs)\s+(?:for|at)\s+"
+    r"(?-i:[A-Z])"
     # "You can follow her on Twitter."
     rf"|\bfollow\s+(?:him|her|them|us|me|@\w+)\s+on\s+{SOCIAL_NETWORKS}\b",
     re.IGNORECASE,
@@ -239,6 +242,23 @@ SELF_REFERENCE_RE = re.compile(
     r"(?:version\s+of\s+this\b|(?:blog\s+)?post\b|article\b|publication\b|installment\b)"
     r"|\bthis\s+series\s+of\s+(?:articles|posts)\b"
     r"|\b(?:our|this)\s+live\s+(?:coverage|blog|updates?|page)\b",
+    re.IGNORECASE,
+)
+# The site speaking to its reader about itself: "Please see our privacy policy for more
+# information.", "Kick off your day with ZDNet's daily email newsletter.", "Take a picture ...
+# and post it to Instagram with the hashtag #waveatsaturn", "Please note ...". Not when
+# someone says it (speakable.py checks): '"Please note that the road is closed," police said.'
+SITE_PROMPT_RE = re.compile(
+    r"\b(?:see|read|review|agree\s+to|use|visit|consult)\s+our\s+(?:privacy\s+policy"
+    r"|cookie\s+policy|terms\s+(?:of|and)\b|community\s+guidelines|feedback\s+form"
+    r"|contact\s+form|faq\b)"
+    r"|\bsign\s+up\s+for\s+(?:the|our)\b[^.!?]{0,60}\bnewsletter\b"
+    r"|\b(?:start|kick\s+off|begin)\s+your\s+(?:day|morning|week)\s+with\b[^.!?]{0,60}"
+    r"\b(?:newsletter|briefing|podcast|digest)\b"
+    r"|^\W*thank\s+you\s+for\s+(?:signing\s+up|subscribing|reading|visiting|registering)\b"
+    r"|^\W*please\s+note\b"
+    rf"|^\W*(?:take|snap|post|share|tweet|tag|upload|send)\b[^.!?]{{0,100}}\b(?:to|on|via)\s+"
+    rf"{SOCIAL_NETWORKS}\b",
     re.IGNORECASE,
 )
 # A sentence pointing at what is on the page, which a listener cannot see: "Check out the full
@@ -277,7 +297,7 @@ READER_PROMPT_RE = re.compile(
     r"|(?:are\s+you\s+)?interested\s+in(?=\s[^.!?]{0,80}\?\W*$)"
     r"|(?:leave|post|add|share)\s+(?:a|your)\s+(?:comment|thoughts|reply|questions?|opinions?"
     r"|videos?|photos?|pictures?|stories)"
-    r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe|note)\b"
+    r"|please\s+(?:share|send|submit|tell\s+us|contact|email|let\s+us\s+know|subscribe)\b"
     r"|sign\s+up|subscribe|follow\s+(?:us|me)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
     rf"|(?:follow|get|find|like)\s[^.!?]{{0,50}}\bon\s+{SOCIAL_NETWORKS}\b"
     r"|join\s+(?:us|our|the\s+(?:conversation|discussion|community))\b"

@@ -137,7 +137,7 @@ def spoken_site(site: str) -> str:
     twitter:site "@reuters_co_uk") loses its underscores and its domain's ending, an address
     its "www."."""
     if DOMAIN_NAME_RE.match(site.strip()):
-        return site.strip().removeprefix("www.")  # "www.cbc.ca" is said "cbc.ca"
+        return site.strip()[len("www."):]  # "www.cbc.ca" is said "cbc.ca"
     if "_" not in site or " " in site.strip():
         return site
     parts = [part for part in site.strip("@_ ").split("_") if part]

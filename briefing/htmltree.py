@@ -38,7 +38,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from briefing.furniture import COMMENTS_START_RE
+from briefing.furniture import COMMENTS_HEADING_RE
 
 SPACES_RE = re.compile(r"\s+")
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -72,6 +72,7 @@ NAME_PART_RE = re.compile(r"[^a-z0-9]+")
 # Comments close an article: a comments heading counts only below this many words of prose
 # (a sidebar's "Recent comments" above the article is no end of it).
 MIN_PROSE_BEFORE_COMMENTS = 50
+MAX_COMMENTS_HEADINGS = 5  # each is a walk of the page: a hostile page may have thousands
 INLINE_TAGS = ("a", "abbr", "b", "cite", "em", "i", "mark", "q", "small", "span", "strong", "sub",
                "sup", "time", "u")
 
@@ -376,23 +377,20 @@ def remove_comment_sections(tree: HtmlElement) -> None:
     """A heading that opens readers' comments, below an article, and all that follows it in
     the container that holds the article: the widest one around the heading with no prose
     before it, and its later siblings."""
-    for heading in [h for h in tree.iter(*HEADING_TAGS) if opens_comments(h)]:
-        if heading.getroottree().getroot() is not tree:
-            continue  # went with an earlier heading's section
+    headings = [h for h in tree.iter(*HEADING_TAGS) if opens_comments(h)]
+    for heading in headings[:MAX_COMMENTS_HEADINGS]:
         section, parent = heading, heading.getparent()
         while parent is not None and prose_words_before(parent, section) < (
                 MIN_PROSE_BEFORE_COMMENTS):
             section, parent = parent, parent.getparent()
-        if parent is None:
-            continue  # no article above it: a sidebar's heading
-        for later in [section, *section.itersiblings()]:
-            later.drop_tree()
+        if parent is not None:  # else no article above it: a sidebar's heading
+            for later in [section, *section.itersiblings()]:
+                later.drop_tree()
+            return
 
 
 def opens_comments(heading: HtmlElement) -> bool:
-    text = SPACES_RE.sub(" ", heading.text_content()).strip()
-    return bool(COMMENTS_START_RE.match(text)) and text.lower() not in ("discussion",
-                                                                         "conversation")
+    return bool(COMMENTS_HEADING_RE.match(SPACES_RE.sub(" ", heading.text_content()).strip()))
 
 
 def prose_words_before(container: HtmlElement, child: HtmlElement) -> int:

@@ -144,16 +144,6 @@ class Show:
 
 
 @dataclass(frozen=True)
-class AiredEvent:
-    """What an aired story reported, as a later story of the same event is known by it
-    (events.py): its headline, language and the content words of its headline and lead."""
-
-    title: str
-    language: str
-    terms: tuple[tuple[str, int], ...]  # (stemmed word, count)
-
-
-@dataclass(frozen=True)
 class PublishedEpisode:
     """One episode as the feed lists it; files are names relative to out/."""
 

@@ -45,6 +45,7 @@ from briefing.furniture import (
     SELF_REFERENCE_RE,
     SENTENCE_FURNITURE_ANYWHERE_RE,
     SENTENCE_FURNITURE_RE,
+    SITE_PROMPT_RE,
     SPEECH_VERB_RE,
     SUMMARY_BOX_LABEL_RE,
     WIRE_CREDIT_RE,
@@ -123,11 +124,12 @@ HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 # A paragraph cut short, as a teaser is: an ellipsis after a space ("... Mr. Kerry's proposal
 # to restart ...") or after a word no sentence ends on ("... lessons incorporating the
 # latest..."). One written onto a last word ("the treatment she deserved…") trails off in
-# style; four dots end a sentence.
+# style, and so does one inside a quotation ('"I just don't know ..."'); four dots end a
+# sentence.
 TRAILING_OFF_RE = re.compile(
     r"(?:\s(?:\.\.\.|…)|\b(?:a|an|the|and|or|but|of|to|in|on|for|with|from|by|at|that|which"
     r"|who|as|is|are|was|were|be|has|have|had|its|their|his|her|our|your|this|these|those"
-    r"|latest|new)(?:\.\.\.|…))[\"'”’»)]*\s*$", re.IGNORECASE)
+    r"|latest|new)(?:\.\.\.|…))\s*$", re.IGNORECASE)
 
 # Why a sentence is not aired (summary.py adds "repeat", "time" and "dangling").
 FRAGMENT = "fragment"
@@ -546,7 +548,8 @@ def is_furniture(text: str) -> bool:
         or READER_PROMPT_RE.match(text)
         or PAGE_POINTER_RE.search(text)
         or READING_TIME_RE.search(text)
-        or (SELF_REFERENCE_RE.search(text) and not SPEECH_VERB_RE.search(text))
+        or ((SELF_REFERENCE_RE.search(text) or SITE_PROMPT_RE.search(text))
+            and not SPEECH_VERB_RE.search(text))
         or BRACKETED_RE.match(text)
         or CREDIT_LINE_RE.match(text)
         or LINK_LIST_RE.search(text)

@@ -14,15 +14,15 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
 from briefing.errors import BriefingError
-from briefing.model import AiredEvent, Chapter, PublishedEpisode
+from briefing.model import Chapter, PublishedEpisode
 from briefing.weblinks import canonical_url
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS episodes (
@@ -36,12 +36,6 @@ CREATE TABLE IF NOT EXISTS aired (
     episode_guid TEXT NOT NULL,
     aired_utc TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS events (
-    story_key TEXT PRIMARY KEY,
-    aired_utc TEXT NOT NULL,
-    data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_by_date ON events (aired_utc);
 CREATE TABLE IF NOT EXISTS pruned (
     guid TEXT PRIMARY KEY,
     data TEXT NOT NULL
@@ -116,15 +110,12 @@ class State:
             self._count_change()
 
     def publish(self, episode: PublishedEpisode, story_keys: Iterable[str],
-                keep: int | None = None,
-                events: Iterable[tuple[str, AiredEvent]] = ()) -> list[PublishedEpisode]:
-        """Add the episode, mark its stories aired, remember the events they reported
-        ((story key, event) pairs) and, with `keep`, prune to the newest `keep` episodes:
-        together or not at all. Returns the pruned episodes."""
+                keep: int | None = None) -> list[PublishedEpisode]:
+        """Add the episode, mark its stories aired and, with `keep`, prune to the newest
+        `keep` episodes: together or not at all. Returns the pruned episodes."""
         with self.transaction():
             self._insert_episode(episode)
             self._insert_aired(story_keys, episode.guid)
-            self._insert_events(events)
             self._count_change()
             return self._prune(keep) if keep is not None else []
 
@@ -142,20 +133,6 @@ class State:
             "INSERT OR IGNORE INTO aired (story_key, episode_guid, aired_utc) VALUES (?, ?, ?)",
             [(key, episode_guid, now) for key in story_keys],
         )
-
-    def _insert_events(self, events: Iterable[tuple[str, AiredEvent]]) -> None:
-        now = utc_now()
-        self.db.executemany(
-            "INSERT OR IGNORE INTO events (story_key, aired_utc, data) VALUES (?, ?, ?)",
-            [(key, now, json.dumps(asdict(event))) for key, event in events])
-
-    def recent_events(self, days: float) -> list[AiredEvent]:
-        """The events aired in the last `days` days, newest first."""
-        since = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
-        rows = self.db.execute(
-            "SELECT data FROM events WHERE aired_utc >= ? ORDER BY aired_utc DESC, rowid DESC",
-            (since,)).fetchall()
-        return [event_from_json(data) for (data,) in rows]
 
     def episodes(self) -> list[PublishedEpisode]:
         """All episodes, newest first."""
@@ -248,12 +225,6 @@ def utc_iso(moment: str) -> str:
 
 def episode_json(episode: PublishedEpisode) -> str:
     return json.dumps(asdict(episode), ensure_ascii=False, sort_keys=True)
-
-
-def event_from_json(data: str) -> AiredEvent:
-    fields = json.loads(data)
-    return AiredEvent(fields["title"], fields["language"],
-                      tuple((term, count) for term, count in fields["terms"]))
 
 
 def episode_from_json(data: str) -> PublishedEpisode:

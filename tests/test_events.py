@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
-import feedparser
-
 from briefing.article import to_article
-from briefing.daily import STATE_NAME
-from briefing.events import EVENT_MEMORY_DAYS, retellings, same_event
+from briefing.events import retellings, same_event
 from briefing.model import Article, Document
-from briefing.state import State
 from tests.helpers import DATA, EXAMPLE, run
-from tests.test_daily import run as run_daily
-from tests.test_daily import write_config
 
 EVENTS = DATA / "articles" / "events"
 
@@ -62,28 +55,3 @@ def test_a_briefing_airs_one_event_once_and_says_which_it_left_out(tmp_path: Pat
         "Britain to pay compensation to Kenyans for colonial past")
     assert len(info["stories"]) == 2
 
-
-def test_a_daily_show_does_not_air_an_event_again_from_another_outlet(tmp_path: Path):
-    # Day one airs the Los Angeles Times' report; on day two the BBC's page on the same
-    # announcement is no news, while a story of another event is.
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    shutil.copy(EVENTS / "mau-mau-latimes.txt", sources / "latimes.txt")
-    config = write_config(tmp_path, [sources / "latimes.txt"])
-    code, _, err = run_daily(config, tmp_path / "cache")
-    assert code == 0, err
-    for name in ("mau-mau-bbc.txt", "navalny-bail-bbc.txt"):
-        shutil.copy(EVENTS / name, sources / name)
-    write_config(tmp_path, [sources / "latimes.txt", sources / "mau-mau-bbc.txt",
-                            sources / "navalny-bail-bbc.txt"])
-    code, out, err = run_daily(config, tmp_path / "cache")
-    assert code == 0, err
-    titles = [entry.title for entry in feedparser.parse(
-        (tmp_path / "out" / "feed.xml").read_bytes()).entries]
-    assert len(titles) == 2 and "Navalny" in titles[0]
-    with State(tmp_path / "out" / STATE_NAME) as state:
-        told = [event.title for event in state.recent_events(EVENT_MEMORY_DAYS)]
-    assert told == ["Kremlin critic Navalny freed on bail",
-                    "Britain to pay compensation to Kenyans for colonial past"]
-    code, out, err = run_daily(config, tmp_path / "cache")
-    assert code == 0 and "nothing new to brief" in out  # the BBC's page is done with

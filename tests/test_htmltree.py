@@ -253,7 +253,8 @@ def page_with_comments(heading: str, comments_first: bool = False) -> str:
     return f"<html><head><title>Ferry terminal</title></head><body>{body}</body></html>"
 
 
-@pytest.mark.parametrize("heading", ["COMMENTS", "17 Comments", "Leave a Reply"])
+@pytest.mark.parametrize("heading", ["COMMENTS", "17 Comments", "Leave a Reply",
+                                     "Join the conversation", "Responses to “Ferry terminal”"])
 def test_a_comments_heading_ends_the_article(heading: str) -> None:
     tree = visible_tree(page_with_comments(heading))
     assert tree is not None
@@ -266,7 +267,9 @@ def test_a_comments_heading_above_the_article_leaves_the_article_alone() -> None
     assert [p.text for p in tree.iter("p")][-3:] == SPLIT_PARTS
 
 
-def test_a_discussion_section_of_an_article_is_the_article() -> None:
-    tree = visible_tree(page_with_comments("Discussion"))
+@pytest.mark.parametrize("heading", ["Discussion", "Three reactions to the verdict",
+                                     "5 responses to the Fed's move"])
+def test_a_sub_heading_of_an_article_is_no_comments_heading(heading: str) -> None:
+    tree = visible_tree(page_with_comments(heading))
     assert tree is not None
     assert len(list(tree.iter("p"))) == 5

