@@ -32,6 +32,7 @@ CONTINUING_MARKS = (")", "]", "}", ",", ";")
 # A quotation that ends on its own question or exclamation mark: '... go to St. Petersburg?”'
 ENDS_QUOTED_QUESTION_RE = re.compile(r"[?!][\"”’']+\s*$")
 MAX_SPEAKER_WORDS = 4  # "Sen. Lindsey O. Graham said"
+CLAUSE_JOINT_RE = re.compile(r"[,;]\s+(?:and|but|or|so|while|as)\b|;")
 
 
 
@@ -257,11 +258,13 @@ def merge_attributions(sentences: list[str], rules: NewsRules) -> list[str]:
 
 
 def attributes(text: str, rules: NewsRules) -> bool:
-    """Whether a piece opens with a capitalised speaker of a few words and a speech verb."""
+    """Whether a piece is an attribution: a capitalised speaker of a few words, a speech verb
+    and where or when it was said, no clause of its own ('Democrats said no, and the vote
+    went ahead.' is a sentence)."""
     words = text.split(maxsplit=MAX_SPEAKER_WORDS + 1)
     for count, word in enumerate(words[: MAX_SPEAKER_WORDS + 1]):
         if word.strip(",.;:").lower() in rules.speech_verbs:
-            return count > 0
+            return count > 0 and not CLAUSE_JOINT_RE.search(text)
         if not word[:1].isupper():
             return False
     return False

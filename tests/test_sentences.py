@@ -432,6 +432,8 @@ def test_a_quotation_with_full_stops_inside_a_sentence_that_goes_on_is_one_sente
      ["“Who knows?”", "The answer came a week later."]),
     ("“It is over.” Mr. Graham said nothing more.",
      ["“It is over.”", "Mr. Graham said nothing more."]),
+    ('He asked: "Is it over?" Democrats said no, and the vote went ahead.',
+     ['He asked: "Is it over?"', "Democrats said no, and the vote went ahead."]),
 ])
 def test_a_speaker_after_a_quoted_question_ends_its_sentence(text, expected) -> None:
     assert split_sentences(text) == expected
