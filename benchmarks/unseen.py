@@ -466,6 +466,8 @@ def print_answers(name: str, pages: list[Answers], listed: bool) -> None:
     lead_misses = [(p, ours) for p, ours in leads if not lead_matches(ours, p.first13)]
     for label, tried, misses, gold in (("titles", titles, title_misses, "title"),
                                        ("leads", leads, lead_misses, "first13")):
+        if not tried:
+            continue  # a set with no answers of this kind
         right = len(tried) - len(misses)
         print(f"{name:<18} {label:<8} {f'{right}/{len(tried)}':>7}  "
               f"{right / max(len(tried), 1):.3f}")
