@@ -367,7 +367,9 @@ PICTURE_CREDIT_RE = re.compile(
     r"[\s)\]|]*"  # no full stop: a credit, not a sentence
     # a photographer and the outlet in brackets: "(Scott Heins/Gothamist)", "(AP Photo/E. Vucci)"
     r"|\((?=[^)]*\s)(?-i:\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w.'’&-]*"
-    r"(?:\s+[\w.'’&-]+){0,4})\s*\))$",
+    r"(?:\s+[\w.'’&-]+){0,4})\s*\)"
+    # ... and the picture's date: "(Carolyn Cole, Los Angeles Times / April 28, 2013) |"
+    rf"|\([^()]{{3,80}}/\s*{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}\)[\s|]*)$",
     re.IGNORECASE,
 )
 # A credit for the page's main picture ("[Featured Image by ...]"), not for a caption above it.

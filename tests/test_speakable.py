@@ -406,6 +406,10 @@ def test_a_picture_credit_marks_the_short_paragraph_above_it_as_a_caption():
                   "government will compensate more than 5,000 Kenyans.",
                   "(AFP/Getty Images / June 6, 2013) |", NEWS)  # the LA Times, 2013
     assert [j.reason for j in judge(dated)] == ["caption", "caption", ""]
+    photographer = alone("U.S. soldiers take part in an operation in support of Afghan soldiers "
+                         "in Wardak province, Afghanistan.",
+                         "(Carolyn Cole, Los Angeles Times / April 28, 2013) |", NEWS)
+    assert [j.reason for j in judge(photographer)] == ["caption", "caption", ""]
 
 
 def test_a_long_paragraph_above_a_picture_credit_is_the_story():
