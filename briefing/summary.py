@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from briefing import languages
 from briefing.introductions import introductions
@@ -151,7 +152,8 @@ def select(
     left_out = [(j.sentence, j.reason) for j in judged if j.reason]
     speakable, repeats = deduplicated([j.sentence for j in judged if not j.reason])
     left_out += [(s, REPEAT) for s in repeats]
-    speakable, headless = without_headless_quotations(speakable, [j.sentence for j in judged])
+    quoted = quotation_rests([j.sentence for j in judged])
+    speakable, headless = without_headless_quotations(speakable, judged, quoted)
     left_out += [(s, DANGLING) for s in headless]
     speakable, kickers, lead = past_kickers(speakable, judged)
     left_out = [pair for pair in left_out if pair[0] not in speakable[:lead]]
@@ -161,7 +163,7 @@ def select(
     left_out += [(s, HOOK) for s in hooks]
     if not speakable:
         return Selection((), None, in_order(left_out))
-    candidates = candidates_of(speakable, cost, title, language)
+    candidates = candidates_of(speakable, cost, title, language, quoted)
     if sum(c.cost for c in candidates) <= budget + BUDGET_SLACK:
         chosen = set(range(len(candidates)))
     else:
@@ -241,19 +243,26 @@ def kept_positions(candidates: Sequence[Candidate], keep: Collection[str]) -> se
     return kept
 
 
-def without_headless_quotations(speakable: Sequence[Sentence], sentences: Sequence[Sentence]
-                                ) -> tuple[list[Sentence], list[Sentence]]:
-    """The speakable sentences less those that carry on a quotation whose start is not among
-    them (a fragment, a repeat), and those left out: heard alone, they are someone's words with
-    no one saying them, and their "I" is not the writer's."""
-    present = {s.index for s in speakable}
+def quotation_rests(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The indexes of the sentences that carry on a quotation an earlier one of their
+    paragraph opened, in the whole article (what is not aired included)."""
     texts = [s.text for s in sentences]
+    return frozenset(s.index for s, inside in zip(sentences, inside_quotations(sentences, texts),
+                                                   strict=True) if inside)
+
+
+def without_headless_quotations(speakable: Sequence[Sentence], judged: Sequence[Judged],
+                                quoted: Set[int]) -> tuple[list[Sentence], list[Sentence]]:
+    """The speakable sentences less those that carry on a quotation (`quoted`) whose start is
+    not among them (a fragment, a repeat), and those left out: heard alone, they are someone's
+    words with no one saying them, and their "I" is not the writer's."""
+    present = {s.index for s in speakable}
     headless: set[int] = set()
-    for position, inside in enumerate(inside_quotations(sentences, texts)):
-        before = sentences[position - 1].index
-        if inside and sentences[position].index in present and (
-                before not in present or before in headless):
-            headless.add(sentences[position].index)
+    for before, judgement in pairwise(judged):
+        index = judgement.sentence.index
+        if index in quoted and index in present and (before.sentence.index not in present
+                                                     or before.sentence.index in headless):
+            headless.add(index)
     return ([s for s in speakable if s.index not in headless],
             [s for s in speakable if s.index in headless])
 
@@ -346,17 +355,17 @@ def shingles_of(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - 2))
 
 
-def candidates_of(sentences: Sequence[Sentence], cost: Cost, title: str = "",
-                  language: str = "en") -> list[Candidate]:
-    """Each sentence with its cost and the earlier sentences it cannot be said without."""
+def candidates_of(sentences: Sequence[Sentence], cost: Cost, title: str, language: str,
+                  quoted: Set[int]) -> list[Candidate]:
+    """Each sentence with its cost and the earlier sentences it cannot be said without.
+    `quoted`: the indexes of those that carry on a quotation (quotation_rests)."""
     candidates = []
     texts = [s.text for s in sentences]
-    quoted = inside_quotations(sentences, texts)
     introduced_at = introductions(texts, title, language)
     for position, sentence in enumerate(sentences):
-        continues = quoted[position] or (position > 0
-                                         and goes_on_into(sentences[position - 1], sentence))
-        leans = position > 0 and (continues or leans_back(sentence.text))
+        continues = position > 0 and (sentence.index in quoted
+                                      or goes_on_into(sentences[position - 1], sentence))
+        leans = continues or (position > 0 and leans_back(sentence.text))
         needs = tuple(sorted({*introduced_at[position], *([position - 1] if leans else [])}))
         candidates.append(Candidate(sentence, cost(sentence.text), needs, continues))
     return candidates
