@@ -159,6 +159,7 @@ DANGLING_PHRASES = (
     "in addition", "as a result", "in contrast", "by contrast", "on the other hand",
     "at the same time", "even so", "in turn", "after that", "in fact", "after all",
     "despite this", "despite that", "because of this", "because of that", "as well as this",
+    "for example", "for instance", "in other words",
 )
 # Pointers anywhere in a sentence at something said before it: "A mission to do just that",
 # "the latter said", "as mentioned above", "destroyed both drones", "..., that is." (the end of a
@@ -206,7 +207,9 @@ TIME_NOUNS = word_set(
     "season time day decade century"
 )
 # "this", "these" or "those" inside a sentence, and the word after it.
-THIS_NOUN_RE = re.compile(r"(?<=\w[\s,])\s*(?:this|these|those)\s+([a-z]+)\b")
+# "this 14-day window": a number or measure may stand between the pointer and its noun.
+THIS_NOUN_RE = re.compile(
+    r"(?<=\w[\s,])\s*(?:this|these|those)\s+(?:\d[\w.,‑-]*\s+)?([a-z]+)\b")
 # "that" after a preposition points at a thing named before ("in that county", "By that
 # criterion"), but for a few set phrases ("in that case", "for that matter").
 THAT_NOUN_RE = re.compile(

@@ -417,6 +417,26 @@ def test_an_opening_that_says_none_of_the_headlines_words_is_a_hook_not_the_lead
     assert select(goes_on, 40, title="Sean Penn proposes to Charlize Theron").lead.index == 0
 
 
+def test_an_opening_that_tells_little_of_the_headline_is_a_hook_before_one_that_tells_it():
+    # htmlparser-benchmark's saved pages (2013): an editor marked the second sentence as the
+    # news lead of both.
+    sprint = make(
+        "Looks like Sprint's got itself a brand new Optimus.",
+        "Sprint this morning announced that it plans to begin selling the LG Optimus F3 "
+        "through its website on June 14, with a launch in all Sprint stores.",
+        "The phone will cost $29.99 on a two-year contract.",
+    )
+    title = "LG Optimus F3 officially landing at Sprint on June 14 with 4-inch display"
+    selection = select(sprint, 60, title=title)
+    assert selection.lead.index == 1
+    assert dict((s.index, reason) for s, reason in selection.left_out)[0] == "hook"
+    # Two more of the headline's words are not clearly more of its story.
+    assert select(sprint, 60, title="Sprint to sell the Optimus phone").lead.index == 0
+    # A sentence that needs the one before it is no lead.
+    leaning = make(sprint[0].text, "For example, Sprint will sell the LG Optimus F3 on June 14.")
+    assert select(leaning, 60, title=title).lead.index == 0
+
+
 def test_in_a_briefing_a_side_detail_that_merely_fits_is_not_taken():
     lead = ("Microsoft and the FBI have launched an assault on the Citadel botnets, which stole "
             "500 million dollars from bank accounts.")
