@@ -41,6 +41,20 @@ COMMENTS_HEADING_RE = re.compile(
     r"|reacties)(?:\s*\(\d+\))?\W*$",
     re.IGNORECASE,
 )
+# A page's label over a list of its other stories ("Recent articles", "More from
+# AllBusiness.com:", "You may also like...", "Leia também"): a label, not a sub-heading.
+RELATED_LABEL_RE = re.compile(
+    r"^(?:related(?:\s+(?:content|articles?|stories|posts|coverage|reading|links|news|videos?))?"
+    r"|recent\s+(?:articles|posts|stories)|more\s+(?:from|stories|articles|news)\b.{0,40}"
+    r"|(?:what\s+to\s+)?read\s+next|up\s+next|you\s+(?:may|might)\s+also\s+(?:like|enjoy)"
+    r"|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|top\s+stories"
+    r"|most\s+(?:popular|read|viewed|shared|emailed)(?:\s+(?:stories|articles|now|today"
+    r"|(?:in|on)\s+[\w\s&]{1,30}))?|trending(?:\s+(?:now|stories))?"
+    r"|editor['’]?s\s+picks?|lesen\s+sie\s+auch|mehr\s+zum\s+thema|leia\s+tamb[ée]m"
+    r"|lee\s+tambi[ée]n|(?:à|a)\s+lire\s+aussi|articoli\s+correlati|leggi\s+anche"
+    r"|art[íi]culos\s+relacionados|not[íi]cias\s+relacionadas)[\s.:…]*$",
+    re.IGNORECASE,
+)
 # A whole line that is page machinery rather than prose.
 FURNITURE_LINE_RE = re.compile(
     r"""^(?:

@@ -38,7 +38,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from briefing.furniture import COMMENTS_HEADING_RE
+from briefing.furniture import COMMENTS_HEADING_RE, RELATED_LABEL_RE
 
 SPACES_RE = re.compile(r"\s+")
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -73,6 +73,10 @@ NAME_PART_RE = re.compile(r"[^a-z0-9]+")
 # (a sidebar's "Recent comments" above the article is no end of it).
 MIN_PROSE_BEFORE_COMMENTS = 50
 MAX_COMMENTS_HEADINGS = 5  # each is a walk of the page: a hostile page may have thousands
+# A list item or paragraph whose text is at least this share link text is a link to another
+# page, not prose ("Something is afoot in the land of Qwen - 4th March 2026").
+LINKED_SHARE = 0.5
+LABEL_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p")  # what a list's label is set in
 INLINE_TAGS = ("a", "abbr", "b", "cite", "em", "i", "mark", "q", "small", "span", "strong", "sub",
                "sup", "time", "u")
 
@@ -94,6 +98,7 @@ def visible_tree(html: str) -> HtmlElement | None:
     wrap_loose_text(tree)
     join_split_articles(tree)
     remove_comment_sections(tree)
+    remove_related_lists(tree)
     return tree
 
 
@@ -387,6 +392,40 @@ def remove_comment_sections(tree: HtmlElement) -> None:
             for later in [section, *section.itersiblings()]:
                 later.drop_tree()
             return
+
+
+def remove_related_lists(tree: HtmlElement) -> None:
+    """A label among an article's paragraphs that offers the site's other stories
+    ("Related:", "More from AllBusiness.com:") and the links under it: the siblings after it
+    that are links to other pages, up to the first that is not (the article again, when the
+    list stood in its middle). Inside the article's container trafilatura keeps such a list.
+    Lists elsewhere are left to it: taking a sidebar's "Most Read" away made it lose Salon's
+    article."""
+    for label in [e for e in tree.iter(*LABEL_TAGS) if is_related_label(e)]:
+        if label.getparent() is None or not holds_prose(label.getparent()):
+            continue
+        for sibling in list(label.itersiblings()):
+            if not isinstance(sibling.tag, str) or not WORD_RE.search(sibling.text_content()):
+                continue  # an empty slot for a widget
+            if not is_linked(sibling):
+                break
+            sibling.drop_tree()
+        label.drop_tree()
+
+
+def is_related_label(element: HtmlElement) -> bool:
+    return bool(RELATED_LABEL_RE.match(SPACES_RE.sub(" ", element.text_content()).strip()))
+
+
+def is_linked(element: HtmlElement) -> bool:
+    """Whether an element's text is mostly links to other pages, as a list of stories is: each
+    item of a list, or the element itself."""
+    items = element.findall("li") if element.tag in ("ul", "ol") else []
+    if items:
+        return all(is_linked(item) for item in items)
+    text = SPACES_RE.sub("", element.text_content())
+    linked = sum(len(SPACES_RE.sub("", link.text_content())) for link in element.iter("a"))
+    return bool(text) and linked >= LINKED_SHARE * len(text)
 
 
 def opens_comments(heading: HtmlElement) -> bool:

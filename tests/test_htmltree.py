@@ -273,3 +273,40 @@ def test_a_sub_heading_of_an_article_is_no_comments_heading(heading: str) -> Non
     tree = visible_tree(page_with_comments(heading))
     assert tree is not None
     assert len(list(tree.iter("p"))) == 5
+
+
+def page_with_related(label: str) -> str:
+    """An article with a list of the site's other stories in its middle (self.com, 2014), and
+    a sidebar's list beside it."""
+    paragraphs = "".join(f"<p>{part}</p>" for part in SPLIT_PARTS[:2])
+    related = (f"<p><strong>{label}</strong></p><ul>"
+               "<li><a href='/a'>The Game-Changing Oil for Dry Hair and Split Ends</a></li>"
+               "<li><a href='/b'>Five Travel-Sized Hair Dryers</a> - 4th March 2026</li></ul>")
+    sidebar = ("<div class='rail'><h2>Most Read</h2><ul><li><a href='/c'>A cat rescued from a "
+               "tree</a></li></ul></div>")
+    return (f"<html><body><div class='story'>{paragraphs}{related}<p>{LOREM}</p></div>"
+            f"{sidebar}</body></html>")
+
+
+@pytest.mark.parametrize("label", ["RELATED:", "Related stories:", "More from SB Nation:",
+                                   "You may also like...", "Leia também"])
+def test_a_list_of_other_stories_among_the_articles_paragraphs_is_not_the_article(
+        label: str) -> None:
+    tree = visible_tree(page_with_related(label))
+    assert tree is not None
+    text = tree.text_content()
+    assert label not in text and "Split Ends" not in text and "Hair Dryers" not in text
+    assert LOREM in text  # the article goes on after the list
+    assert "A cat rescued" in text  # a sidebar's list is left to trafilatura
+
+
+def test_a_sub_heading_and_a_paragraph_with_a_link_are_not_a_list_of_other_stories() -> None:
+    page = page_with_related("Related research").replace(  # a sub-heading, not a label
+        "<li><a href='/b'>", "<li>The dryers we tested for a month <a href='/b'>")
+    text = visible_tree(page).text_content()
+    assert "Related research" in text and "Split Ends" in text
+    linked = page_with_related("Related:").replace(
+        "<li><a href='/a'>",
+        "<li>Our tester, who travels for work every week and packs light, liked it best: <a "
+        "href='/a'>")
+    assert "Our tester" in visible_tree(linked).text_content()  # prose, not a link to a story
