@@ -414,7 +414,7 @@ def remove_related_lists(tree: HtmlElement) -> None:
 
 
 def is_related_label(element: HtmlElement) -> bool:
-    return bool(RELATED_LABEL_RE.match(SPACES_RE.sub(" ", element.text_content()).strip()))
+    return bool(RELATED_LABEL_RE.match(label_text(element)))
 
 
 def is_linked(element: HtmlElement) -> bool:
@@ -429,7 +429,12 @@ def is_linked(element: HtmlElement) -> bool:
 
 
 def opens_comments(heading: HtmlElement) -> bool:
-    return bool(COMMENTS_HEADING_RE.match(SPACES_RE.sub(" ", heading.text_content()).strip()))
+    return bool(COMMENTS_HEADING_RE.match(label_text(heading)))
+
+
+def label_text(element: HtmlElement) -> str:
+    """An element's text as one line, as a label is matched."""
+    return SPACES_RE.sub(" ", element.text_content()).strip()
 
 
 def prose_words_before(container: HtmlElement, child: HtmlElement) -> int:
