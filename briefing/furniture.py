@@ -125,36 +125,45 @@ BYLINE_RE = re.compile(
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-# "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - ", "PARIS — ", "April 17, 2015 -- ":
-# where and when the story was filed, before a dash.
+# The parts of a dateline: where and when the story was filed, and by whom, before a dash.
+DATE = rf"(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})"
+WEEKDAY = r"(?:[A-Z][a-z]+day|[A-Z]+DAY)"
+# "(Reuters)", "(HealthDay News)", "(KTVI)": an agency, paper or station in brackets
+CREDIT = r"\([A-Z][\w.&'’-]*(?:\s+[A-Z&][\w.&'’-]*){0,4}\)"
+AGENCY = r"\((?:CNN|AP|AFP|Reuters|UPI|dpa|PA|Bloomberg|EW\.com|CNN Student News)\)"
+# "NEW YORK", "LONDON, England", "RAMALLAH, West Bank": a place in capitals, and its region
+PLACE_IN_CAPITALS = (r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+                     r"(?:,\s+[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+){0,2})?")
+# "New York, NY", "Dekalb, Ill.", "Fort Bragg, N.C.": a town and its state's abbreviation
+PLACE_AND_STATE = (r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+"
+                   r"(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2})")
+# any capitalised words, where an agency or a bracketed date says they are a place
+PLACE = r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}"
+DASH = r"(?:--|[—–-])"
+# "WASHINGTON (CNN) -- ", "LONDON, England (Reuters) - ", "PARIS — ", "April 17, 2015 -- ",
+# "SEOUL, Aug. 20 (Yonhap) -- ", "Computerworld - SAN FRANCISCO -- ", "New York, NY – "
 DATELINE_RE = re.compile(
-    rf"^\s*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}(?:,?\s+{MONTH}\s+\d{{1,2}})?\s*)?"
-    r"\((?:CNN|AP|AFP|Reuters|UPI|dpa|PA|Bloomberg|EW\.com|CNN Student News)\)\s*(?:--|[—–-])?\s*"
+    rf"^\s*(?:{PLACE}(?:,?\s+{DATE})?\s*)?{AGENCY}\s*{DASH}?\s*"
+    rf"|^\s*(?:{PLACE}\s*)?\({DATE}\)\s*{DASH}\s*"
+    # a credit, a paper's name or a weekday may come first: "(CBS News) FORT BRAGG, N.C. -- "
+    rf"|^\s*(?:{CREDIT}\s+|[A-Z][a-z]+[A-Za-z]*\s+[-–—]\s+(?=[A-Z]{{2}}))?"
+    rf"(?:{PLACE_IN_CAPITALS}|{PLACE_AND_STATE})(?:,?\s+{DATE})?(?:\s*{CREDIT})?"
+    r"\s+(?:--\s+|[—–]\s+|-\s+(?=[A-Z\"“‘']))"
+    rf"|^\s*(?:{WEEKDAY},?\s+)?{DATE}(?:,?\s+\d{{4}})?(?:\s*{CREDIT})?\s+(?:--|[—–])\s+"
     # a partner's credit glued to the first word: "(The Hollywood Reporter)It may be time ..."
-    r"|^\s*\([A-Z][\w.&'’-]*(?:\s+[A-Z&][\w.&'’-]*){0,4}\)(?=[A-Z\"“‘'])"
-    # a station's call sign in capitals, before a dash: "ST. LOUIS, MO (KTVI) -- "
-    r"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4}\s*\([A-Z]{2,6}\)\s*(?:--|[—–-])\s*"
-    r"|^\s*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s+(?:--|[—–])\s+"
-    # a place in capitals (and its region) and a dash without spaces: "NEW YORK--Verizon is
-    # ...", "VATICAN CITY—The Vatican ...", "RAMALLAH, West Bank—Palestinian leaders ..."
-    r"|^\s*[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+){0,3}"
-    r"(?:,\s+[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+){0,2})?(?:--|[—–])(?=[A-Z])"
+    rf"|^\s*{CREDIT}(?=[A-Z\"“‘'])"
+    # a place in capitals and a dash without spaces: "NEW YORK--Verizon is ...",
+    # "VATICAN CITY—The Vatican ...", "RAMALLAH, West Bank—Palestinian leaders ..."
+    rf"|^\s*{PLACE_IN_CAPITALS}(?:--|[—–])(?=[A-Z])"
     # a place and its state in capitals, then the sentence: "RANCHO MIRAGE, CALIF. It's ..."
     r"|^\s*[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3},\s+(?!U\.[SK]\.)[A-Z][A-Z.]{1,5}\.\s+"
     r"(?=[A-Z\"“‘'])"
     # a place in capitals and its state, glued to the first word where the page set it apart:
     # "ENCINITAS, Calif.A hepatitis A outbreak ...", "NEW YORK, N.Y.The ..."
     r"|^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s+[A-Z][A-Za-z.]{1,6}\.(?=[A-Z])"
-    # a place in capitals, its state spelled out, and a hyphen: "HUNTSVILLE, Alabama - "
-    r"|^\s*[A-Z][A-Z.'’-]+,\s+[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+)?\s+-\s+"
     # a live blog's time stamp: "14.29 Indonesian authorities are hoping ..."
     r"|^\s*(?:[01]?\d|2[0-3])[.:][0-5]\d\s+(?:(?:[ap]\.?m\.?|[AP]\.?M\.?)\s+)?"
     r"(?:(?:GMT|BST|CET|ET|EST|EDT|PST|PDT|UTC)\s+)?(?=[A-Z][a-z]|[‘“\"])"
-    # the date in brackets after the place: "WASHINGTON (Aug. 13) -- "
-    rf"|^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){{0,4}}\s*\({MONTH}\s+\d{{1,2}}\)"
-    r"\s*(?:--|[—–-])\s*"
-    rf"|^\s*(?:[A-Z][a-z]+day,?\s+)?(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?"
-    r"\s+(?:--|[—–])\s+"
 )
 # Bylines, credits and prompts at the start of a sentence.
 SENTENCE_FURNITURE_RE = re.compile(
@@ -255,7 +264,10 @@ SELF_REFERENCE_RE = re.compile(
     r"|\b(?:an?\s+(?:earlier|previous|later|future|follow-up|upcoming|subsequent)|the\s+next)\s+"
     r"(?:version\s+of\s+this\b|(?:blog\s+)?post\b|article\b|publication\b|installment\b)"
     r"|\bthis\s+series\s+of\s+(?:articles|posts)\b"
-    r"|\b(?:our|this)\s+live\s+(?:coverage|blog|updates?|page)\b",
+    r"|\b(?:our|this)\s+live\s+(?:coverage|blog|updates?|page)\b"
+    # the site offering its own pages: "Our day's top images, in-depth photo essays ..."
+    r"|\bour\s+(?:(?:day|week)['’]s\s+)?(?:(?:top|best|latest|daily|weekly|most\s+popular)\s+)?"
+    r"(?:images|photos|pictures|photo\s+essays|videos|picks|headlines|newsletters?|podcasts?)\b",
     re.IGNORECASE,
 )
 # The site speaking to its reader about itself: "Please see our privacy policy for more
@@ -305,6 +317,7 @@ READER_PROMPT_RE = re.compile(
     r"read\s+(?:more|the\s+(?:original|full|print|digital)|our|also|next|on)\b|continue\s+reading"
     r"|find\s+out\s+more|learn\s+more|see\s+(?:more|also)|click\s+(?:here|to|on)|tap\s+(?:here|to)"
     r"|(?:see|discover)\s+(?:what|how|which|why|where|the\s+full|all\s+the|our)\b"
+    r"|see\s+the\s+best\s+of\s[^.!?]{0,40}\b(?:photography|photos|pictures|images|videos)\b"
     r"|see\s(?:[^.!?]|(?<=\d)\.(?=\d)){0,80}\bfor\s+(?:more|further)\s+(?:information|details)\b"
     r"|click\s+through|(?:do\s+you\s+)?want\s+to\s+(?:know|learn|read|see|find\s+out|hear)\s+more"
     r"|get\s[^.!?]{0,60}\b(?:in|to|into)\s+your\s+inbox"

@@ -165,12 +165,12 @@ def is_label(segment: str) -> bool:
     return segment.strip().casefold() in OPINION_LABELS | SECTION_LABELS
 
 
-def names_authors(segment: str, authors: str) -> bool:
+def names_authors(segment: str, authors: str, fewest_words: int = 2) -> bool:
     """Whether a piece of a title is its byline: names of the article's authors, and "and",
     "by" ("2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz")."""
     named = {w.casefold() for w in WORD_RE.findall(authors)}
     words = [w.casefold() for w in WORD_RE.findall(segment) if w.casefold() not in BYLINE_WORDS]
-    return len(words) >= 2 and all(w in named for w in words)
+    return len(words) >= fewest_words and all(w in named for w in words)
 
 
 def clean_headline(title: str, site: str = "", url: str = "", authors: str = "") -> Headline:
@@ -200,7 +200,8 @@ def clean_headline(title: str, site: str = "", url: str = "", authors: str = "")
     name = label.group(1).strip().casefold() if label else ""
     if name in OPINION_LABELS:
         genre, text = "opinion", text[label.end():]
-    elif name in SECTION_LABELS | BULLETIN_LABELS:
+    elif name in SECTION_LABELS | BULLETIN_LABELS or (
+            label and names_authors(name, authors, fewest_words=1)):  # a columnist: "Garber: "
         text = text[label.end():]
     return Headline(text.strip(), genre)
 

@@ -137,6 +137,15 @@ def test_the_authors_names_after_the_headline_are_its_byline():
         "Interview - Shira Toeplitz and Ann Lee")
 
 
+def test_a_columnists_name_before_a_colon_is_a_label():
+    authors = "Greg Garber Writer; Reporter Archive"  # ESPN's byline, as the page gives it
+    assert clean_headline("Garber: Sharapova, Jankovic ready to duel", authors=authors).text == (
+        "Sharapova, Jankovic ready to duel")
+    # The story's subject before a colon stays: the author is someone else.
+    assert clean_headline("Sharapova: I am ready to duel", authors=authors).text == (
+        "Sharapova: I am ready to duel")
+
+
 def test_the_sites_name_written_as_its_address_is_no_headline():
     candidates = ["How-To Geek", "Amazon Echo vs. Google Home: Which One Should You Buy?"]
     chosen = best_headline(candidates, ["Amazon Echo and Google Home both play music."],

@@ -160,6 +160,10 @@ def test_a_sentence_that_introduces_what_follows_is_not_aired_alone():
     "(The Hollywood Reporter)",  # a partner's credit glued to the first word
     "ENCINITAS, Calif.", "NEW YORK, N.Y.",  # glued to the first word, as a page may set it
     "RAMALLAH, West Bank—", "RANCHO MIRAGE, CALIF. ", "WASHINGTON, D.C. ",
+    # a dateline is a place, a date and a credit in any of their orders, before a dash
+    "JOHANNESBURG - ", "New York, NY – ", "Dekalb, Ill. — ", "SEOUL, Aug. 20 (Yonhap) -- ",
+    "WEDNESDAY, June 5 (HealthDay News) -- ", "(CBS News) FORT BRAGG, N.C. -- ",
+    "Computerworld - SAN FRANCISCO -- ", "ST. LOUIS, MO (KTVI) -- ",
 ])
 def test_datelines_are_dropped_and_the_sentence_kept(dateline):
     [judged] = judge(alone(dateline + NEWS))
@@ -168,6 +172,15 @@ def test_datelines_are_dropped_and_the_sentence_kept(dateline):
 
 def test_a_time_that_is_no_time_stamp_stays():
     text = "9.30 A.M. is when the council meets to vote on closing the old harbour bridge."
+    assert judge(alone(text))[0].sentence.text == text
+
+
+@pytest.mark.parametrize("text", [
+    "World's Oldest Human Tumor Discovered - Over 120,000 Years Old.",
+    "Alex Wagner - Senior News Editor at the paper wrote the story last year.",
+    "John Smith (R) - Texas said the bill would pass the senate next week.",
+])
+def test_capitalised_words_before_a_dash_are_no_dateline_unless_they_name_a_place(text):
     assert judge(alone(text))[0].sentence.text == text
 
 
@@ -542,6 +555,10 @@ def test_the_pages_interface_talking_is_furniture(text):
     "Thank you for signing up for the WebMD Diabetes Newsletter!",
     "To keep up with NBCNews.com's stories about science and space, sign up for the Tech & "
     "Science newsletter, delivered every weekday.",
+    # Reuters' photo promo over 9 of its pages, and MIT Technology Review's newsletter
+    "Our day's top images, in-depth photo essays and offbeat slices of life.",
+    "See the best of Reuters photography.",
+    "The story is from The Algorithm, our weekly newsletter on AI.",
 ])
 def test_the_site_pointing_its_reader_at_itself_is_furniture(text):
     assert reason(text, in_paragraph=True) == "furniture"
@@ -558,6 +575,8 @@ def test_the_site_pointing_its_reader_at_itself_is_furniture(text):
     "Start your day with a protein-rich breakfast, nutritionists advise.",
     '"We ask every user to review our terms of service," a Facebook spokesman said.',
     '"Please note that the road is closed until Friday," police said.',
+    '"Our images show the damage clearly," a spokesman for the agency said.',
+    "See the best of the city’s parks on foot, and take the ferry back at dusk.",
 ])
 def test_news_about_policies_newsletters_and_writing_is_not_furniture(text):
     assert reason(text, in_paragraph=True) == ""
