@@ -417,6 +417,18 @@ def test_an_opening_that_says_none_of_the_headlines_words_is_a_hook_not_the_lead
     assert select(goes_on, 40, title="Sean Penn proposes to Charlize Theron").lead.index == 0
 
 
+def test_three_openings_without_the_headlines_words_are_the_story_not_a_hook():
+    # BBC, htmlparser-benchmark (2013): an editor marked the first sentence as the lead.
+    article = make(
+        "US scientists say they have moved a step closer to being able to treat disorders "
+        "caused by an extra chromosome.",
+        "They have switched off the chromosome that causes the symptoms in human cells.",
+        "The research, published in Nature, could one day lead to new medical treatments.",
+        "Future work may be of real benefit to people with Down's syndrome, a charity said.",
+    )
+    assert select(article, 60, title="Genetic advance in Down's syndrome").lead.index == 0
+
+
 def test_an_opening_that_tells_little_of_the_headline_is_a_hook_before_one_that_tells_it():
     # htmlparser-benchmark's saved pages (2013): an editor marked the second sentence as the
     # news lead of both.
