@@ -56,7 +56,8 @@ def same_event(first: Article, second: Article) -> bool:
 def lead_terms(article: Article) -> Mapping[str, int]:
     """The content words of the headline and the first sentences that can be aired, counted
     (read-only: the cache shares them)."""
-    lead = summarize(sentences_of(article), math.inf)[:LEAD_SENTENCES]
+    lead = summarize(sentences_of(article), math.inf,
+                     language=base_language(article.language))[:LEAD_SENTENCES]
     text = " ".join([article.title, *(sentence.text for sentence in lead)])
     return MappingProxyType(content_terms(text, base_language(article.language)))
 

@@ -453,10 +453,3 @@ CODE_LINE_RE = re.compile(r"[{};=<>│]|\($|^\)|^[A-Z]{2,}\b|,$")
 LINK_LIST_RE = re.compile(r"(?:\s[|•·►▸▶]\s.*){2}")
 # A table cell's or list item's mark before a sentence: "| In December 2002, ...".
 LEADING_MARK_RE = re.compile(r"^\s*[|•·►▸▶]\s+")
-# A label that is someone speaking is no caption: "Obama said: ...".
-SPEECH_VERB_RE = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|insisted|asked|warned|"
-    r"stated|declared|announced|tweeted|revealed|admitted|claimed|spoke|reads?|replied|"
-    r"continued|commented|noted|argued|concluded|joked|recalled|responded|remarked|urged)\b",
-    re.IGNORECASE,
-)

@@ -168,7 +168,7 @@ def not_aired(articles: list[Article], stories: list[Story], settings: Settings
     for article in articles:
         if id(article) in aired:
             continue
-        if not summarize(sentences_of(article), math.inf):
+        if not summarize(sentences_of(article), math.inf, language=article.language):
             why = "it only repeats earlier stories"
         else:
             unit = "minute" if settings.minutes == 1 else "minutes"
@@ -254,7 +254,7 @@ def stories_to_read(articles: list[Article], settings: Settings
         raise BriefingError(f"no story is in {language_name(language)}: "
                             + "; ".join(f"{f.article.title!r}: {f.reason}" for f in left_out))
     mute = [LeftOut(a, NOTHING_TO_READ, for_good=True) for a in articles
-            if not summarize(sentences_of(a), math.inf)]
+            if not summarize(sentences_of(a), math.inf, language=a.language)]
     articles = [a for a in articles if all(m.article is not a for m in mute)]
     left_out += mute
     retold = [LeftOut(story, f"it reports the same event as {earlier.title!r}", for_good=True)

@@ -10,8 +10,10 @@ or the rest, in lower case, of a sentence that is not aired.
 Whether a sentence leans on the one before it ("He said ...", "to do just that", or one so short
 that the one before carries it) is judged here too; summary.py then keeps it only with what it
 leans on. Whether the writer speaks as "I" outside quotations (in_writers_voice) is told here
-too; script.py then announces the piece as a first-person one. The patterns live in
-furniture.py.
+too; script.py then announces the piece as a first-person one. The patterns of furniture
+live in furniture.py; the words by which a language's sentences lean on others ("he", "but",
+"just that") in its module, languages/xx.py (Discourse), so that an English "He" never makes
+a Spanish "He visto ..." lean back.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from briefing import languages
 from briefing.furniture import (
     APPARATUS_HEADING_RE,
     BRACKETED_RE,
@@ -46,11 +49,12 @@ from briefing.furniture import (
     SENTENCE_FURNITURE_ANYWHERE_RE,
     SENTENCE_FURNITURE_RE,
     SITE_PROMPT_RE,
-    SPEECH_VERB_RE,
     SUMMARY_BOX_LABEL_RE,
     WIRE_CREDIT_RE,
 )
 from briefing.languages import CJK_CHARS
+from briefing.languages.base import Discourse
+from briefing.languages.en import SPEECH_VERB_RE
 from briefing.model import Sentence
 
 
@@ -69,10 +73,6 @@ MIN_WORDS = 6
 SHORT_MIN_WORDS = 4
 # A sentence under this many words leans on the one before it, which carries its sense.
 LEANING_MAX_WORDS = 6
-COMMON_VERBS = word_set(
-    "is are was were has have had said says will would can could did does do died won lost "
-    "fell rose left took made came went began ended agreed denied"
-)
 # A quotation runs at most this many sentences: a stray quote mark (a page's '| Study
 # Webtext "Bartleby ...') must not glue the rest of a paragraph to one sentence.
 MAX_QUOTE_SENTENCES = 6
@@ -100,37 +100,12 @@ CODE_WORD_SHARE = 0.25
 
 # A sentence that is all quotation: '"I could see a lot of downsides."', '"We want hackers."'.
 WHOLE_QUOTE_RE = re.compile(r"^\s*[\"“‘«„]\S.*[.!?…,][\"”’»]\s*$")
-# A set-up for what follows: "Here are seven more places to check.", "Here's what caught our
-# eye today.", "Let's start with ...", "the following line".
-SET_UP_RE = re.compile(
-    r"^\W*here(?:['’]s|\s+is|\s+are)\b[^:;]{0,80}[.!:]?\s*$"
-    # "Here are five lessons we've learned ...", however long: the five are other sentences
-    r"|^\W*here(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine"
-    r"|ten|\d+|several|a\s+few)\s"
-    # "There are three things to be watching here." (and the three are another sentence's)
-    r"|^\W*there\s+are\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few)\s+"
-    r"(?:\w+\s+)?(?:things|ways|reasons|questions|lessons|takeaways|steps|points)\b"
-    # "Let's start with a brief history lesson.", "Let's take a look at what she wore:"
-    r"|^\W*let(?:['’]s|\s+us)\s+(?:start|begin|look|dive|walk\s+through|get\s+started"
-    r"|take\s+a\s+(?:\w+\s+)?look)\b"
-    r"|\b(?:the\s+following|as\s+follows)\s*(?:[:.]|$|(?:\w+\s+)?(?:line|list|statement|passage|"
-    r"quote|excerpt|example|code|steps?|tips?|items?|ways?|questions?|information|details)\b)",
-    re.IGNORECASE,
-)
-# Words that speak to the reader.
-READER_RE = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 # A comma or full stop after a space: something (a formula, a link) was cut out before it.
 HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 # A paragraph cut short, as a teaser is: an ellipsis after a space ("... Mr. Kerry's proposal
-# to restart ...") or after a word no sentence ends on ("... lessons incorporating the
-# latest..."). One written onto a last word ("the treatment she deserved…") trails off in
-# style, and so does one inside a quotation ('"I just don't know ..."'); four dots end a
-# sentence.
-TRAILING_OFF_RE = re.compile(
-    r"(?:\s(?:\.\.\.|…)|\b(?:a|an|the|and|or|but|of|to|in|on|for|with|from|by|at|that|which"
-    r"|who|as|is|are|was|were|be|has|have|had|its|their|his|her|our|your|this|these|those"
-    r"|latest|new)(?:\.\.\.|…))\s*$", re.IGNORECASE)
-
+# to restart ..."; a language's Discourse.trailing_off adds the words no sentence ends on).
+# One inside a quotation trails off in style ('"I just don't know ..."'); four dots end one.
+CUT_SHORT_RE = re.compile(r"\s(?:\.\.\.|…)\s*$")
 # Why a sentence is not aired (summary.py adds "repeat", "time" and "dangling").
 FRAGMENT = "fragment"
 HEADING = "heading"
@@ -145,82 +120,6 @@ NUMBERED_NOUNS = word_set(
     "phase stage type class grade level category tier division part chapter article title "
     "schedule act volume book round section step war"
 )
-DANGLING_WORDS = word_set(
-    "he she they it its his her their them him this that these those such but however also "
-    "meanwhile moreover furthermore additionally and so yet still instead nevertheless "
-    "nonetheless then thus hence therefore consequently similarly likewise indeed otherwise "
-    "besides both neither or nor which whom whose another"
-)
-# "Second, ...", "A third lure ...": one of a count begun before ("A third of voters" is a share).
-ORDINAL_OPENING_RE = re.compile(
-    r"^(?:(?:second|third|fourth|fifth|finally|lastly),"
-    r"|an?\s+(?:second|third|fourth|fifth)\s+(?!of\b)[a-z])", re.IGNORECASE)
-DANGLING_PHRASES = (
-    "in addition", "as a result", "in contrast", "by contrast", "on the other hand",
-    "at the same time", "even so", "in turn", "after that", "in fact", "after all",
-    "despite this", "despite that", "because of this", "because of that", "as well as this",
-    "for example", "for instance", "in other words",
-)
-# Pointers anywhere in a sentence at something said before it: "A mission to do just that",
-# "the latter said", "as mentioned above", "destroyed both drones", "..., that is." (the end of a
-# sentence begun before it), "in the decades since".
-POINTER_RE = re.compile(
-    r"\b(?:(?:just|exactly|precisely)\s+(?:that|this)\b"
-    r"|(?:do|does|did|doing|done)\s+(?:so|that)\s*[.,;!?]"
-    r"|the\s+latter\b(?!\s+(?:part|half|stages?|years?|days?|months?|weeks?|end)\b)"
-    r"|the\s+former\s*(?:[.,;!?]|\s+(?:is|was|has|had|will|would|said|says)\b)"
-    r"|as\s+(?:mentioned|noted|stated|described)\s+(?:above|earlier|before)"
-    r"|(?:mentioned|described|shown)\s+above"
-    r"|\bboth\s+(?:of\s+them|the\s+\w+|\w+s)\b"
-    r"|\bthe\s+same\s+(?:is|was|goes|went|holds|applies)\b"
-    r"|\b(?:do|does|did|doing)\s+the\s+same(?:\s+thing)?\s*[.,;!?]"
-    r"|^\W*(?:a|an|one|another)\s+(?:\w+\s+)?example\s+(?:is|was|of\s+(?:this|that|these|those))\b"
-    r"|[,;]\s*however\b|\ba\s+similar\b|[,;]\s*(?:either|that\s+is)\s*[.!?]?[\"”’]?\s*$"
-    # since what an earlier sentence told: "In the decades since, ...", "Since then, ..."
-    r"|\bsince\s*[,.;!?]|\bsince\s+then\b)",
-    re.IGNORECASE,
-)
-# A pronoun as the subject after a short opening phrase ("Per hour, they will use ...", "As a
-# result of rape, she gave birth ...") or of a question ("Does it win you friends ...?"): whom
-# it means, an earlier sentence says. A phrase naming someone ("In Paris, she ...") or a clause
-# with its own subject ("When the minister arrived, he ...") may hold the antecedent itself.
-SUBORDINATORS = (r"(?:when|whenever|if|although|though|while|because|since|once|unless|until"
-                 r"|whereas|after|before)")
-FRONTED_PRONOUN_RE = re.compile(
-    rf"^\W*(?!{SUBORDINATORS}\b)((?:[\w’'-]+\s+){{0,4}}[\w’'-]+),\s+"
-    r"(?:he|she|they|his|her|their)\b", re.IGNORECASE)
-# ... and the subject of an opening clause: "If they lose enough weight, ...", "When he
-# arrived, ..." (not "it": "If it rains" names nothing).
-PRONOUN_CLAUSE_RE = re.compile(rf"^\W*(?:{SUBORDINATORS}|as)\s+(?:he|she|they)\b",
-                               re.IGNORECASE)
-PRONOUN_QUESTION_RE = re.compile(
-    r"^\W*(?:does|did|is|was|will|would|can|could|should|has|have|had|are|were)\s+"
-    r"(?:it|he|she|they|this|that|these|those)\b(?!\s+(?:who|which|that)\b)", re.IGNORECASE)
-# A quotation whose speaker is a pronoun ('"I'm not worried," he said.'): who, the sentences
-# before it say.
-PRONOUN_SPEAKER_RE = re.compile(
-    rf"[\"”’]\s+(?:he|she|they)\s+{SPEECH_VERB_RE.pattern}"
-    rf"|[\"”’]\s+{SPEECH_VERB_RE.pattern}\s+(?:he|she|they)\b", re.IGNORECASE)
-# "This week", "That night": time, not a reference back.
-TIME_NOUNS = word_set(
-    "year week month morning afternoon evening night weekend summer spring autumn fall winter "
-    "season time day decade century"
-)
-# "this", "these" or "those" inside a sentence, and the word after it.
-# "this 14-day window": a number or measure may stand between the pointer and its noun.
-THIS_NOUN_RE = re.compile(
-    r"(?<=\w[\s,])\s*(?:this|these|those)\s+(?:\d[\w.,‑-]*\s+)?([a-z]+)\b")
-# "that" after a preposition points at a thing named before ("in that county", "By that
-# criterion"), but for a few set phrases ("in that case", "for that matter").
-THAT_NOUN_RE = re.compile(
-    r"\b(?:of|in|on|at|for|from|with|by|about|into|under|over|against|behind|like)\s+that\s+"
-    r"([a-z]+)\b", re.IGNORECASE)
-# "from that provided by the authorities": "that" stands for a noun said in the sentence itself.
-PARTICIPLE_RE = re.compile(r"(?<!e)ed$")
-THAT_PHRASES = word_set("case matter regard respect sense point way end moment era period")
-NOT_POINTED_AT = TIME_NOUNS | COMMON_VERBS | word_set(
-    "days one ones of as and or to in on is are was were will would "
-    "who whom whose which that with at from for by")  # "those who ...": what follows says who
 LEADING_QUOTES = "'\"‘“‚„«»`([ "
 # A quotation in guillemets or German marks, or the end of one begun in the sentence before:
 # "« Je ne suis pas coupable », a déclaré ...", "„Ich habe nichts falsch gemacht“, sagte ...".
@@ -243,8 +142,15 @@ def words_of(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-def judge(sentences: Sequence[Sentence]) -> list[Judged]:
-    """Every sentence, in order, with the reason it cannot be aired alone, if any."""
+def discourse(language: str) -> Discourse:
+    """How sentences of the language lean on others (languages/xx.py)."""
+    return languages.language(language).discourse
+
+
+def judge(sentences: Sequence[Sentence], language: str = "en") -> list[Judged]:
+    """Every sentence, in order, with the reason it cannot be aired alone, if any, by the
+    rules of the article's language."""
+    rules = discourse(language)
     punctuated = writes_end_marks(sentences)
     references = apparatus(sentences)
     texts = [strip_dateline(sentence.text) for sentence in sentences]
@@ -252,13 +158,13 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
     credited = credited_media(sentences)
     reasons = [FURNITURE if position in references
                else CAPTION if position in credited
-               else unspeakable_reason(sentences, position, text, punctuated, capitalised)
+               else unspeakable_reason(sentences, position, text, punctuated, capitalised, rules)
                for position, text in enumerate(texts)]
     for position in items_of_unaired_lists(sentences, reasons):
         reasons[position] = DANGLING
     for position in key_points_box(sentences, reasons):
         reasons[position] = BOX
-    for position in call_out_questions(sentences, texts, reasons):
+    for position in call_out_questions(sentences, texts, reasons, rules):
         reasons[position] = FURNITURE
     if capitalised:
         for position in rests_of_unaired_sentences(sentences, texts, reasons):
@@ -267,7 +173,7 @@ def judge(sentences: Sequence[Sentence]) -> list[Judged]:
         reasons[position] = ""
     for position in rests_of_quotations(sentences, texts, reasons):
         reasons[position] = ""
-    for position in lead_ins_to_aired(sentences, reasons):
+    for position in lead_ins_to_aired(sentences, reasons, rules):
         reasons[position] = ""
     return [Judged(sentence if text == sentence.text else replace(sentence, text=text), reason)
             for sentence, text, reason in zip(sentences, texts, reasons, strict=True)]
@@ -338,7 +244,7 @@ def items_of_unaired_lists(sentences: Sequence[Sentence], reasons: Sequence[str]
 
 
 def call_out_questions(sentences: Sequence[Sentence], texts: Sequence[str],
-                       reasons: Sequence[str]) -> set[int]:
+                       reasons: Sequence[str], rules: Discourse) -> set[int]:
     """Positions of the questions put to the reader just before the page asks them to act, in
     one paragraph ("Are you in the grips of the storm? Please share your videos ...", "Have you
     been affected? Tell us ..."): the call-out's opening, not the story's."""
@@ -346,7 +252,7 @@ def call_out_questions(sentences: Sequence[Sentence], texts: Sequence[str],
             if reasons[position] == FURNITURE and READER_PROMPT_RE.match(texts[position])
             and sentences[position - 1].paragraph == sentences[position].paragraph
             and texts[position - 1].rstrip().endswith("?")
-            and READER_RE.search(texts[position - 1])}
+            and rules.reader.search(texts[position - 1])}
 
 
 def key_points_box(sentences: Sequence[Sentence], reasons: Sequence[str]) -> set[int]:
@@ -469,27 +375,27 @@ def writes_end_marks(sentences: Sequence[Sentence]) -> bool:
     return ended >= len(sentences) * MIN_ENDED_SHARE
 
 
-def speakable_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
+def speakable_sentences(sentences: Sequence[Sentence], language: str = "en") -> list[Sentence]:
     """The sentences that can be aired, without their datelines."""
-    return [j.sentence for j in judge(sentences) if not j.reason]
+    return [j.sentence for j in judge(sentences, language) if not j.reason]
 
 
 def unspeakable_reason(sentences: Sequence[Sentence], position: int, text: str,
-                       punctuated: bool = True, capitalised: bool = True) -> str:
+                       punctuated: bool, capitalised: bool, rules: Discourse) -> str:
     if is_furniture(text):
         return FURNITURE
     if is_code(text):
         return CODE
     if sentences[position].heading:
         return HEADING  # a sub-heading or a standfirst: the lead is the body's first sentence
-    if len(words_of(text)) < MIN_WORDS and not short_sentence(sentences, position, text):
+    if len(words_of(text)) < MIN_WORDS and not short_sentence(sentences, position, text, rules):
         return FRAGMENT
-    if broken_off(sentences, position, text, capitalised):
+    if broken_off(sentences, position, text, capitalised, rules):
         return FRAGMENT
     alone = alone_in_paragraph(sentences, position)
     if PHOTO_CAPTION_RE.match(text) or (alone and (is_caption(text) or CAPTION_RE.search(text))):
         return CAPTION
-    if introduces_what_follows(text):
+    if introduces_what_follows(text, rules):
         return DANGLING
     if alone and is_heading(text):
         return HEADING
@@ -502,18 +408,19 @@ def ends_as_sentence(text: str) -> bool:
     return text.rstrip().rstrip(CLOSING_MARKS).rstrip().endswith(tuple(END_MARKS))
 
 
-def short_sentence(sentences: Sequence[Sentence], position: int, text: str) -> bool:
+def short_sentence(sentences: Sequence[Sentence], position: int, text: str, rules: Discourse
+                   ) -> bool:
     """A short sentence that is one ("Base defenses destroyed both drones."): at least
     SHORT_MIN_WORDS, inside a paragraph of others, with a verb, no aside in the first person."""
     words = words_of(text)
     return (len(words) >= SHORT_MIN_WORDS and not alone_in_paragraph(sentences, position)
             and "I" not in words and text.rstrip().endswith(".")
-            and any(w.lower() in COMMON_VERBS or (w.endswith("ed") and len(w) > 4)
+            and any(w.lower() in rules.common_verbs or rules.past_tense.match(w)
                     for w in words[1:]))
 
 
 def broken_off(sentences: Sequence[Sentence], position: int, text: str,
-               capitalised: bool = True) -> bool:
+               capitalised: bool, rules: Discourse) -> bool:
     """A piece of a sentence that extraction broke: a paragraph that starts in lower case
     ("apply 'system of compassion' in ...") or ends on a comma ("doubles down on 'meth,") or
     trails off ("... Mr. Kerry's proposal to restart ..."), or
@@ -525,7 +432,7 @@ def broken_off(sentences: Sequence[Sentence], position: int, text: str,
     last = position + 1 == len(sentences) or sentences[position + 1].paragraph != paragraph
     starts_low = capitalised and continues_in_lower_case(text)
     return (first and starts_low) or (last and (text.rstrip().rstrip(CLOSING_MARKS).endswith(
-        (",", ";")) or bool(TRAILING_OFF_RE.search(text))))
+        (",", ";")) or bool(CUT_SHORT_RE.search(text) or rules.trailing_off.search(text))))
 
 
 def alone_in_paragraph(sentences: Sequence[Sentence], position: int) -> bool:
@@ -591,35 +498,39 @@ def is_heading(text: str) -> bool:
     return len(words_of(text)) <= HEADING_MAX_WORDS and not core.endswith(tuple(END_MARKS))
 
 
-def leans_back(text: str) -> bool:
+def leans_back(text: str, language: str = "en") -> bool:
     """Whether a sentence cannot be understood without the one before it: one that points back,
     one so short that the sentence before it carries its sense ("The results are the same.",
     "The reality is messier."), a quotation that does not say whose it is, or says only "he
     said": it goes on quoting the speaker named before it ('"I could see a lot of
     downsides."'), and the end of a quotation begun before it."""
-    return (len(words_of(text)) <= LEANING_MAX_WORDS or opens_with_dangling_reference(text)
-            or bool(POINTER_RE.search(text) or PRONOUN_SPEAKER_RE.search(text))
+    rules = discourse(language)
+    return (len(words_of(text)) <= LEANING_MAX_WORDS
+            or opens_with_dangling_reference(text, language)
+            or bool(rules.pointer.search(text) or rules.pronoun_speaker.search(text))
             or is_unattributed_quote(text) or closes_quotation_begun_before(text)
-            or points_with_this(text) or opens_with_pronoun_subject(text))
+            or points_with_this(text, rules) or opens_with_pronoun_subject(text, rules))
 
 
-def opens_with_pronoun_subject(text: str) -> bool:
+def opens_with_pronoun_subject(text: str, rules: Discourse) -> bool:
     """'Per hour, they will use ...', 'If they lose enough weight, ...', 'Does it win you
     friends ...?': a pronoun whose antecedent is not in the sentence (an opening phrase with a
     capitalised word may name it)."""
-    fronted = FRONTED_PRONOUN_RE.match(text)
+    fronted = rules.fronted_pronoun.match(text)
     if fronted:
         return not any(word[:1].isupper() for word in fronted.group(1).split()[1:])
-    return bool(PRONOUN_QUESTION_RE.match(text) or PRONOUN_CLAUSE_RE.match(text))
+    return bool(rules.pronoun_question.match(text) or rules.pronoun_clause.match(text))
 
 
-def points_with_this(text: str) -> bool:
+def points_with_this(text: str, rules: Discourse) -> bool:
     """'... said this approach would ...', '... those guidelines go too far', 'in that
     county': a thing named before ("this week" is time, "those who" says whom it means)."""
-    return (any(following not in NOT_POINTED_AT for following in THIS_NOUN_RE.findall(text))
-            or any(following.lower() not in NOT_POINTED_AT | THAT_PHRASES | DANGLING_WORDS
-                   and not PARTICIPLE_RE.search(following)
-                   for following in THAT_NOUN_RE.findall(text)))
+    return (any(following not in rules.not_pointed_at
+                for following in rules.this_noun.findall(text))
+            or any(following.lower() not in (rules.not_pointed_at | rules.that_phrases
+                                             | rules.dangling_words)
+                   and not rules.participle.search(following)
+                   for following in rules.that_noun.findall(text)))
 
 
 def closes_quotation_begun_before(text: str) -> bool:
@@ -643,16 +554,17 @@ def is_unattributed_quote(text: str) -> bool:
     return bool(WHOLE_QUOTE_RE.match(text)) and not SPEECH_VERB_RE.search(text)
 
 
-def lead_ins_to_aired(sentences: Sequence[Sentence], reasons: Sequence[str]) -> list[int]:
+def lead_ins_to_aired(sentences: Sequence[Sentence], reasons: Sequence[str], rules: Discourse
+                      ) -> list[int]:
     """Positions of the sentences that lead into the next with a colon ("Lee wrote in a
     statement:") when the next can be aired: said with it (summary.py ties them), they are
     one telling, and the statement keeps its speaker."""
     return [position for position in range(len(sentences) - 1)
             if reasons[position] == DANGLING and not reasons[position + 1]
-            and goes_on_into(sentences[position], sentences[position + 1])]
+            and goes_on_into(sentences[position], sentences[position + 1], rules)]
 
 
-def goes_on_into(lead_in: Sentence, following: Sentence) -> bool:
+def goes_on_into(lead_in: Sentence, following: Sentence, rules: Discourse) -> bool:
     """Whether a sentence and the one right after it are one telling, neither said alone:
     - a question the article asks and what follows it ("But do you know what I like more than
       collecting?" / "Well, because it just wasn't good enough!");
@@ -664,15 +576,15 @@ def goes_on_into(lead_in: Sentence, following: Sentence) -> bool:
         return False
     if text.endswith("?"):
         return True
-    return (text.endswith(":") and not SET_UP_RE.search(lead_in.text)
+    return (text.endswith(":") and not rules.set_up.search(lead_in.text)
             and (lead_in.paragraph == following.paragraph
                  or following.text.lstrip()[:1] in LEADING_QUOTES))
 
 
-def introduces_what_follows(text: str) -> bool:
+def introduces_what_follows(text: str, rules: Discourse) -> bool:
     """A sentence whose point is what comes after it: one that ends with a colon, or sets it up
     ("Here are seven more places to check.", "... something like the following line.")."""
-    return text.rstrip().endswith(":") or bool(SET_UP_RE.search(text))
+    return text.rstrip().endswith(":") or bool(rules.set_up.search(text))
 
 
 def continues_in_lower_case(text: str) -> bool:
@@ -687,22 +599,23 @@ def opening_word(text: str) -> str:
     return words[0] if words else ""
 
 
-def opens_with_dangling_reference(text: str) -> bool:
+def opens_with_dangling_reference(text: str, language: str = "en") -> bool:
     """Whether a sentence starts with a pronoun or connective pointing at what came before."""
+    rules = discourse(language)
     opening = text.lstrip(LEADING_QUOTES).lower()
     words = [w.lower() for w in words_of(opening)[:3]]
     if not words:
         return False
     if any(opening.startswith(phrase + " ") or opening.startswith(phrase + ",")
-           for phrase in DANGLING_PHRASES):
+           for phrase in rules.dangling_phrases):
         return True
-    if ORDINAL_OPENING_RE.match(opening):
+    if rules.ordinal_opening.match(opening):
         return True
     first = words[0].replace("’", "'").split("'")[0]
-    if first not in DANGLING_WORDS:
+    if first not in rules.dangling_words:
         return False
     return not (first in {"this", "that", "these", "those"} and len(words) > 1
-                and words[1].rstrip("s") in TIME_NOUNS)
+                and words[1].rstrip("s") in rules.time_nouns)
 
 
 def in_writers_voice(sentences: Sequence[Sentence], first_person: frozenset[str]) -> bool:

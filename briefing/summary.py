@@ -19,7 +19,6 @@ has its reason (Selection).
 from __future__ import annotations
 
 import heapq
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass, replace
@@ -28,17 +27,18 @@ from itertools import pairwise
 
 from briefing import languages
 from briefing.introductions import introductions
+from briefing.languages import en
 from briefing.model import Sentence
 from briefing.speakable import (
     FRAGMENT,
     MIN_WORDS,
     Judged,
+    discourse,
     ends_as_sentence,
     goes_on_into,
     inside_quotations,
     judge,
     leans_back,
-    word_set,
     words_of,
 )
 
@@ -90,20 +90,8 @@ HOOK = "hook"  # an opening before the lead that does not tell the headline's st
 HOOK_SEARCH = 2
 MIN_HEADLINE_TERMS = 2
 HEADLINE_MARGIN = 3
-ALSO_RE = re.compile(r"\b(?:also|too|as\s+well)\b", re.IGNORECASE)  # goes on from what came before
-# A pronoun in a sentence's first words ("Part of its success ...") means someone said before.
-PRONOUN_RE = re.compile(r"\b(?:he|she|it|its|they|them|his|her|their)\b", re.IGNORECASE)
-OPENING_WORDS = 5
+OPENING_WORDS = 5  # where a pronoun (Discourse.pronoun) means someone said before
 
-STOP_WORDS = word_set(
-    "a an the and or but if of at by for with about against between into through during before "
-    "after above below to from up down in out on off over under again further then once here "
-    "there when where why how all any both each few more most other some such no nor not only "
-    "own same so than too very s t can will just don should now i me my myself we our ours you "
-    "your he him his she her hers it its they them their what which who whom this that these "
-    "those am is are was were be been being have has had having do does did doing would could "
-    "said says say also one two new mr mrs ms"
-)
 
 
 @dataclass(frozen=True)
@@ -158,14 +146,14 @@ def select(
     left of the budget is not taken (SIDE_DETAIL_SHARE): for a briefing, whose other stories
     get the time.
     """
-    judged = judge(sentences)
+    judged = judge(sentences, language)
     left_out = [(j.sentence, j.reason) for j in judged if j.reason]
     speakable, repeats = deduplicated([j.sentence for j in judged if not j.reason])
     left_out += [(s, REPEAT) for s in repeats]
     quoted = quotation_rests([j.sentence for j in judged])
     speakable, headless = without_headless_quotations(speakable, judged, quoted)
     left_out += [(s, DANGLING) for s in headless]
-    speakable, kickers, lead = past_kickers(speakable, judged)
+    speakable, kickers, lead = past_kickers(speakable, judged, language)
     left_out = [pair for pair in left_out if pair[0] not in speakable[:lead]]
     left_out += [(s, FRAGMENT) for s in kickers]
     hooks = hook_before_lead(speakable, title, language) if lead == 0 else []
@@ -188,7 +176,7 @@ def select(
                      candidates[lead].sentence, in_order(left_out))
 
 
-def past_kickers(speakable: list[Sentence], judged: Sequence[Judged]
+def past_kickers(speakable: list[Sentence], judged: Sequence[Judged], language: str = "en"
                  ) -> tuple[list[Sentence], list[Sentence], int]:
     """The sentences less the short ones that open the story (a kicker: "Oil."), those
     kickers, and the lead's position. Kickers the lead leans on ("I love musicals. Like, love
@@ -197,7 +185,8 @@ def past_kickers(speakable: list[Sentence], judged: Sequence[Judged]
     kickers = []
     while speakable and len(words_of(speakable[0].text)) < MIN_WORDS:
         kickers.append(speakable.pop(0))
-    if not speakable or len(kickers) >= MAX_CHAIN or not leans_back(speakable[0].text):
+    if (not speakable or len(kickers) >= MAX_CHAIN
+            or not leans_back(speakable[0].text, language)):
         return speakable, kickers, 0
     opening = [*short_fragments_before(judged, (kickers or speakable)[0], speakable[0]),
                *kickers]
@@ -217,13 +206,14 @@ def hook_before_lead(speakable: Sequence[Sentence], title: str, language: str = 
     headline = set(content_terms(title, language))
     if not headline or not speakable:
         return []
+    rules = discourse(language)
     opening = len(headline & set(content_terms(speakable[0].text, language)))
     needed = opening + HEADLINE_MARGIN if opening else MIN_HEADLINE_TERMS
     for position in range(1, min(len(speakable), HOOK_SEARCH + 1)):
         text = speakable[position].text
         if (len(headline & set(content_terms(text, language))) >= needed
-                and not leans_back(text) and not ALSO_RE.search(text)
-                and not PRONOUN_RE.search(" ".join(text.split()[:OPENING_WORDS]))):
+                and not leans_back(text, language) and not rules.also.search(text)
+                and not rules.pronoun.search(" ".join(text.split()[:OPENING_WORDS]))):
             return list(speakable[:position])
     return []
 
@@ -375,10 +365,11 @@ def candidates_of(sentences: Sequence[Sentence], cost: Cost, title: str, languag
     candidates = []
     texts = [s.text for s in sentences]
     introduced_at = introductions(texts, title, language)
+    rules = discourse(language)
     for position, sentence in enumerate(sentences):
         continues = position > 0 and (sentence.index in quoted
-                                      or goes_on_into(sentences[position - 1], sentence))
-        leans = continues or (position > 0 and leans_back(sentence.text))
+                                      or goes_on_into(sentences[position - 1], sentence, rules))
+        leans = continues or (position > 0 and leans_back(sentence.text, language))
         needs = tuple(sorted({*introduced_at[position], *([position - 1] if leans else [])}))
         candidates.append(Candidate(sentence, cost(sentence.text), needs, continues))
     return candidates
@@ -405,12 +396,12 @@ def content_terms(text: str, language: str = "en") -> Counter[str]:
 
 @lru_cache(maxsize=16)
 def word_rules(code: str) -> tuple[frozenset[str], Callable[[str], str]]:
-    """A language's words that carry no content, and its stemmer: Porter's and STOP_WORDS for
+    """A language's words that carry no content, and its stemmer: Porter's and English's for
     English and any language without its own; Snowball's and the stop-words package's list for
     the others ("die", "und", "que" are no subject of a German or Spanish story)."""
     record = languages.language(code)
     if not record.stemmer:
-        return STOP_WORDS, stem
+        return en.STOP_WORDS, stem
     from nltk.stem.snowball import SnowballStemmer
     from stop_words import get_stop_words
 

@@ -189,6 +189,15 @@ def test_a_date_inside_a_sentence_is_no_dateline():
     assert judge(alone(text))[0].sentence.text == text
 
 
+def test_the_words_that_lean_back_are_the_articles_languages():
+    spanish = "He visto cómo el gobierno cerró el puente del puerto por segunda vez este año."
+    assert leans_back(spanish, "en")  # an English "He" points at someone named before
+    assert not leans_back(spanish, "es")
+    set_up = "Here are five lessons we have learned about the harbour bridge this year."
+    assert judge(alone(set_up), "en")[0].reason == "dangling"
+    assert judge(alone(set_up), "de")[0].reason == ""
+
+
 def test_pointers_at_what_came_before_lean_back():
     assert leans_back("A mission to do just that is already lined up for next year.")
     assert leans_back("The latter said the plan would never pass the senate.")

@@ -3,7 +3,8 @@ is in, what that language is called, and which one a briefing is in.
 
 Adding a language is one module here, xx.py, with its `LANGUAGE` record (languages/base.py):
 its Punkt table and news sentence rules, the presenter's phrases, a calibration paragraph,
-the words for symbols and currencies, its decimal mark and its default voices.
+the words for symbols and currencies, its decimal mark, its default voices, and the words by
+which its sentences lean on others (Discourse: "He said ...", "to do just that").
 
 Each story's language is read from its own words by py3langid (langid.py's model: 97 languages,
 trained on news, Wikipedia and web text; offline, in the wheel). On the three development sets
