@@ -609,7 +609,7 @@ def opens_with_dangling_reference(text: str, language: str = "en") -> bool:
     if any(opening.startswith(phrase + " ") or opening.startswith(phrase + ",")
            for phrase in rules.dangling_phrases):
         return True
-    if rules.ordinal_opening.match(opening):
+    if rules.ordinal_opening.match(opening) or rules.quantifier_subject.match(opening):
         return True
     first = words[0].replace("’", "'").split("'")[0]
     if first not in rules.dangling_words:

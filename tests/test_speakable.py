@@ -189,6 +189,17 @@ def test_a_date_inside_a_sentence_is_no_dateline():
     assert judge(alone(text))[0].sentence.text == text
 
 
+def test_a_share_of_a_group_as_the_subject_leans_back_on_who_the_group_is():
+    assert leans_back('A few carried signs: "IMAGINE JUSTICE," "BLACK LIVES MATTER."')
+    assert leans_back("Some pleaded with Kerry for U.S. military intervention in the war.")
+    assert leans_back("Others signed the hundreds of banners plastered on the hospital wall.")
+    assert leans_back("Many are driven around in armored vehicles, trailed by pickup trucks.")
+    # "Some", "Many", "All" before a noun name the group themselves.
+    assert not leans_back("All affected packages have been deleted from the public registry.")
+    assert not leans_back("Some affected users lost their saved files in the outage overnight.")
+    assert not leans_back("Many people said the council had ignored the warnings for years.")
+
+
 def test_the_words_that_lean_back_are_the_articles_languages():
     spanish = "He visto cómo el gobierno cerró el puente del puerto por segunda vez este año."
     assert leans_back(spanish, "en")  # an English "He" points at someone named before

@@ -41,6 +41,7 @@ class Discourse:
     dangling_words: frozenset[str] = frozenset()  # an opening that points back: "He", "But"
     dangling_phrases: tuple[str, ...] = ()  # "In addition", "As a result"
     ordinal_opening: re.Pattern[str] = NEVER  # "Second, ...": one of a count begun before
+    quantifier_subject: re.Pattern[str] = NEVER  # "A few carried signs": of a group named before
     time_nouns: frozenset[str] = frozenset()  # "This week": time, not a reference back
     pointer: re.Pattern[str] = NEVER  # anywhere: "to do just that", "the latter"
     pronoun_speaker: re.Pattern[str] = NEVER  # '"I'm not worried," he said.'

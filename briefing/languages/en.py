@@ -122,6 +122,19 @@ DANGLING_WORDS = words(
 ORDINAL_OPENING_RE = re.compile(
     r"^(?:(?:second|third|fourth|fifth|finally|lastly),"
     r"|an?\s+(?:second|third|fourth|fifth)\s+(?!of\b)[a-z])", re.IGNORECASE)
+# A share of a group as the subject, its noun left out ("A few carried signs", "Others
+# signed the banners", "Some are warlords"): the group is named before. "Some" or "Many"
+# before a noun ("Some affected users") is no such subject: it takes a verb after it ("are",
+# "said") or one in the past before a preposition ("Some pleaded with Kerry ...").
+QUANTIFIER_VERBS = (r"(?:are|were|is|was|have|had|has|will|would|could|can|may|might|must"
+                    r"|should|did|do|does|said|say|says)")
+QUANTIFIER_SUBJECT_RE = re.compile(
+    r"^\W*(?:others\s+(?!of\b|\w+ly\s+(?!\w+ed\b))"
+    r"|a\s+few\s+(?=\w+ed\b)"
+    rf"|(?:some|many|most|several|both)\s+(?:{QUANTIFIER_VERBS}\b|\w+ed(?:\s+(?:with|on|in|at|to"
+    r"|for|as|after|before|that|the|a|an|their|his|her|its|our|by|from|into|about|up|out|off"
+    r"|down|back|away|over|again|too|also)\b|\s*[,.;:!?]|\s*$)))",
+    re.IGNORECASE)
 DANGLING_PHRASES = (
     "in addition", "as a result", "in contrast", "by contrast", "on the other hand",
     "at the same time", "even so", "in turn", "after that", "in fact", "after all",
@@ -214,6 +227,7 @@ DISCOURSE = Discourse(
     dangling_words=DANGLING_WORDS,
     dangling_phrases=DANGLING_PHRASES,
     ordinal_opening=ORDINAL_OPENING_RE,
+    quantifier_subject=QUANTIFIER_SUBJECT_RE,
     time_nouns=TIME_NOUNS,
     pointer=POINTER_RE,
     pronoun_speaker=PRONOUN_SPEAKER_RE,
