@@ -653,6 +653,8 @@ def test_this_week_is_time_not_a_pointer(text):
     ('"I\'m not worried at all about the review," Suh said.', False),
     ("The suit argues that those guidelines go too far and are too vague.", True),
     ("The rules protect those who report abuse from being fired.", False),  # what follows says
+    ("Mansour promised to fight those driving the nation towards chaos.", False),  # who drive
+    ("Cancer patients go bankrupt more often than those without the disease.", False),
     ("Indiana declared a public health emergency in that county in March.", True),
     ("By that criterion, the group was perfect for the job it had set itself.", True),
     ("In that case, the council will have to vote again on the bridge in May.", False),

@@ -191,8 +191,11 @@ TIME_NOUNS = words(
 )
 # "this", "these" or "those" inside a sentence, and the word after it.
 # "this 14-day window": a number or measure may stand between the pointer and its noun.
+# "those" before a participle or a place is "those who": "those driving the nation towards
+# chaos", "those in power", "those without the disease" name whom they mean.
 THIS_NOUN_RE = re.compile(
-    r"(?<=\w[\s,])\s*(?:this|these|those)\s+(?:\d[\w.,‑-]*\s+)?([a-z]+)\b")
+    r"(?<=\w[\s,])\s*(?:this|these|those(?!\s+(?:[a-z]+ing|[a-z]+ed|in|on|at|under|over"
+    r"|without|within|near|outside|inside|behind|across)\b))\s+(?:\d[\w.,‑-]*\s+)?([a-z]+)\b")
 # "that" after a preposition points at a thing named before ("in that county", "By that
 # criterion"), but for a few set phrases ("in that case", "for that matter").
 THAT_NOUN_RE = re.compile(
