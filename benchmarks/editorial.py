@@ -47,8 +47,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefing.config import Settings  # noqa: E402
 from briefing.errors import BriefingError  # noqa: E402
+from briefing.fitting import sentences_of  # noqa: E402
 from briefing.pipeline import load_articles, make_episode  # noqa: E402
 from briefing.sentences import article_sentences  # noqa: E402
+from briefing.summary import summarize  # noqa: E402
 from briefing.voices import base_language, load_voice  # noqa: E402
 
 SETS = ("summary", "extraction", "readability", "unseen")
@@ -259,6 +261,7 @@ class StoryResult:
     title_repeats: list[str]  # aired sentences that repeat the title
     foreign: bool
     rouge: dict[str, tuple[float, float]]  # metric -> (ours, Lead at the same words)
+    lone: bool = False  # aired its lead alone while it had more to say
 
 
 @dataclass
@@ -310,6 +313,8 @@ def measure(item: Item, story, voice_language: str, scorer) -> StoryResult:
                        and jaccard(tokens(s), tokens(title)) >= TITLE_JACCARD],
         foreign=item.language is not None and item.language != voice_language,
         rouge=rouge_pair(scorer, item, aired) if item.references and aired else {},
+        lone=len(aired) == 1 and len(summarize(sentences_of(story.article), float("inf"),
+                                               language=story.article.language)) > 1,
     )
 
 
@@ -386,9 +391,9 @@ def rouge_cell(stories: list[StoryResult], metric: str) -> str:
     return f"{ours:.1f}/{lead:.1f}({ours - lead:+.1f})"
 
 
-HEADER = ("set", "brf+fail", "stories", "lead1%", "lead*%", "body%", "frag%", "title",
+HEADER = ("set", "brf+fail", "stories", "lead1%", "lead*%", "body%", "frag%", "lone", "title",
           "foreign", "left", "unread", "R1 ours/Lead", "R2 ours/Lead", "+-5s", "med|e|")
-WIDTHS = (11, 8, 7, 6, 6, 5, 5, 5, 7, 4, 6, 17, 17, 6, 6)
+WIDTHS = (11, 8, 7, 6, 6, 5, 5, 4, 5, 7, 4, 6, 17, 17, 6, 6)
 
 
 def table_row(name: str, results: list[SetResult], target: float) -> str:
@@ -402,7 +407,8 @@ def table_row(name: str, results: list[SetResult], target: float) -> str:
              percent(sum(s.lead_among for s in with_lead), len(with_lead)),
              percent(sentences - sum(len(s.outside) for s in stories), sentences),
              percent(sum(len(s.fragments) for s in stories), sentences),
-             sum(bool(s.title_repeats) for s in stories), sum(s.foreign for s in stories),
+             sum(s.lone for s in stories), sum(bool(s.title_repeats) for s in stories),
+             sum(s.foreign for s in stories),
              sum(len(r.left_out) for r in results), sum(len(r.unread) for r in results),
              rouge_cell(stories, "rouge1"), rouge_cell(stories, "rouge2"),
              f"{sum(e <= PROMISE_S for e in errors)}/{len(errors)}",
@@ -419,7 +425,8 @@ def print_tables(results: list[SetResult], target: float) -> None:
     print(table_row("overall", results, target))
     print("\nlead1: first aired sentence is the gold lead; lead*: the lead is among those aired;"
           "\nbody: aired sentences found in the gold text; frag: aired sentences under "
-          f"{FRAGMENT_WORDS} words;\ntitle: stories airing a sentence that repeats their title; "
+          f"{FRAGMENT_WORDS} words;\nlone: stories that aired their lead alone though they had "
+          "more to say;\ntitle: stories airing a sentence that repeats their title; "
           "foreign: stories aired in a language not the voice's;\nleft: loaded, not aired; "
           "unread: pages giving no article, or a copy; med|e|: median |duration - target| s.")
     for result in results:

@@ -41,6 +41,27 @@ def test_a_story_that_fits_whole_leaves_its_time_to_the_others():
     assert sum(budgets) == pytest.approx(90)
 
 
+def test_time_a_share_cannot_spend_on_whole_sentences_goes_to_the_least_served_story():
+    # The lead story's next sentence (30 words) outgrows its share of the 50 words left after
+    # the leads (27.8), and the second story's short sentences leave 33 words unspent: they
+    # go to the lead story's finding, not to its lead alone beside a fuller second story.
+    finding = ("Air levels of the tobacco byproduct were more than seven times higher in the "
+               "nonsmoking guest rooms of hotels that allowed smoking than in the rooms of "
+               "hotels that were smoke-free.")
+    first = article("Smoke lingers in hotels",
+                    "Nonsmoking rooms in hotels that allow smoking are not free of smoke.",
+                    finding)
+    second = article("Council votes on bridge",
+                     "The city council voted on Tuesday to repair the old harbour bridge.",
+                     "The repairs will cost four million euros in all.",
+                     "Work on the bridge will start in the early spring.",
+                     "Ferries will carry commuters across the harbour meanwhile.",
+                     "The bridge first opened to traffic in the year 1911.")
+    stories = fitting.choose_stories([first, second], 74, lambda article: word_count)
+    assert [s.text for s in stories[0].sentences][-1] == finding
+    assert sum(word_count(s.text) for story in stories for s in story.sentences) <= 74
+
+
 def test_a_later_story_never_repeats_what_an_earlier_one_said():
     first = article("Talks end", SHARED, "Officials from both sides praised the outcome of the "
                     "negotiations as a turning point for the region and its economy.")
