@@ -186,7 +186,7 @@ def next_step(article: Article, sentences: list[Sentence], selection: Selection,
         return chosen if has < {s.text for s in chosen.chosen} and more <= left + BUDGET_SLACK \
             else None
 
-    best = grown(steps[-1]) if steps else None
+    best = grown(steps[-1])  # all that is left, the most it could add
     low, high = 0, len(steps) - 1
     while best is not None and low < high:
         middle = (low + high) // 2
