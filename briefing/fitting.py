@@ -159,10 +159,10 @@ def with_leftover(articles: list[Article], fresh: list[list[Sentence]],
         neediest = sorted(range(len(selections)),
                           key=lambda i: (spent[i] - leads[i]) / importance(i))
         for i in neediest:
-            grown = next_step(articles[i], fresh[i], selections[i], spent[i], left, costs[i])
-            if grown is not None:
-                more = sum(costs[i](s.text) for s in grown.chosen) - spent[i]
-                selections[i], spent[i], left = grown, spent[i] + more, left - more
+            step = next_step(articles[i], fresh[i], selections[i], spent[i], left, costs[i])
+            if step is not None:
+                selections[i], more = step
+                spent[i], left = spent[i] + more, left - more
                 break
         else:
             break
@@ -170,21 +170,22 @@ def with_leftover(articles: list[Article], fresh: list[list[Sentence]],
 
 
 def next_step(article: Article, sentences: list[Sentence], selection: Selection, spent: float,
-              left: float, cost: Cost) -> Selection | None:
+              left: float, cost: Cost) -> tuple[Selection, float] | None:
     """The selection with what it would add next (a sentence, with any it cannot be said
-    without) for at most `left` more seconds, what it has kept; None when nothing fits. The
-    smallest budget that adds something is found by halving between the costs of what was
-    left out for time (or for what it needs): a larger budget never adds less."""
+    without) for at most `left` more seconds, what it has kept, and those seconds; None when
+    nothing fits. The smallest budget that adds something is found by halving between the
+    costs of what was left out for time (or for what it needs): a larger budget never adds
+    less."""
     has = {s.text for s in selection.chosen}
-    waiting = [s.text for s, reason in selection.left_out if reason in (TIME, DANGLING)]
-    steps = sorted({cost(text) for text in waiting if cost(text) < left} | {left})
+    waiting = (cost(s.text) for s, reason in selection.left_out if reason in (TIME, DANGLING))
+    steps = sorted({seconds for seconds in waiting if seconds < left} | {left})
 
-    def grown(step: float) -> Selection | None:
+    def grown(step: float) -> tuple[Selection, float] | None:
         chosen = select(sentences, spent + step, cost, has, article.title, article.language,
                         side_details=False)
         more = sum(cost(s.text) for s in chosen.chosen) - spent
-        return chosen if has < {s.text for s in chosen.chosen} and more <= left + BUDGET_SLACK \
-            else None
+        growing = has < {s.text for s in chosen.chosen} and more <= left + BUDGET_SLACK
+        return (chosen, more) if growing else None
 
     best = grown(steps[-1])  # all that is left, the most it could add
     low, high = 0, len(steps) - 1

@@ -106,6 +106,7 @@ HOLE_RE = re.compile(r"\w\s+[,.](?=\s|$)")
 # to restart ..."; a language's Discourse.trailing_off adds the words no sentence ends on).
 # One inside a quotation trails off in style ('"I just don't know ..."'); four dots end one.
 CUT_SHORT_RE = re.compile(r"\s(?:\.\.\.|…)\s*$")
+
 # Why a sentence is not aired (summary.py adds "repeat", "time" and "dangling").
 FRAGMENT = "fragment"
 HEADING = "heading"

@@ -93,7 +93,6 @@ HEADLINE_MARGIN = 3
 OPENING_WORDS = 5  # where a pronoun (Discourse.pronoun) means someone said before
 
 
-
 @dataclass(frozen=True)
 class Candidate:
     """A speakable sentence with its cost and what it needs before it to make sense."""
